@@ -1,0 +1,29 @@
+package io.newsflow.enrich;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Everything the enrich service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). */
+@Validated
+@ConfigurationProperties("newsflow")
+public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull Enrich enrich) {
+
+    /**
+     * @param raw the topic ingested articles are consumed from
+     * @param enriched the topic enriched articles are published to (compacted)
+     */
+    public record Topics(
+            @NotBlank String raw, @NotBlank String enriched, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+
+    /**
+     * @param concurrency consumer threads of this instance (at most the raw topic's partitions are busy)
+     * @param languages ISO 639-1 codes of the languages to detect; anything else is {@code und}
+     */
+    public record Enrich(@Min(1) int concurrency, @NotEmpty List<@NotBlank String> languages) {}
+}

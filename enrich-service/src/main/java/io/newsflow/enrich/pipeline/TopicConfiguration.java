@@ -1,0 +1,30 @@
+package io.newsflow.enrich.pipeline;
+
+import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.kafka.DeadLetters;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Declares the topics this service reads and writes; Spring Kafka creates those that are missing at start. */
+@Configuration(proxyBeanMethods = false)
+class TopicConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics enrichTopics(EnrichProperties properties) {
+        var topics = properties.topics();
+        return new KafkaAdmin.NewTopics(
+                topic(topics.raw(), topics).build(),
+                topic(DeadLetters.topicFor(topics.raw()), topics).build(),
+                // Compacted: the latest enriched revision of every article stays, so the index can be rebuilt.
+                topic(topics.enriched(), topics)
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        .build());
+    }
+
+    private static TopicBuilder topic(String name, EnrichProperties.Topics topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+    }
+}

@@ -1,0 +1,142 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsflow.events.Article;
+import io.newsflow.events.ArticleEnriched;
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.EventHeaders;
+import io.newsflow.events.Source;
+import io.newsflow.kafka.DeadLetters;
+import io.newsflow.testing.KafkaRecords;
+import io.newsflow.testing.NewsflowTestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest(
+        properties = {
+            "newsflow.topics.raw=enrich-it.articles.raw",
+            "newsflow.topics.enriched=enrich-it.articles.enriched",
+            "spring.kafka.consumer.group-id=enrich-it"
+        })
+@Import(NewsflowTestInfrastructure.class)
+class EnrichmentIntegrationTest {
+
+    private static final String RAW = "enrich-it.articles.raw";
+    private static final String ENRICHED = "enrich-it.articles.enriched";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void publishesTheEnrichedArticleKeyedByIdWithTheSameRevision() {
+        var ingested = ingested("<p>European allies of Kyiv are working on very precise plans to deploy troops.</p>");
+
+        send(ingested);
+
+        var enriched = awaitEnriched(ingested.articleId());
+        assertThat(enriched.revision()).isEqualTo(ingested.revision());
+        assertThat(enriched.ingestedEventId()).isEqualTo(ingested.eventId());
+        assertThat(enriched.article()).isEqualTo(ingested.article());
+        assertThat(enriched.enrichment().language()).isEqualTo("en");
+        assertThat(enriched.enrichment().wordCount()).isEqualTo(13);
+        assertThat(enriched.enrichment().text()).doesNotContain("<p>");
+    }
+
+    @Test
+    void deadLettersAPoisonMessageWithItsReasonAndKeepsThePartitionMoving() {
+        var key = "poison-" + UUID.randomUUID();
+        KafkaRecords.send(RAW, key, "{not json", Map.of("origin", "test"));
+        var next = ingested("A good article sent after the poison one, in English, about plans.");
+        // Same key, so the same partition: the good article is only enriched if the poison one does not block.
+        var sameKey =
+                new ArticleIngested(next.eventId(), 1, key, 1, next.occurredAt(), "h", next.source(), next.article());
+        send(sameKey);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var deadLetters = KafkaRecords.withKey(DeadLetters.topicFor(RAW), key);
+            assertThat(deadLetters).hasSize(1);
+            assertThat(deadLetters.getFirst().value()).isEqualTo("{not json");
+            assertThat(KafkaRecords.header(deadLetters.getFirst(), "kafka_dlt-exception-message"))
+                    .isNotBlank();
+            assertThat(KafkaRecords.header(deadLetters.getFirst(), "origin")).isEqualTo("test");
+        });
+        assertThat(awaitEnriched(key).revision()).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAnEventOfAnUnknownSchemaVersionWithoutRetrying() {
+        var ingested = ingested("Text of a future event.");
+        var future = new ArticleIngested(
+                ingested.eventId(),
+                2,
+                ingested.articleId(),
+                1,
+                ingested.occurredAt(),
+                "h",
+                ingested.source(),
+                ingested.article());
+
+        send(future);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var deadLetters = KafkaRecords.withKey(DeadLetters.topicFor(RAW), ingested.articleId());
+            assertThat(deadLetters).hasSize(1);
+            assertThat(KafkaRecords.header(deadLetters.getFirst(), "kafka_dlt-exception-message"))
+                    .contains("unsupported schemaVersion 2");
+        });
+        assertThat(KafkaRecords.withKey(ENRICHED, ingested.articleId())).isEmpty();
+    }
+
+    @Test
+    void replayingAnEventGivesAnIdenticalEnrichedEvent() {
+        var ingested = ingested("Security guarantees are essential and indispensable, the president said.");
+
+        send(ingested);
+        send(ingested);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(KafkaRecords.withKey(ENRICHED, ingested.articleId()))
+                        .hasSize(2));
+        var values = KafkaRecords.withKey(ENRICHED, ingested.articleId()).stream()
+                .map(record -> record.value())
+                .distinct()
+                .toList();
+        assertThat(values).hasSize(1);
+    }
+
+    private ArticleEnriched awaitEnriched(String articleId) {
+        return await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaRecords.withKey(ENRICHED, articleId), records -> !records.isEmpty())
+                .stream()
+                .map(record -> json.readValue(record.value(), ArticleEnriched.class))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void send(ArticleIngested event) {
+        KafkaRecords.send(
+                RAW,
+                event.articleId(),
+                json.writeValueAsString(event),
+                Map.of(EventHeaders.EVENT_TYPE, ArticleIngested.TYPE));
+    }
+
+    private static ArticleIngested ingested(String body) {
+        return ArticleIngested.of(
+                UUID.randomUUID().toString().replace("-", ""),
+                1,
+                Instant.parse("2025-03-01T10:00:00Z"),
+                "sha256:x",
+                Source.pushed("RksNews", "rksnews.com"),
+                new Article("Plans for Ukraine", body, null, null, List.of(), null, null, null, List.of(), null));
+    }
+}

@@ -1,0 +1,50 @@
+package io.newsflow.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * What the enrich service learned about an article.
+ *
+ * @param language ISO 639-1 code, or {@code und} when unsure
+ * @param text the article's clean plain text (HTML and boilerplate removed, paragraphs separated by blank lines)
+ * @param tags the normalised union of keywords, entities and category that editors filter by
+ * @param lede the one sentence that best introduces the article
+ * @param summary two to four sentences of the article, in article order
+ * @param fingerprint a near-duplicate fingerprint (64-bit SimHash, hex) for grouping one story across sources
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Enrichment(
+        String language,
+        String text,
+        List<Keyword> keywords,
+        List<Entity> people,
+        List<Entity> organizations,
+        List<Entity> places,
+        Category category,
+        List<String> tags,
+        String lede,
+        String summary,
+        int wordCount,
+        int readingTimeMinutes,
+        String fingerprint) {
+
+    public Enrichment {
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        people = people == null ? List.of() : List.copyOf(people);
+        organizations = organizations == null ? List.of() : List.copyOf(organizations);
+        places = places == null ? List.of() : List.copyOf(places);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Keyword(String term, double score) {}
+
+    /** A person, organisation or place, by its canonical name, with how often the article mentions it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entity(String name, int mentions) {}
+
+    /** A top-level news category (see docs/events.md for the taxonomy) with the classifier's confidence. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Category(String label, double confidence) {}
+}

@@ -1,0 +1,49 @@
+package io.newsflow.ingest.publishing;
+
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.EventHeaders;
+import io.newsflow.ingest.IngestProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes ingested articles to the raw topic, keyed by article id so that one article's revisions stay in order on
+ * one partition. Returns only once Kafka acknowledged the event (the producer runs with {@code acks=all} and
+ * idempotence), which is what lets the API promise that an accepted article is never lost.
+ */
+@Component
+public class ArticlePublisher {
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final String topic;
+    private final Duration timeout;
+
+    ArticlePublisher(KafkaTemplate<String, Object> kafka, IngestProperties properties) {
+        this.kafka = kafka;
+        this.topic = properties.topics().raw();
+        this.timeout = properties.ingest().publishTimeout();
+    }
+
+    public void publish(ArticleIngested event) {
+        var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
+        record.headers()
+                .add(EventHeaders.EVENT_TYPE, ArticleIngested.TYPE.getBytes(StandardCharsets.UTF_8))
+                .add(
+                        EventHeaders.SCHEMA_VERSION,
+                        String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(event.articleId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException(event.articleId(), e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.newsflow.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** Where the build found the Kafka broker's jars and the Elasticsearch distribution in the local Maven repository. */
+record Artifacts(String kafkaVersion, String kafkaClasspath, String elasticsearchVersion, Path elasticsearchZip) {
+
+    static Artifacts load() {
+        Properties properties = new Properties();
+        try (InputStream in = Artifacts.class.getResourceAsStream("artifacts.properties")) {
+            if (in == null) {
+                throw new InfraException("artifacts.properties is missing from newsflow-local-infra; rebuild it with "
+                        + "'./mvnw -pl local-infra install'.");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Artifacts artifacts = new Artifacts(
+                properties.getProperty("kafka.version"),
+                properties.getProperty("kafka.classpath"),
+                properties.getProperty("elasticsearch.version"),
+                Path.of(properties.getProperty("elasticsearch.zip")));
+        for (String jar : artifacts.kafkaClasspath.split(java.io.File.pathSeparator)) {
+            if (!Files.isRegularFile(Path.of(jar))) {
+                throw new InfraException("Kafka jar " + jar + " is not in the local Maven repository any more; "
+                        + "rebuild with './mvnw -pl local-infra install' to download it again.");
+            }
+        }
+        if (!Files.isRegularFile(artifacts.elasticsearchZip)) {
+            throw new InfraException("The Elasticsearch distribution " + artifacts.elasticsearchZip + " is missing; "
+                    + "rebuild with './mvnw -pl local-infra install' to download it again.");
+        }
+        return artifacts;
+    }
+}

@@ -1,0 +1,322 @@
+package io.newsflow.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A real single-node Elasticsearch from the integ-test-zip distribution on Maven Central, unpacked once into its folder
+ * and run as a child process. Elasticsearch refuses to run as root, so as root it runs as the unprivileged system user
+ * {@value #RUN_AS_USER}, created on first use.
+ */
+public final class LocalElasticsearch implements AutoCloseable {
+
+    public static final String RUN_AS_USER = "newsflow";
+
+    private static final Pattern HEALTHY = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dir;
+    private final int port;
+    private Path logFile;
+    private Path pidFile;
+    private String javaOpts = "-Xms512m -Xmx512m";
+    private Process process;
+
+    public LocalElasticsearch(Path dir, int port) {
+        this.dir = dir.toAbsolutePath();
+        this.port = port;
+        this.logFile = this.dir.resolve("elasticsearch.log");
+    }
+
+    public static LocalElasticsearch onFreePort(Path dir) {
+        return new LocalElasticsearch(dir, Ports.free());
+    }
+
+    public LocalElasticsearch logFile(Path logFile) {
+        this.logFile = logFile.toAbsolutePath();
+        return this;
+    }
+
+    /** Also records the launcher's pid in this file, so another JVM can find and stop the node. */
+    public LocalElasticsearch pidFile(Path pidFile) {
+        this.pidFile = pidFile.toAbsolutePath();
+        return this;
+    }
+
+    /** {@code ES_JAVA_OPTS}, by default a 512 MB heap. */
+    public LocalElasticsearch javaOpts(String javaOpts) {
+        this.javaOpts = javaOpts;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Elasticsearch is not started");
+        }
+        return process.pid();
+    }
+
+    /** The pid file Elasticsearch itself writes for its server JVM, under a node folder. */
+    public static Path serverPidFile(Path dir) {
+        return dir.toAbsolutePath().resolve("logs").resolve("elasticsearch.pid");
+    }
+
+    /** Unpacks the distribution if needed, starts the node and waits until the cluster is yellow or green. */
+    public LocalElasticsearch start(Duration timeout) {
+        Ports.requireFree(port, "Elasticsearch HTTP", "choose another Elasticsearch port");
+        Artifacts artifacts = Artifacts.load();
+        Path javaHome = Jdk.home();
+        Path home = unpack(artifacts);
+        Path data = dir.resolve("data");
+        Path logs = dir.resolve("logs");
+        try {
+            Files.createDirectories(data);
+            Files.createDirectories(logs);
+            Files.deleteIfExists(serverPidFile(dir));
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>();
+        if (RootUser.isRoot()) {
+            command.addAll(RootUser.prepare(dir, home.resolve("bin/elasticsearch"), data));
+        }
+        command.addAll(List.of(
+                home.resolve("bin/elasticsearch").toString(),
+                "-E",
+                "discovery.type=single-node",
+                "-E",
+                "xpack.security.enabled=false",
+                "-E",
+                "network.host=127.0.0.1",
+                "-E",
+                "http.port=" + port,
+                "-E",
+                "transport.port=" + Ports.free(),
+                "-E",
+                "path.data=" + data,
+                "-E",
+                "path.logs=" + logs,
+                "-E",
+                "cluster.name=newsflow",
+                // a developer's disk is often fuller than Elasticsearch's 85 % watermark, which would leave replicas
+                // and new indices unassigned
+                "-E",
+                "cluster.routing.allocation.disk.threshold_enabled=false",
+                "-p",
+                serverPidFile(dir).toString()));
+        Map<String, String> env = Map.of("ES_JAVA_HOME", javaHome.toString(), "ES_JAVA_OPTS", javaOpts);
+        process = Processes.startDetached(command, home, env, logFile);
+        if (pidFile != null) {
+            Processes.writePid(pidFile, process.pid());
+        }
+        boolean ready = Processes.waitUntil(() -> !process.isAlive() || isHealthy(port), timeout);
+        if (!ready || !process.isAlive()) {
+            String why = process.isAlive()
+                    ? "did not become healthy within " + timeout.toSeconds() + " s"
+                    : "exited with code " + process.exitValue();
+            stop();
+            throw new InfraException("Elasticsearch on port " + port + " " + why + ". See " + logFile + " and " + logs
+                    + ":\n" + Processes.tail(logFile, 20));
+        }
+        return this;
+    }
+
+    public boolean isHealthy() {
+        return process != null && process.isAlive() && isHealthy(port);
+    }
+
+    /** True when {@code GET /_cluster/health} on 127.0.0.1:port says yellow or green ({@code GET /} does not exist here). */
+    public static boolean isHealthy(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_cluster/health"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && HEALTHY.matcher(response.body()).find();
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM to the server JVM so it shuts down cleanly, then the launcher's whole process tree, then the port. */
+    public void stop() {
+        stopServer(dir);
+        if (process != null) {
+            Processes.stop(process.toHandle(), Duration.ofSeconds(10));
+            process = null;
+        }
+        if (pidFile != null) {
+            LocalKafka.deleteQuietly(pidFile);
+        }
+        Ports.awaitFree(port, Duration.ofSeconds(10));
+    }
+
+    /** Stops the server JVM named by the pid file Elasticsearch wrote under the node folder, if it still runs. */
+    public static void stopServer(Path dir) {
+        Optional<ProcessHandle> server = Processes.alive(serverPidFile(dir), "elasticsearch");
+        server.ifPresent(handle -> Processes.stop(handle, Duration.ofSeconds(30)));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Unpacks into a temporary folder first, so an interrupted unpack never looks like a complete one. */
+    Path unpack(Artifacts artifacts) {
+        Path home = dir.resolve("elasticsearch-" + artifacts.elasticsearchVersion());
+        if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
+            return home;
+        }
+        Path staging = dir.resolve(".unpacking");
+        try {
+            deleteRecursively(staging);
+            Files.createDirectories(staging);
+            unzip(artifacts.elasticsearchZip(), staging);
+            deleteRecursively(home);
+            Files.move(staging.resolve(home.getFileName()), home, StandardCopyOption.ATOMIC_MOVE);
+            deleteRecursively(staging);
+            return home;
+        } catch (IOException e) {
+            throw new InfraException("Could not unpack " + artifacts.elasticsearchZip() + " into " + dir + ": " + e, e);
+        }
+    }
+
+    static void unzip(Path zip, Path target) throws IOException {
+        try (ZipFile zipFile = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zipFile.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Zip entry outside the target folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = zipFile.getInputStream(entry)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+                // java.util.zip drops Unix modes; only the launcher scripts need the executable bit
+                if (out.getParent().getFileName().toString().equals("bin")) {
+                    out.toFile().setExecutable(true, false);
+                }
+            }
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Running Elasticsearch from a root process: an unprivileged user that owns the node's folders. */
+    static final class RootUser {
+
+        private RootUser() {}
+
+        static boolean isRoot() {
+            return output(List.of("id", "-u"))
+                    .map(String::trim)
+                    .map("0"::equals)
+                    .orElse(false);
+        }
+
+        /** Creates the user if needed, hands it the folder, checks it can reach it, and returns the command prefix. */
+        static List<String> prepare(Path dir, Path launcher, Path data) {
+            if (output(List.of("id", "-u", RUN_AS_USER)).isEmpty()) {
+                runOrFail(
+                        List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RUN_AS_USER),
+                        "create the system user '" + RUN_AS_USER
+                                + "' that Elasticsearch runs as (it refuses to run as root)");
+            }
+            runOrFail(
+                    List.of("chown", "-R", RUN_AS_USER + ":" + RUN_AS_USER, dir.toString()),
+                    "hand " + dir + " to the user '" + RUN_AS_USER + "'");
+            List<String> prefix = Files.isExecutable(Path.of("/usr/bin/setpriv"))
+                    ? List.of("setpriv", "--reuid=" + RUN_AS_USER, "--regid=" + RUN_AS_USER, "--init-groups", "--")
+                    : List.of("runuser", "-u", RUN_AS_USER, "--");
+            List<String> check = new ArrayList<>(prefix);
+            check.addAll(List.of("test", "-x", launcher.toString(), "-a", "-w", data.toString()));
+            if (output(check).isEmpty()) {
+                throw new InfraException("Elasticsearch refuses to run as root, so it runs as the user '" + RUN_AS_USER
+                        + "', but that user cannot reach " + dir
+                        + ": a parent folder is not traversable by other users "
+                        + "(e.g. /root is mode 700). Move the project or its data folder below a traversable path "
+                        + "(e.g. /work or /tmp), or allow traversal with 'chmod o+x' on the parent folders.");
+            }
+            return prefix;
+        }
+
+        private static void runOrFail(List<String> command, String purpose) {
+            if (output(command).isEmpty()) {
+                throw new InfraException("Could not " + purpose + ": '" + String.join(" ", command) + "' failed.");
+            }
+        }
+
+        /** The command's output if it exits with 0. */
+        private static Optional<String> output(List<String> command) {
+            try {
+                Process process =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
+                process.getOutputStream().close();
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return process.waitFor() == 0 ? Optional.of(out) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+}

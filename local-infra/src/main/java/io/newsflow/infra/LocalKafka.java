@@ -1,0 +1,253 @@
+package io.newsflow.infra;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real Apache Kafka broker in KRaft combined mode (broker and controller in one JVM), run as a child process from the
+ * jars in the local Maven repository. Data, configuration and the log live under one folder, reused across starts.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    static final String MAIN_CLASS = "kafka.Kafka";
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private Path logFile;
+    private Path pidFile;
+    private String heap = "-Xmx512m";
+    private Process process;
+
+    public LocalKafka(Path dir, int port, int controllerPort) {
+        this.dir = dir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.logFile = this.dir.resolve("kafka.log");
+    }
+
+    /** A broker on two free ports. */
+    public static LocalKafka onFreePorts(Path dir) {
+        return new LocalKafka(dir, Ports.free(), Ports.free());
+    }
+
+    public LocalKafka logFile(Path logFile) {
+        this.logFile = logFile.toAbsolutePath();
+        return this;
+    }
+
+    /** Also records the broker's pid in this file, so another JVM can find and stop it. */
+    public LocalKafka pidFile(Path pidFile) {
+        this.pidFile = pidFile.toAbsolutePath();
+        return this;
+    }
+
+    /** The broker JVM's maximum heap, e.g. {@code 512m}. */
+    public LocalKafka maxHeap(String maxHeap) {
+        this.heap = "-Xmx" + maxHeap;
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("Kafka is not started");
+        }
+        return process.pid();
+    }
+
+    /** Formats the storage on first use, starts the broker and waits until it answers Kafka requests. */
+    public LocalKafka start(Duration timeout) {
+        Ports.requireFree(port, "Kafka broker", "choose another Kafka port");
+        Ports.requireFree(controllerPort, "Kafka controller", "choose another Kafka controller port");
+        Artifacts artifacts = Artifacts.load();
+        Path java = Jdk.java(Jdk.home());
+        Path config = writeConfig();
+        // in the environment: a short command line lets a pid file be checked against the process (/proc, ps)
+        Map<String, String> classpath = Map.of("CLASSPATH", artifacts.kafkaClasspath());
+        truncateLog();
+        if (!Files.exists(dataDir().resolve("meta.properties"))) {
+            int exit = Processes.run(
+                    List.of(
+                            java.toString(),
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            newClusterId(),
+                            "-c",
+                            config.toString()),
+                    dir,
+                    classpath,
+                    logFile,
+                    Duration.ofSeconds(60));
+            if (exit != 0) {
+                throw new InfraException("Formatting Kafka's storage in " + dataDir() + " failed (exit " + exit
+                        + "). See " + logFile + ":\n" + Processes.tail(logFile, 20));
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xms128m",
+                heap,
+                "-XX:+UseG1GC",
+                "-Djava.awt.headless=true",
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config=warn",
+                MAIN_CLASS,
+                config.toString()));
+        process = Processes.startDetached(command, dir, classpath, logFile);
+        if (pidFile != null) {
+            Processes.writePid(pidFile, process.pid());
+        }
+        boolean ready = Processes.waitUntil(() -> !process.isAlive() || isHealthy(port), timeout);
+        if (!ready || !process.isAlive()) {
+            String why = process.isAlive()
+                    ? "did not become ready within " + timeout.toSeconds() + " s"
+                    : "exited with code " + process.exitValue();
+            stop();
+            throw new InfraException(
+                    "Kafka on port " + port + " " + why + ". See " + logFile + ":\n" + Processes.tail(logFile, 20));
+        }
+        return this;
+    }
+
+    public boolean isHealthy() {
+        return process != null && process.isAlive() && isHealthy(port);
+    }
+
+    /**
+     * True when a broker on 127.0.0.1:port answers an ApiVersions request. A KRaft broker binds its port early but
+     * only answers once it has caught up with the metadata log, so an open port alone is not enough.
+     */
+    public static boolean isHealthy(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
+            socket.setSoTimeout(2000);
+            byte[] clientId = "newsflow-probe".getBytes(StandardCharsets.UTF_8);
+            int correlationId = 4711;
+            ByteBuffer request = ByteBuffer.allocate(4 + 2 + 2 + 4 + 2 + clientId.length);
+            request.putInt(request.capacity() - 4)
+                    .putShort((short) 18) // ApiVersions
+                    .putShort((short) 0)
+                    .putInt(correlationId)
+                    .putShort((short) clientId.length)
+                    .put(clientId);
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.write(request.array());
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            int size = in.readInt();
+            return size >= 4 && in.readInt() == correlationId;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL after 30 s) and waits until its port is free. */
+    public void stop() {
+        if (process != null) {
+            Processes.stop(process.toHandle(), Duration.ofSeconds(30));
+            process = null;
+        }
+        if (pidFile != null) {
+            deleteQuietly(pidFile);
+        }
+        Ports.awaitFree(port, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    Path writeConfig() {
+        Path config = dir.resolve("server.properties");
+        try {
+            Files.createDirectories(dataDir());
+            Files.writeString(config, serverProperties());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String serverProperties() {
+        return String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + dataDir(),
+                        "num.partitions=1",
+                        "auto.create.topics.enable=true",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "")
+                .replace("\\", "\\\\");
+    }
+
+    /** Kafka's cluster ids are 16 random bytes in unpadded URL-safe base64, like {@code Uuid.randomUuid()}. */
+    static String newClusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes =
+                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private void truncateLog() {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.writeString(logFile, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover pid file is re-checked against the live process before it is used
+        }
+    }
+}

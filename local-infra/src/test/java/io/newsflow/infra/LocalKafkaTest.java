@@ -1,0 +1,37 @@
+package io.newsflow.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class LocalKafkaTest {
+
+    @Test
+    void configuresASingleCombinedNodeWithReplicationFactorsOfOne() {
+        String config = new LocalKafka(Path.of("/tmp/k"), 19092, 19093).serverProperties();
+
+        assertThat(config)
+                .contains("process.roles=broker,controller")
+                .contains("controller.quorum.voters=1@127.0.0.1:19093")
+                .contains("listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .contains("advertised.listeners=PLAINTEXT://127.0.0.1:19092")
+                .contains("offsets.topic.replication.factor=1")
+                .contains("transaction.state.log.replication.factor=1")
+                .contains("transaction.state.log.min.isr=1")
+                .contains("share.coordinator.state.topic.replication.factor=1")
+                .contains("group.initial.rebalance.delay.ms=0")
+                .contains("log.dirs=/tmp/k/data");
+    }
+
+    @Test
+    void makesClusterIdsInKafkasFormat() {
+        assertThat(LocalKafka.newClusterId()).matches("[A-Za-z0-9_-]{22}");
+        assertThat(LocalKafka.newClusterId()).isNotEqualTo(LocalKafka.newClusterId());
+    }
+
+    @Test
+    void aClosedPortIsNotAHealthyBroker() {
+        assertThat(LocalKafka.isHealthy(Ports.free())).isFalse();
+    }
+}
