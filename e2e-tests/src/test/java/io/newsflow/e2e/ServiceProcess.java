@@ -61,13 +61,17 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration limit) {
-        await().atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        name + " exited with " + process.exitValue() + ", see " + log.toAbsolutePath());
-            }
-            return get("/actuator/health/readiness").statusCode() == 200;
-        });
+        // Until the service listens, connecting fails: that only means "not ready yet".
+        await().atMost(limit)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(UncheckedIOException.class)
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(
+                                name + " exited with " + process.exitValue() + ", see " + log.toAbsolutePath());
+                    }
+                    return get("/actuator/health/readiness").statusCode() == 200;
+                });
     }
 
     HttpResponse<String> get(String path) {
