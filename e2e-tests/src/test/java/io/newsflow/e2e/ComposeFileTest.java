@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,19 +197,30 @@ class ComposeFileTest {
     @ValueSource(strings = {"ingest-service", "enrich-service", "search-service"})
     void imageIsBuiltFromTheJarOfTheServicesModule(String name) throws Exception {
         Element pom = xml(ROOT.resolve(name).resolve("pom.xml"));
-        String jar = "target/" + childText(pom, "artifactId") + "-" + moduleVersion(pom) + ".jar";
-        String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
+        String jar = name + "/target/" + childText(pom, "artifactId") + "-" + moduleVersion(pom) + ".jar";
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        Map<String, Object> build = map(service(name).get("build"));
+        Map<String, Object> args = map(build.get("args"));
 
-        assertThat(map(service(name).get("build")).get("context")).isEqualTo("./" + name);
-        assertThat(copiedJars(dockerfile)).containsExactly(jar);
-        assertThat(Files.exists(ROOT.resolve(name).resolve(".dockerignore")))
-                .as("%s/.dockerignore", name)
+        // One Dockerfile for all services: the build arguments pick the module's jar and the port it listens on.
+        assertThat(build.get("context")).isEqualTo(".");
+        assertThat(args.get("SERVICE")).isEqualTo(name);
+        assertThat(String.valueOf(args.get("PORT"))).isEqualTo(applicationProperty(name, "server.port"));
+        assertThat(copiedJars(dockerfile)).containsExactly("${SERVICE}/target/${SERVICE}-*.jar");
+        assertThat(FileSystems.getDefault()
+                        .getPathMatcher("glob:" + name + "/target/" + name + "-*.jar")
+                        .matches(Path.of(jar)))
+                .as("the Dockerfile's COPY pattern matches %s", jar)
                 .isTrue();
-        assertThat(Files.readString(ROOT.resolve(name).resolve(".dockerignore")))
-                .as("%s/.dockerignore lets the jar through", name)
-                .contains("!target/*.jar");
+        assertThat(Files.readString(ROOT.resolve(".dockerignore")).lines())
+                .as(".dockerignore lets the jars through")
+                .contains("!*-service/target/*-service-*.jar");
+        assertThat(FileSystems.getDefault()
+                        .getPathMatcher("glob:*-service/target/*-service-*.jar")
+                        .matches(Path.of(jar)))
+                .isTrue();
         assertThat(dockerfile)
-                .containsPattern("(?m)^EXPOSE " + applicationProperty(name, "server.port") + "$")
+                .containsPattern("(?m)^EXPOSE \\$\\{PORT}$")
                 .containsPattern("(?m)^USER (?!root\\b|0\\b)\\S+$");
     }
 

@@ -1,12 +1,18 @@
-# Packages the jar Maven built (`./mvnw -DskipTests package`); the image does not build the code itself.
+# The image of any Newsflow service, from the jar Maven built (`./mvnw -DskipTests package`); the image does not build
+# the code itself. docker-compose.yml builds it once per service:
+#   docker build --build-arg SERVICE=ingest-service --build-arg PORT=8081 -t newsflow/ingest-service .
 # Spring Boot's layered extraction puts the dependencies, which rarely change, in their own image layers below the
 # application's classes, so a rebuild after a code change only ships the small top layer.
+ARG SERVICE
+
 FROM eclipse-temurin:21-jre AS extractor
+ARG SERVICE
 WORKDIR /build
-COPY target/ingest-service-0.1.0-SNAPSHOT.jar app.jar
+COPY ${SERVICE}/target/${SERVICE}-*.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:21-jre
+ARG PORT
 RUN groupadd --system newsflow && useradd --system --gid newsflow --no-create-home --shell /usr/sbin/nologin newsflow
 WORKDIR /app
 COPY --from=extractor /build/extracted/dependencies/ ./
@@ -14,7 +20,7 @@ COPY --from=extractor /build/extracted/spring-boot-loader/ ./
 COPY --from=extractor /build/extracted/snapshot-dependencies/ ./
 COPY --from=extractor /build/extracted/application/ ./
 USER newsflow
-EXPOSE 8081
+EXPOSE ${PORT}
 # The heap follows the container's memory limit; add JVM flags through JAVA_TOOL_OPTIONS, which the JVM reads itself.
 # curl (used by the compose healthcheck) is part of the eclipse-temurin Ubuntu images.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
