@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,9 @@ import java.util.stream.Stream;
  * <pre>Stack up [--detach] | down | status</pre>
  */
 public final class Stack {
+
+    private static final Pattern ARTICLE_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Duration SAMPLES_TIMEOUT = Duration.ofSeconds(60);
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -454,6 +459,7 @@ public final class Stack {
         }
         URI articles = URI.create("http://127.0.0.1:" + settings.ingestPort() + "/api/v1/articles");
         out.println("Loading " + files.size() + " samples into " + articles);
+        List<String> accepted = new ArrayList<>();
         for (Path file : files) {
             try {
                 HttpResponse<String> response = HTTP.send(
@@ -464,12 +470,54 @@ public final class Stack {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 out.printf("  %s -> %d %s%n", relative(file), response.statusCode(), response.body());
+                Matcher id = ARTICLE_ID.matcher(response.body());
+                if (response.statusCode() == 202 && id.find()) {
+                    accepted.add(id.group(1));
+                }
             } catch (IOException e) {
                 out.printf("  %s -> failed: %s%n", relative(file), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        awaitSearchable(accepted);
+    }
+
+    /**
+     * Returns once every accepted sample can be found through the search service: the user's first search right after
+     * {@code up} then already sees them, instead of racing the enrich and index steps.
+     */
+    private void awaitSearchable(List<String> ids) {
+        long deadline = System.nanoTime() + SAMPLES_TIMEOUT.toNanos();
+        for (String id : ids) {
+            URI article = URI.create("http://127.0.0.1:" + settings.searchPort() + "/api/v1/articles/" + id);
+            while (!answersOk(article)) {
+                if (System.nanoTime() > deadline) {
+                    out.println("  Samples not searchable yet after " + SAMPLES_TIMEOUT.toSeconds()
+                            + " s: see the enrich and search logs.");
+                    return;
+                }
+                Processes.pause(Duration.ofMillis(200));
+            }
+        }
+        out.println("  " + ids.size() + " samples searchable.");
+    }
+
+    private static boolean answersOk(URI uri) {
+        try {
+            return HTTP.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
