@@ -104,6 +104,11 @@ class FeedStore implements SmartLifecycle {
                 .toList();
     }
 
+    /** The partitions of the feeds topic this instance is assigned, hence polls. */
+    Set<Integer> ownedPartitions() {
+        return Set.copyOf(owned);
+    }
+
     boolean owns(String id) {
         var entry = feeds.get(id);
         return entry != null && owned.contains(entry.partition());
