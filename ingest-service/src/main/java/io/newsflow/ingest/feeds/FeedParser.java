@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -43,6 +44,7 @@ final class FeedParser {
     private static final Pattern DOCTYPE_WITHOUT_SUBSET =
             Pattern.compile("<!DOCTYPE[^>\\[]*>", Pattern.CASE_INSENSITIVE);
 
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String XHTML_DIV = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
     private static final Pattern EMPTY_RSS = Pattern.compile("<rss[\\s>]");
 
@@ -98,10 +100,27 @@ final class FeedParser {
             for (int n; (n = reader.read(buffer)) != -1; ) {
                 text.append(buffer, 0, n);
             }
-            return text.toString();
+            return windows1252Controls(text).toString();
         } catch (IOException e) {
             throw new FeedParseException("could not decode the document", e);
         }
+    }
+
+    /**
+     * Feeds labelled ISO-8859-1 are very often Windows-1252 (curly quotes, dashes at 0x80-0x9F), where ISO-8859-1 has
+     * only C1 control characters that XML does not allow in text anyway: read them as Windows-1252, as browsers do.
+     */
+    private static StringBuilder windows1252Controls(StringBuilder text) {
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9f) {
+                var mapped = new String(new byte[] {(byte) c}, WINDOWS_1252);
+                if (mapped.length() == 1 && mapped.charAt(0) != '\ufffd') {
+                    text.setCharAt(i, mapped.charAt(0));
+                }
+            }
+        }
+        return text;
     }
 
     private static FeedItem item(SyndEntry entry, URI base) {

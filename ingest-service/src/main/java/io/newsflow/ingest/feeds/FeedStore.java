@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -200,15 +201,21 @@ class FeedStore implements SmartLifecycle {
     private void readView() {
         var consumer = viewConsumer;
         try {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
+            var partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             var end = consumer.endOffsets(partitions);
             while (running) {
-                for (var record : consumer.poll(POLL)) {
-                    applyFromTopic(record);
+                try {
+                    for (var record : consumer.poll(POLL)) {
+                        applyFromTopic(record);
+                    }
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException wakeup) {
+                        throw wakeup;
+                    }
+                    pauseAfter(e);
+                    continue;
                 }
                 if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
                     log.info("Feed registry loaded from {}: {} feeds", topic, feeds.size());
@@ -221,6 +228,33 @@ class FeedStore implements SmartLifecycle {
             log.error("The feed registry view stopped reading {}", topic, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Waits for the topic's partitions: a broker that is down at start-up delays the registry, it does not end it. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+        while (running) {
+            try {
+                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (!infos.isEmpty()) {
+                    return infos.stream()
+                            .map(info -> new TopicPartition(topic, info.partition()))
+                            .toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.warn("Waiting for the partitions of {}: {}", topic, e.getMessage());
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private void pauseAfter(KafkaException e) {
+        log.warn("Reading {} failed; retrying in a second", topic, e);
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
         }
     }
 
@@ -246,7 +280,14 @@ class FeedStore implements SmartLifecycle {
                 }
             });
             while (running) {
-                consumer.poll(POLL);
+                try {
+                    consumer.poll(POLL);
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException wakeup) {
+                        throw wakeup;
+                    }
+                    pauseAfter(e);
+                }
             }
         } catch (WakeupException e) {
             // stop() asked us to finish.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FeedParserTest {
 
-    private static final String BILLION_LAUGHS =
+    static final String BILLION_LAUGHS =
             """
             <?xml version="1.0"?>
             <!DOCTYPE rss [

@@ -181,6 +181,37 @@ class FeedPollingIntegrationTest {
     }
 
     @Test
+    void brokenAndHostileFeedsEndAsPerFeedErrorsInTheirStatus() {
+        var html = "/" + UUID.randomUUID() + "/sorry.html";
+        var bomb = "/" + UUID.randomUUID() + "/lol.xml";
+        SERVER.handle(
+                html,
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "text/html", "<html><body><p>We're sorry</body></html>".getBytes()));
+        SERVER.handle(
+                bomb,
+                exchange -> LocalFeedServer.respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        FeedParserTest.BILLION_LAUGHS.getBytes(StandardCharsets.UTF_8)));
+        var htmlId = api().register(SERVER.url(html), "1h").body().get("id").asString();
+        var bombId = api().register(SERVER.url(bomb), "1h").body().get("id").asString();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var htmlStatus = api().get(htmlId).body().get("status");
+            assertThat(htmlStatus.get("lastOutcome").asString()).isEqualTo("parse-error");
+            assertThat(htmlStatus.get("lastError").asString()).startsWith("not a readable RSS or Atom feed");
+            var bombStatus = api().get(bombId).body().get("status");
+            assertThat(bombStatus.get("lastOutcome").asString()).isEqualTo("refused-content");
+            assertThat(bombStatus.get("consecutiveFailures").asInt()).isEqualTo(1);
+        });
+        assertThat(meters.counter("newsflow.ingest.feed.polls", "outcome", "refused-content")
+                        .count())
+                .isPositive();
+    }
+
+    @Test
     void aFeedOnAHostThatIsNotAllowListedIsRefusedAtRegistration() {
         var response = api().register("http://localhost:" + SERVER.port() + "/feed.xml", null);
 
