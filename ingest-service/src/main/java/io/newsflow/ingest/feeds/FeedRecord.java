@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * A feed's registration and polling state: the value of its record on the feeds topic, keyed by {@link #id()}.
  *
- * @param pollRequestedAt when someone last asked for a poll now; the owner polls when it is later than the last poll
+ * @param pollRequestedAt when someone last asked for a poll now (for display)
+ * @param pollRequests how many times a poll now was asked for; the owner polls while its status has handled fewer.
+ *     A counter, not a time, so that clocks that differ between instances cannot make a request look pending forever
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record FeedRecord(
@@ -17,20 +19,25 @@ record FeedRecord(
         Duration pollInterval,
         Instant registeredAt,
         Instant pollRequestedAt,
+        long pollRequests,
         FeedStatus status) {
 
-    FeedRecord withStatus(FeedStatus status) {
-        return new FeedRecord(id, url, sourceName, pollInterval, registeredAt, pollRequestedAt, status);
+    static FeedRecord registered(String id, String url, String sourceName, Duration pollInterval, Instant now) {
+        return new FeedRecord(id, url, sourceName, pollInterval, now, null, 0, FeedStatus.initial(now));
     }
 
-    FeedRecord withPollRequestedAt(Instant requestedAt) {
-        return new FeedRecord(id, url, sourceName, pollInterval, registeredAt, requestedAt, status);
+    FeedRecord withStatus(FeedStatus status) {
+        return new FeedRecord(id, url, sourceName, pollInterval, registeredAt, pollRequestedAt, pollRequests, status);
+    }
+
+    FeedRecord withPollRequested(Instant requestedAt) {
+        return new FeedRecord(id, url, sourceName, pollInterval, registeredAt, requestedAt, pollRequests + 1, status);
     }
 
     boolean isDue(Instant now) {
-        var requested = pollRequestedAt != null
-                && (status.lastPolledAt() == null || pollRequestedAt.isAfter(status.lastPolledAt()));
-        return requested || status.nextPollAt() == null || !now.isBefore(status.nextPollAt());
+        return pollRequests > status.pollRequestsHandled()
+                || status.nextPollAt() == null
+                || !now.isBefore(status.nextPollAt());
     }
 
     /**
@@ -39,11 +46,19 @@ record FeedRecord(
      */
     FeedRecord mergedWith(FeedRecord other) {
         var newer = other.status.revision() >= status.revision() ? other : this;
-        var requested = pollRequestedAt == null
+        var requestedAt = pollRequestedAt == null
                 ? other.pollRequestedAt
                 : other.pollRequestedAt == null || pollRequestedAt.isAfter(other.pollRequestedAt)
                         ? pollRequestedAt
                         : other.pollRequestedAt;
-        return newer.withPollRequestedAt(requested);
+        return new FeedRecord(
+                id,
+                url,
+                sourceName,
+                pollInterval,
+                registeredAt,
+                requestedAt,
+                Math.max(pollRequests, other.pollRequests),
+                newer.status);
     }
 }

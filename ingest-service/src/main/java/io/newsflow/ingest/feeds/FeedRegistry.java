@@ -59,14 +59,8 @@ class FeedRegistry {
             return new Registration(existing.get(), false);
         }
         var now = clock.instant();
-        var feed = new FeedRecord(
-                id,
-                url.toString(),
-                sourceName,
-                pollInterval == null ? defaultInterval : pollInterval,
-                now,
-                null,
-                FeedStatus.initial(now));
+        var feed = FeedRecord.registered(
+                id, url.toString(), sourceName, pollInterval == null ? defaultInterval : pollInterval, now);
         return new Registration(store.save(feed), true);
     }
 
@@ -102,7 +96,7 @@ class FeedRegistry {
         if (polled.isPresent()) {
             return Optional.of(new PollNow(polled.get(), true));
         }
-        return store.find(id).map(feed -> new PollNow(store.save(feed.withPollRequestedAt(clock.instant())), false));
+        return store.find(id).map(feed -> new PollNow(store.save(feed.withPollRequested(clock.instant())), false));
     }
 
     record PollNow(FeedRecord feed, boolean polled) {}

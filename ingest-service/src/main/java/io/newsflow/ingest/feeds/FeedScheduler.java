@@ -80,7 +80,7 @@ class FeedScheduler implements SmartLifecycle {
         if (feed.isEmpty()) {
             return Optional.empty();
         }
-        var status = poller.poll(feed.get());
+        var status = poller.poll(feed.get()).withPollRequestsHandled(feed.get().pollRequests());
         // Re-read: the feed may have been deleted, or asked to be polled, while we were polling.
         var current = store.find(id);
         if (current.isEmpty()) {

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param nextPollAt when the feed is due again (backed off after failures)
  * @param etag the validator of the last fetched response, sent back as If-None-Match
  * @param lastModified the Last-Modified of the last fetched response, sent back as If-Modified-Since
+ * @param pollRequestsHandled the feed's {@link FeedRecord#pollRequests()} when it was last polled
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record FeedStatus(
@@ -27,10 +28,27 @@ record FeedStatus(
         String lastError,
         Instant nextPollAt,
         String etag,
-        String lastModified) {
+        String lastModified,
+        long pollRequestsHandled) {
 
     static FeedStatus initial(Instant nextPollAt) {
-        return new FeedStatus(0, null, null, null, 0, 0, 0, null, nextPollAt, null, null);
+        return new FeedStatus(0, null, null, null, 0, 0, 0, null, nextPollAt, null, null, 0);
+    }
+
+    FeedStatus withPollRequestsHandled(long handled) {
+        return new FeedStatus(
+                revision,
+                lastPolledAt,
+                lastSucceededAt,
+                lastOutcome,
+                itemsSeen,
+                articlesPublished,
+                consecutiveFailures,
+                lastError,
+                nextPollAt,
+                etag,
+                lastModified,
+                handled);
     }
 
     FeedStatus succeeded(
@@ -46,7 +64,8 @@ record FeedStatus(
                 null,
                 now.plus(interval),
                 etag,
-                modified);
+                modified,
+                pollRequestsHandled);
     }
 
     /** After n consecutive failures the feed waits interval * 2^n, at most {@code maxBackoff} (but never less than its interval). */
@@ -63,7 +82,8 @@ record FeedStatus(
                 error,
                 now.plus(backoff(interval, failures, maxBackoff)),
                 etag,
-                lastModified);
+                lastModified,
+                pollRequestsHandled);
     }
 
     static Duration backoff(Duration interval, int failures, Duration maxBackoff) {

@@ -92,7 +92,9 @@ class FeedSharingIntegrationTest {
                     .allSatisfy(gap -> assertThat(gap)
                             .isGreaterThan(INTERVAL.multipliedBy(3).dividedBy(4)));
         }
-        assertThat(second.getBean(FeedRegistry.class).list()).hasSize(FEEDS);
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(second.getBean(FeedRegistry.class).list()).hasSize(FEEDS));
         var ownedByFirst = paths.stream()
                 .filter(path -> firstStore.owns(FeedRegistry.idOf(URI.create(server.url(path)))))
                 .count();
@@ -100,6 +102,31 @@ class FeedSharingIntegrationTest {
                 .filter(path -> secondStore.owns(FeedRegistry.idOf(URI.create(server.url(path)))))
                 .count();
         assertThat(ownedByFirst + ownedBySecond).isEqualTo(FEEDS);
+
+        var onDemand = "/on-demand.xml";
+        server.handle(
+                onDemand,
+                exchange -> LocalFeedServer.respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        LocalFeedServer.rss("On demand", "https://shared.example.com/on-demand")
+                                .getBytes(StandardCharsets.UTF_8)));
+        var onDemandId = registry.register(URI.create(server.url(onDemand)), Duration.ofHours(1), null)
+                .feed()
+                .id();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(server.requests(onDemand)).hasSize(1));
+        var notOwner = firstStore.owns(onDemandId) ? second : first;
+        await().atMost(WAIT)
+                .until(() ->
+                        notOwner.getBean(FeedRegistry.class).find(onDemandId).isPresent());
+        var answer = new FeedApi(port(notOwner)).pollNow(onDemandId);
+        assertThat(answer.status())
+                .as("poll now asked of the instance that does not own the feed")
+                .isEqualTo(202);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(server.requests(onDemand)).hasSize(2));
 
         first.close();
         var closedAt = System.nanoTime();
@@ -117,8 +144,12 @@ class FeedSharingIntegrationTest {
         var third = startInstance();
         var thirdRegistry = third.getBean(FeedRegistry.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(thirdRegistry.list())
-                .hasSize(FEEDS)
+                .hasSize(FEEDS + 1)
                 .allSatisfy(feed -> assertThat(feed.status().itemsSeen()).isPositive()));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private static List<Duration> gaps(List<LocalFeedServer.Request> requests) {

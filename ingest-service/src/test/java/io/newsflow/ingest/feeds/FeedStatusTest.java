@@ -49,15 +49,19 @@ class FeedStatusTest {
 
     @Test
     void aPollRequestSurvivesAConcurrentStateUpdateAndTheHigherRevisionWins() {
-        var registered =
-                new FeedRecord("f1", "https://e.example/rss", null, INTERVAL, NOW, null, FeedStatus.initial(NOW));
+        var registered = FeedRecord.registered("f1", "https://e.example/rss", null, INTERVAL, NOW);
         var polled = registered.withStatus(registered.status().succeeded(NOW, "success", 1, 1, INTERVAL, null, null));
-        var requested = registered.withPollRequestedAt(NOW.plusSeconds(5));
+        var requested = registered.withPollRequested(NOW.plusSeconds(5));
 
         var merged = polled.mergedWith(requested);
 
         assertThat(merged.status().revision()).isEqualTo(1);
         assertThat(merged.pollRequestedAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(merged.isDue(NOW.plusSeconds(6))).isTrue();
+        var handled = merged.withStatus(merged.status()
+                .succeeded(NOW.plusSeconds(7), "success", 0, 0, INTERVAL, null, null)
+                .withPollRequestsHandled(merged.pollRequests()));
+        assertThat(handled.isDue(NOW.plusSeconds(8))).isFalse();
+        assertThat(requested.mergedWith(handled).isDue(NOW.plusSeconds(8))).isFalse();
     }
 }

@@ -31,14 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class FeedsControllerTest {
 
     private static final Instant NOW = Instant.parse("2025-09-01T08:00:00Z");
-    private static final FeedRecord FEED = new FeedRecord(
-            "0123456789abcdef",
-            "https://news.example.com/rss",
-            "Example News",
-            Duration.ofMinutes(30),
-            NOW,
-            null,
-            FeedStatus.initial(NOW));
+    private static final FeedRecord FEED = FeedRecord.registered(
+            "0123456789abcdef", "https://news.example.com/rss", "Example News", Duration.ofMinutes(30), NOW);
 
     @Autowired
     MockMvc mvc;
