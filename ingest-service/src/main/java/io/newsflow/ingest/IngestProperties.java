@@ -41,6 +41,7 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param maxResponseSize cap on a feed response's bytes, on the wire and again after decompression
      * @param maxItemsPerPoll cap on the items taken from one poll
      * @param maxRedirects redirects followed per poll, each checked like the feed URL itself
+     * @param maxConcurrentPolls polls running at once per instance; due feeds beyond it wait for the next check
      */
     public record Feeds(
             @NotBlank String topic,
@@ -54,5 +55,6 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
             @NotNull Duration readTimeout,
             @NotNull DataSize maxResponseSize,
             @Min(1) int maxItemsPerPoll,
-            @Min(0) int maxRedirects) {}
+            @Min(0) int maxRedirects,
+            @Min(1) int maxConcurrentPolls) {}
 }

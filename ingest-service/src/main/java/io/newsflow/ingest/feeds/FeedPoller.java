@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.IngestResult;
 import io.newsflow.ingest.publishing.PublishFailedException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -101,7 +103,7 @@ final class FeedPoller {
         return next;
     }
 
-    private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, java.time.Instant started)
+    private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
             throws FeedParseException {
         var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url(), maxItems);
         var source = new Source(
@@ -114,7 +116,17 @@ final class FeedPoller {
                 skipped().increment();
                 continue;
             }
-            var result = intake.submit(source, article);
+            IngestResult result;
+            try {
+                result = intake.submit(source, article);
+            } catch (PublishFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // One item the intake refuses (too large, invalid) must not fail the feed forever: skip it.
+                log.warn("Feed {} item {} was not taken: {}", feed.id(), item.link(), e.getMessage());
+                meters.counter("newsflow.ingest.feed.items", "result", "failed").increment();
+                continue;
+            }
             if (PUBLISHED.contains(result.outcome().name())) {
                 published++;
                 items.increment();

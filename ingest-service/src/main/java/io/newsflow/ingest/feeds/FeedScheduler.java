@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the feeds this instance owns when they are due, each feed at most once at a time, on virtual threads (a poll
- * mostly waits on the network).
+ * mostly waits on the network), at most {@code max-concurrent-polls} at once.
  */
 @Component
 class FeedScheduler implements SmartLifecycle {
@@ -28,6 +28,7 @@ class FeedScheduler implements SmartLifecycle {
     private final Clock clock;
     private final long checkMillis;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final int maxConcurrentPolls;
 
     private ScheduledExecutorService ticker;
     private ExecutorService polls;
@@ -38,6 +39,7 @@ class FeedScheduler implements SmartLifecycle {
         this.poller = poller;
         this.clock = feedClock;
         this.checkMillis = properties.ingest().feeds().checkInterval().toMillis();
+        this.maxConcurrentPolls = properties.ingest().feeds().maxConcurrentPolls();
     }
 
     /**
@@ -60,6 +62,9 @@ class FeedScheduler implements SmartLifecycle {
         try {
             var now = clock.instant();
             for (var feed : store.owned()) {
+                if (inFlight.size() >= maxConcurrentPolls) {
+                    break;
+                }
                 if (feed.isDue(now) && inFlight.add(feed.id())) {
                     polls.execute(() -> {
                         try {

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.IngestProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class FeedsController {
     private final FeedRegistry registry;
     private final Duration minInterval;
 
-    FeedsController(FeedRegistry registry, io.newsflow.ingest.IngestProperties properties) {
+    FeedsController(FeedRegistry registry, IngestProperties properties) {
         this.registry = registry;
         this.minInterval = properties.ingest().feeds().minPollInterval();
     }
