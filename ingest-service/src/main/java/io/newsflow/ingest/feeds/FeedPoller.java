@@ -1,0 +1,182 @@
+package io.newsflow.ingest.feeds;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.events.Article;
+import io.newsflow.events.Source;
+import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.IngestResult;
+import io.newsflow.ingest.publishing.PublishFailedException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one feed once: fetch (conditional), parse, hand every item to {@link ArticleIntake}, and work out the feed's
+ * next status. Nothing escapes: every failure becomes the status's outcome and error, and the feed is backed off.
+ */
+final class FeedPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+    /**
+     * Outcomes that published something. Compared by name because the intake's outcomes grow (duplicate, updated,
+     * rejected) independently of this package.
+     */
+    private static final Set<String> PUBLISHED = Set.of("ACCEPTED", "UPDATED");
+
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final ArticleIntake intake;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final int maxItems;
+    private final Duration maxBackoff;
+
+    FeedPoller(
+            FeedFetcher fetcher,
+            FeedParser parser,
+            ArticleIntake intake,
+            MeterRegistry meters,
+            Clock clock,
+            int maxItems,
+            Duration maxBackoff) {
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.intake = intake;
+        this.meters = meters;
+        this.clock = clock;
+        this.maxItems = maxItems;
+        this.maxBackoff = maxBackoff;
+    }
+
+    FeedStatus poll(FeedRecord feed) {
+        var status = feed.status();
+        var started = clock.instant();
+        FeedStatus next;
+        try {
+            next = switch (fetcher.fetch(URI.create(feed.url()), status.etag(), status.lastModified())) {
+                case FeedFetcher.NotModified ignored ->
+                    status.succeeded(
+                            started, "not-modified", 0, 0, feed.pollInterval(), status.etag(), status.lastModified());
+                case FeedFetcher.Fetched fetched -> publish(feed, fetched, started);
+            };
+        } catch (FeedFetchException e) {
+            next = status.failed(started, e.reason().tag(), e.getMessage(), feed.pollInterval(), maxBackoff);
+        } catch (FeedParseException e) {
+            next = status.failed(
+                    started,
+                    e.refused() ? "refused-content" : "parse-error",
+                    e.getMessage(),
+                    feed.pollInterval(),
+                    maxBackoff);
+        } catch (PublishFailedException e) {
+            // The validators are not advanced, so the next poll fetches the same items again and nothing is lost.
+            next = status.failed(started, "publish-error", e.getMessage(), feed.pollInterval(), maxBackoff);
+        } catch (RuntimeException e) {
+            log.error("Feed {} poll failed unexpectedly", feed.id(), e);
+            next = status.failed(started, "error", e.toString(), feed.pollInterval(), maxBackoff);
+        }
+        meters.counter("newsflow.ingest.feed.polls", "outcome", next.lastOutcome())
+                .increment();
+        if (next.consecutiveFailures() > 0) {
+            log.warn(
+                    "Feed {} poll failed ({}, {} in a row, next at {}): {}",
+                    feed.id(),
+                    next.lastOutcome(),
+                    next.consecutiveFailures(),
+                    next.nextPollAt(),
+                    next.lastError());
+        } else {
+            log.info(
+                    "Feed {} polled: {}, {} items seen, {} articles published in total",
+                    feed.id(),
+                    next.lastOutcome(),
+                    next.itemsSeen(),
+                    next.articlesPublished());
+        }
+        return next;
+    }
+
+    private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
+            throws FeedParseException {
+        var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url(), maxItems);
+        var source = new Source(
+                feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
+        var published = 0;
+        var items = meters.counter("newsflow.ingest.feed.items", "result", "published");
+        for (var item : parsed.items()) {
+            var article = article(item);
+            if (article == null) {
+                skipped().increment();
+                continue;
+            }
+            IngestResult result;
+            try {
+                result = intake.submit(source, article);
+            } catch (PublishFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // One item the intake refuses (too large, invalid) must not fail the feed forever: skip it.
+                log.warn("Feed {} item {} was not taken: {}", feed.id(), item.link(), e.getMessage());
+                meters.counter("newsflow.ingest.feed.items", "result", "failed").increment();
+                continue;
+            }
+            if (PUBLISHED.contains(result.outcome().name())) {
+                published++;
+                items.increment();
+            } else {
+                meters.counter(
+                                "newsflow.ingest.feed.items",
+                                "result",
+                                result.outcome().name().toLowerCase(Locale.ROOT))
+                        .increment();
+            }
+        }
+        if (parsed.truncated()) {
+            log.warn("Feed {} had more than {} items; took the first {}", feed.id(), maxItems, maxItems);
+        }
+        return feed.status()
+                .succeeded(
+                        started,
+                        "success",
+                        parsed.items().size(),
+                        published,
+                        feed.pollInterval(),
+                        fetched.etag(),
+                        fetched.lastModified());
+    }
+
+    private Counter skipped() {
+        return meters.counter("newsflow.ingest.feed.items", "result", "skipped");
+    }
+
+    /** The article an item becomes, or null for an item with nothing to publish (no title, link nor content). */
+    static Article article(FeedItem item) {
+        var title = item.title() != null ? item.title() : item.link();
+        if (title == null || item.link() == null && item.content() == null) {
+            return null;
+        }
+        return new Article(
+                title.length() > 1_000 ? title.substring(0, 1_000) : title,
+                item.content(),
+                item.link(),
+                item.summary(),
+                item.authors(),
+                item.published() != null ? item.published() : item.updated(),
+                item.updated(),
+                null,
+                item.categories(),
+                item.guid());
+    }
+
+    private static String domain(String url) {
+        var host = URI.create(url).getHost();
+        return host == null ? null : host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    }
+}

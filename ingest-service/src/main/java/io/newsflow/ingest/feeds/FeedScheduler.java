@@ -1,0 +1,131 @@
+package io.newsflow.ingest.feeds;
+
+import io.newsflow.ingest.IngestProperties;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the feeds this instance owns when they are due, each feed at most once at a time, on virtual threads (a poll
+ * mostly waits on the network), at most {@code max-concurrent-polls} at once.
+ */
+@Component
+class FeedScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+
+    private final FeedStore store;
+    private final FeedPoller poller;
+    private final Clock clock;
+    private final long checkMillis;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final int maxConcurrentPolls;
+
+    private ScheduledExecutorService ticker;
+    private ExecutorService polls;
+    private volatile boolean running;
+
+    FeedScheduler(FeedStore store, FeedPoller poller, Clock feedClock, IngestProperties properties) {
+        this.store = store;
+        this.poller = poller;
+        this.clock = feedClock;
+        this.checkMillis = properties.ingest().feeds().checkInterval().toMillis();
+        this.maxConcurrentPolls = properties.ingest().feeds().maxConcurrentPolls();
+    }
+
+    /**
+     * Polls the feed now when this instance owns it and no poll of it is running.
+     *
+     * @return the feed after the poll, or empty when another instance owns it or a poll is already running
+     */
+    Optional<FeedRecord> pollNowIfOwned(String id) {
+        if (!running || !store.owns(id) || !inFlight.add(id)) {
+            return Optional.empty();
+        }
+        try {
+            return pollAndSave(id);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private void tick() {
+        try {
+            var now = clock.instant();
+            for (var feed : store.owned()) {
+                if (inFlight.size() >= maxConcurrentPolls) {
+                    break;
+                }
+                if (feed.isDue(now) && inFlight.add(feed.id())) {
+                    polls.execute(() -> {
+                        try {
+                            pollAndSave(feed.id());
+                        } finally {
+                            inFlight.remove(feed.id());
+                        }
+                    });
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Feed scheduling failed; retrying at the next check", e);
+        }
+    }
+
+    private Optional<FeedRecord> pollAndSave(String id) {
+        var feed = store.find(id);
+        if (feed.isEmpty()) {
+            return Optional.empty();
+        }
+        var status = poller.poll(feed.get()).withPollRequestsHandled(feed.get().pollRequests());
+        // Re-read: the feed may have been deleted, or asked to be polled, while we were polling.
+        var current = store.find(id);
+        if (current.isEmpty()) {
+            log.info("Feed {} was deleted during its poll; its state is dropped", id);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.save(current.get().withStatus(status)));
+        } catch (FeedStoreException e) {
+            log.warn("Feed {} polled but its state was not saved: {}", id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void start() {
+        polls = Executors.newVirtualThreadPerTaskExecutor();
+        ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("feeds-scheduler").daemon().factory());
+        ticker.scheduleWithFixedDelay(this::tick, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        ticker.shutdownNow();
+        polls.shutdown();
+        try {
+            if (!polls.awaitTermination(30, TimeUnit.SECONDS)) {
+                polls.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            polls.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,329 @@
+package io.newsflow.ingest.feeds;
+
+import io.newsflow.ingest.IngestProperties;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The feed registry and its state, kept on a compacted Kafka topic keyed by feed id: nothing but Kafka is needed to
+ * survive restarts or to share the feeds among several ingest instances.
+ *
+ * <p>Two consumers per instance:
+ *
+ * <ul>
+ *   <li>a <b>view</b> consumer outside any group reads every partition from the beginning and keeps the whole
+ *       registry in memory, so that every instance answers the GET endpoints. The registry is small (one record per
+ *       feed), which is what makes holding it all in every instance reasonable.
+ *   <li>a <b>group</b> consumer, one member per instance of {@code newsflow.ingest.feeds.consumer-group}, whose
+ *       assigned partitions say which feeds this instance polls. Kafka's group protocol gives each partition to
+ *       exactly one live member, and a member that dies (or closes) loses its partitions to the others after a
+ *       rebalance: that is the takeover, with no lease table or lock of our own. It reads no records (offsets are
+ *       never committed and it starts at the end); it exists for its assignment.
+ * </ul>
+ *
+ * <p>Trade-offs: ownership is per partition, so feeds are spread by hash rather than by load; with more instances
+ * than partitions, some poll nothing. During a rebalance a poll already in flight on the old owner may overlap the
+ * new owner's first poll (a conditional GET makes that cheap, and the intake's deduplication makes it harmless). The
+ * view is eventually consistent: a write of another instance appears here within one fetch, and a new owner may
+ * take over a state that misses the last poll of a dying owner, which costs one extra poll. Only the owner advances
+ * a feed's state; other instances write registrations, poll requests and deletions, and records are merged so that
+ * the state with the higher revision wins and a poll request is never lost (see {@link FeedRecord#mergedWith}). A
+ * deletion racing a poll in flight is checked before the owner writes, which leaves a window of one write.
+ */
+@Component
+class FeedStore implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedStore.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private record Entry(FeedRecord record, int partition) {}
+
+    private final ConcurrentMap<String, Entry> feeds = new ConcurrentHashMap<>();
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    private final KafkaTemplate<String, Object> kafka;
+    private final ConsumerFactory<?, ?> consumers;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String topic;
+    private final String group;
+    private final Duration writeTimeout;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> viewConsumer;
+    private volatile Consumer<String, byte[]> groupConsumer;
+    private Thread viewThread;
+    private Thread groupThread;
+
+    FeedStore(KafkaTemplate<String, Object> kafka, ConsumerFactory<?, ?> consumers, IngestProperties properties) {
+        this.kafka = kafka;
+        this.consumers = consumers;
+        this.topic = properties.ingest().feeds().topic();
+        this.group = properties.ingest().feeds().consumerGroup();
+        this.writeTimeout = properties.ingest().publishTimeout();
+    }
+
+    Collection<FeedRecord> all() {
+        return feeds.values().stream().map(Entry::record).toList();
+    }
+
+    Optional<FeedRecord> find(String id) {
+        return Optional.ofNullable(feeds.get(id)).map(Entry::record);
+    }
+
+    /** The feeds this instance polls: those on the partitions the group assigned to it. */
+    List<FeedRecord> owned() {
+        return feeds.values().stream()
+                .filter(entry -> owned.contains(entry.partition()))
+                .map(Entry::record)
+                .toList();
+    }
+
+    /** The partitions of the feeds topic this instance is assigned, hence polls. */
+    Set<Integer> ownedPartitions() {
+        return Set.copyOf(owned);
+    }
+
+    boolean owns(String id) {
+        var entry = feeds.get(id);
+        return entry != null && owned.contains(entry.partition());
+    }
+
+    /** Writes the record and waits for Kafka's acknowledgement; this instance sees it at once. */
+    FeedRecord save(FeedRecord record) {
+        try {
+            var metadata = kafka.send(topic, record.id(), record)
+                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
+            return apply(record.id(), record, metadata.partition()).record();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedStoreException("interrupted while saving feed " + record.id(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new FeedStoreException("Kafka did not acknowledge feed " + record.id(), e);
+        }
+    }
+
+    void delete(String id) {
+        try {
+            // A tombstone: compaction removes the feed for good.
+            kafka.send(topic, id, null).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            feeds.remove(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeedStoreException("interrupted while deleting feed " + id, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new FeedStoreException("Kafka did not acknowledge the deletion of feed " + id, e);
+        }
+    }
+
+    private Entry apply(String id, FeedRecord record, int partition) {
+        return feeds.compute(
+                id,
+                (key, known) -> known == null
+                        ? new Entry(record, partition)
+                        : new Entry(known.record().mergedWith(record), partition));
+    }
+
+    private void applyFromTopic(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            feeds.remove(record.key());
+            return;
+        }
+        try {
+            apply(record.key(), json.readValue(record.value(), FeedRecord.class), record.partition());
+        } catch (JacksonException e) {
+            log.warn(
+                    "Skipping unreadable feed record {} at {}-{}@{}",
+                    record.key(),
+                    topic,
+                    record.partition(),
+                    record.offset(),
+                    e);
+        }
+    }
+
+    /** Waits until the view has read the topic to the end it had at start-up. */
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        viewConsumer = createConsumer(null, "feeds-view", "earliest");
+        groupConsumer = createConsumer(group, "feeds-owner", "latest");
+        viewThread = Thread.ofPlatform().name("feeds-view").daemon().start(this::readView);
+        groupThread = Thread.ofPlatform().name("feeds-owner").daemon().start(this::holdAssignment);
+    }
+
+    private Consumer<String, byte[]> createConsumer(String groupId, String clientId, String reset) {
+        var overrides = new Properties();
+        overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
+        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        @SuppressWarnings("unchecked")
+        var consumer = (Consumer<String, byte[]>) consumers.createConsumer(groupId, clientId, null, overrides);
+        return consumer;
+    }
+
+    private void readView() {
+        var consumer = viewConsumer;
+        try {
+            var partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            while (running) {
+                try {
+                    for (var record : consumer.poll(POLL)) {
+                        applyFromTopic(record);
+                    }
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException wakeup) {
+                        throw wakeup;
+                    }
+                    pauseAfter(e);
+                    continue;
+                }
+                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
+                    log.info("Feed registry loaded from {}: {} feeds", topic, feeds.size());
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() asked us to finish.
+        } catch (RuntimeException e) {
+            log.error("The feed registry view stopped reading {}", topic, e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Waits for the topic's partitions: a broker that is down at start-up delays the registry, it does not end it. */
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
+        while (running) {
+            try {
+                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (!infos.isEmpty()) {
+                    return infos.stream()
+                            .map(info -> new TopicPartition(topic, info.partition()))
+                            .toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.warn("Waiting for the partitions of {}: {}", topic, e.getMessage());
+            }
+        }
+        throw new WakeupException();
+    }
+
+    private void pauseAfter(KafkaException e) {
+        log.warn("Reading {} failed; retrying in a second", topic, e);
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
+    private void holdAssignment() {
+        var consumer = groupConsumer;
+        try {
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    partitions.forEach(p -> owned.remove(p.partition()));
+                    log.info("No longer polling the feeds of partitions {}", partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    partitions.forEach(p -> owned.add(p.partition()));
+                    log.info("Now polling the feeds of partitions {}", partitions);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    onPartitionsRevoked(partitions);
+                }
+            });
+            while (running) {
+                try {
+                    consumer.poll(POLL);
+                } catch (KafkaException e) {
+                    if (e instanceof WakeupException wakeup) {
+                        throw wakeup;
+                    }
+                    pauseAfter(e);
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() asked us to finish.
+        } catch (RuntimeException e) {
+            log.error("The feed owner consumer stopped; this instance polls no feeds", e);
+        } finally {
+            owned.clear();
+            // Closing leaves the group at once, so another instance takes over without waiting for a session timeout.
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        owned.clear();
+        for (var consumer : List.of(viewConsumer, groupConsumer)) {
+            consumer.wakeup();
+        }
+        for (var thread : List.of(viewThread, groupThread)) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the scheduler (which runs in a later phase), so no poll writes to a closed store. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+}

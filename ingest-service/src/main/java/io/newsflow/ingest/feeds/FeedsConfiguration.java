@@ -1,0 +1,54 @@
+package io.newsflow.ingest.feeds;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.intake.ArticleIntake;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class FeedsConfiguration {
+
+    @Bean
+    NewTopic feedsTopic(IngestProperties properties) {
+        var topics = properties.topics();
+        // Compacted: the latest record per feed is its registration and state, forever; a tombstone deletes it.
+        return TopicBuilder.name(properties.ingest().feeds().topic())
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                .build();
+    }
+
+    @Bean
+    Clock feedClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AddressPolicy feedAddressPolicy(IngestProperties properties) {
+        return new AddressPolicy(properties.ingest().feeds().allowedHosts());
+    }
+
+    @Bean
+    FeedPoller feedPoller(
+            IngestProperties properties,
+            AddressPolicy feedAddressPolicy,
+            ArticleIntake intake,
+            MeterRegistry meters,
+            Clock feedClock) {
+        var feeds = properties.ingest().feeds();
+        var fetcher = new FeedFetcher(
+                FeedFetcher.httpClient(feeds.connectTimeout()),
+                feedAddressPolicy,
+                feeds.readTimeout(),
+                feeds.maxResponseSize().toBytes(),
+                feeds.maxRedirects());
+        return new FeedPoller(
+                fetcher, new FeedParser(), intake, meters, feedClock, feeds.maxItemsPerPoll(), feeds.maxBackoff());
+    }
+}

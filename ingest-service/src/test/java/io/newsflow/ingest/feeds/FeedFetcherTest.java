@@ -1,0 +1,214 @@
+package io.newsflow.ingest.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FeedFetcherTest {
+
+    private static final long MAX_BYTES = 64 * 1024;
+
+    private final LocalFeedServer server = new LocalFeedServer();
+    private final FeedFetcher fetcher = fetcher(List.of("127.0.0.1"), Duration.ofSeconds(10));
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private static FeedFetcher fetcher(List<String> allowedHosts, Duration readTimeout) {
+        return new FeedFetcher(
+                FeedFetcher.httpClient(Duration.ofSeconds(5)),
+                new AddressPolicy(allowedHosts),
+                readTimeout,
+                MAX_BYTES,
+                3);
+    }
+
+    @Test
+    void sendsTheValidatorsOfThePreviousPollAndTreatsA304AsNotModified() throws Exception {
+        var feed = LocalFeedServer.rss("Example", "https://news.example.com/a").getBytes(StandardCharsets.UTF_8);
+        server.handle("/feed", exchange -> {
+            if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                LocalFeedServer.respond(exchange, 304, null, new byte[0]);
+                return;
+            }
+            exchange.getResponseHeaders().set("ETag", "\"v1\"");
+            exchange.getResponseHeaders().set("Last-Modified", "Mon, 01 Sep 2025 08:00:00 GMT");
+            LocalFeedServer.respond(exchange, 200, "application/rss+xml", feed);
+        });
+
+        var first = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/feed")), null, null);
+        var second = fetcher.fetch(URI.create(server.url("/feed")), first.etag(), first.lastModified());
+
+        assertThat(first.body()).isEqualTo(feed);
+        assertThat(first.etag()).isEqualTo("\"v1\"");
+        assertThat(second).isInstanceOf(FeedFetcher.NotModified.class);
+        var conditional = server.requests("/feed").get(1);
+        assertThat(conditional.header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(conditional.header("If-Modified-Since")).isEqualTo("Mon, 01 Sep 2025 08:00:00 GMT");
+    }
+
+    @Test
+    void refusesAFeedOnLoopbackUnlessItsHostIsAllowListed() {
+        server.handle("/feed", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", new byte[] {'x'}));
+        var strict = fetcher(List.of(), Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> strict.fetch(URI.create(server.url("/feed")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.REFUSED))
+                .hasMessageContaining("127.0.0.1");
+        assertThat(server.requests("/feed")).isEmpty();
+    }
+
+    @Test
+    void refusesARedirectToAPrivateOrMetadataAddressWithoutFollowingIt() {
+        server.handle("/moved", exchange -> {
+            exchange.getResponseHeaders().set("Location", "http://169.254.169.254/latest/meta-data/");
+            LocalFeedServer.respond(exchange, 302, null, new byte[0]);
+        });
+        server.handle("/to-localhost", exchange -> {
+            // localhost is loopback too, but only 127.0.0.1 is allow-listed.
+            exchange.getResponseHeaders().set("Location", "http://localhost:" + server.port() + "/feed");
+            LocalFeedServer.respond(exchange, 301, null, new byte[0]);
+        });
+        server.handle("/feed", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", new byte[] {'x'}));
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/moved")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.REFUSED))
+                .hasMessageContaining("169.254.169.254");
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/to-localhost")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.REFUSED));
+        assertThat(server.requests("/feed")).isEmpty();
+    }
+
+    @Test
+    void followsARedirectToAnAllowedAddress() throws Exception {
+        server.handle("/old", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/new");
+            LocalFeedServer.respond(exchange, 308, null, new byte[0]);
+        });
+        server.handle("/new", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", "<rss/>".getBytes()));
+
+        var fetched = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/old")), null, null);
+
+        assertThat(fetched.url()).isEqualTo(URI.create(server.url("/new")));
+    }
+
+    @Test
+    void stopsAfterTooManyRedirects() {
+        server.handle("/loop", exchange -> {
+            exchange.getResponseHeaders().set("Location", "/loop");
+            LocalFeedServer.respond(exchange, 302, null, new byte[0]);
+        });
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/loop")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.TOO_MANY_REDIRECTS));
+        assertThat(server.requests("/loop")).hasSize(4);
+    }
+
+    @Test
+    void refusesOnlyHttpAndHttpsSchemes() {
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("file:///etc/passwd"), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.REFUSED));
+    }
+
+    @Test
+    void refusesAResponseOverTheCapWhetherDeclaredOrStreamed() {
+        var big = new byte[(int) MAX_BYTES + 1];
+        server.handle("/declared", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", big));
+        server.handle("/streamed", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to refuse early
+            exchange.getResponseBody().write(big);
+        });
+
+        for (var path : List.of("/declared", "/streamed")) {
+            assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url(path)), null, null))
+                    .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                            .isEqualTo(FeedFetchException.Reason.TOO_LARGE));
+        }
+    }
+
+    @Test
+    void refusesAGzipBodyThatExceedsTheCapOnlyOnceDecompressed() throws Exception {
+        var bomb = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(bomb)) {
+            gzip.write(new byte[(int) MAX_BYTES * 16]);
+        }
+        assertThat(bomb.size()).isLessThan((int) MAX_BYTES);
+        server.handle("/bomb", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            LocalFeedServer.respond(exchange, 200, "text/xml", bomb.toByteArray());
+        });
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/bomb")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.TOO_LARGE));
+    }
+
+    @Test
+    void decompressesAGzipFeed() throws Exception {
+        var feed = LocalFeedServer.rss("Example", "https://news.example.com/a").getBytes(StandardCharsets.UTF_8);
+        var gzipped = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(feed);
+        }
+        server.handle("/gzip", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            LocalFeedServer.respond(exchange, 200, "text/xml", gzipped.toByteArray());
+        });
+
+        var fetched = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/gzip")), null, null);
+
+        assertThat(fetched.body()).isEqualTo(feed);
+    }
+
+    @Test
+    void givesUpOnAResponseThatTakesLongerThanTheReadTimeout() {
+        var release = new CountDownLatch(1);
+        server.handle("/slow", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("<rss>".getBytes());
+            exchange.getResponseBody().flush();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var impatient = fetcher(List.of("127.0.0.1"), Duration.ofMillis(500));
+
+        try {
+            assertThatThrownBy(() -> impatient.fetch(URI.create(server.url("/slow")), null, null))
+                    .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                            .isEqualTo(FeedFetchException.Reason.TIMEOUT));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void reportsAnHttpErrorStatus() throws IOException {
+        server.handle("/gone", exchange -> LocalFeedServer.respond(exchange, 410, null, new byte[0]));
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/gone")), null, null))
+                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FeedFetchException.Reason.HTTP_ERROR))
+                .hasMessageContaining("410");
+    }
+}

@@ -1,0 +1,202 @@
+package io.newsflow.ingest.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+    static final String BILLION_LAUGHS =
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [
+              <!ENTITY lol "lol">
+              <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+              <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+              <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+              <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+              <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+              <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+              <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+              <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+              <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+            ]>
+            <rss version="2.0"><channel><title>&lol9;</title>
+            <item><title>&lol9;</title><link>https://news.example.com/a</link></item></channel></rss>
+            """;
+
+    private final FeedParser parser = new FeedParser();
+
+    @Test
+    void refusesBillionLaughsInMillisecondsWithBoundedMemory() {
+        var runtime = Runtime.getRuntime();
+        var usedBefore = runtime.totalMemory() - runtime.freeMemory();
+        var started = System.nanoTime();
+
+        assertThatThrownBy(() -> parse(BILLION_LAUGHS))
+                .isInstanceOfSatisfying(
+                        FeedParseException.class, e -> assertThat(e.refused()).isTrue())
+                .hasMessageContaining("DTD");
+
+        var millis = (System.nanoTime() - started) / 1_000_000;
+        var grown = runtime.totalMemory() - runtime.freeMemory() - usedBefore;
+        assertThat(millis).isLessThan(200);
+        // Expanded, the title alone would be 3 GB; refusing costs at most a copy of the 1 KB document.
+        assertThat(grown).isLessThan(64L * 1024 * 1024);
+    }
+
+    @Test
+    void refusesExternalEntities() {
+        var xxe =
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <rss version="2.0"><channel><title>&xxe;</title></channel></rss>
+                """;
+        var parameterEntity =
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY % remote SYSTEM "http://127.0.0.1:1/evil.dtd"> %remote;]>
+                <rss version="2.0"><channel><title>x</title></channel></rss>
+                """;
+
+        for (var document : new String[] {xxe, parameterEntity}) {
+            assertThatThrownBy(() -> parse(document))
+                    .isInstanceOfSatisfying(FeedParseException.class, e -> assertThat(e.refused())
+                            .isTrue());
+        }
+    }
+
+    @Test
+    void readsAFeedWithAnExternalDoctypeWithoutFetchingIt() throws Exception {
+        try (var server = new LocalFeedServer()) {
+            server.handle(
+                    "/rss-0.91.dtd",
+                    exchange -> LocalFeedServer.respond(exchange, 200, "text/plain", new byte[] {' '}));
+            var document = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"" + server.url("/rss-0.91.dtd") + "\">\n"
+                    + "<rss version=\"0.91\"><channel><title>Old</title><link>https://old.example.com/</link>"
+                    + "<description>d</description><language>en</language>"
+                    + "<item><title>One</title><link>https://old.example.com/1</link></item></channel></rss>";
+
+            var feed = parse(document);
+
+            assertThat(feed.items()).extracting(FeedItem::title).containsExactly("One");
+            assertThat(server.requests("/rss-0.91.dtd")).isEmpty();
+        }
+    }
+
+    @Test
+    void mapsAnRssItemToEveryArticleField() throws Exception {
+        var document =
+                """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                     xmlns:content="http://purl.org/rss/1.0/modules/content/">
+                <channel><title>Example News</title><link>https://news.example.com/</link>
+                <item>
+                  <title>  Storm hits coast  </title>
+                  <link>/2025/storm</link>
+                  <guid isPermaLink="false">storm-2025</guid>
+                  <pubDate>Mon, 01 Sep 2025 08:00:00 GMT</pubDate>
+                  <dc:creator>Jane Doe</dc:creator>
+                  <category>Weather</category><category>UK</category>
+                  <description>Short summary</description>
+                  <content:encoded><![CDATA[<p>Full <b>story</b><script>alert(1)</script></p>]]></content:encoded>
+                </item></channel></rss>
+                """;
+
+        var item = parse(document).items().getFirst();
+
+        assertThat(item.title()).isEqualTo("Storm hits coast");
+        assertThat(item.link()).isEqualTo("https://news.example.com/2025/storm");
+        assertThat(item.guid()).isEqualTo("storm-2025");
+        assertThat(item.published()).isEqualTo(Instant.parse("2025-09-01T08:00:00Z"));
+        assertThat(item.authors()).containsExactly("Jane Doe");
+        assertThat(item.categories()).containsExactly("Weather", "UK");
+        assertThat(item.summary()).isEqualTo("Short summary");
+        // HTML is data: carried verbatim, script included, for whoever renders it to sanitise.
+        assertThat(item.content()).isEqualTo("<p>Full <b>story</b><script>alert(1)</script></p>");
+    }
+
+    @Test
+    void mapsAnAtomEntryWithPublishedAndUpdatedDates() throws Exception {
+        var document =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom News</title>
+                <link href="https://atom.example.com/"/><id>urn:feed</id><updated>2025-09-02T00:00:00Z</updated>
+                <entry><title type="html">Markets &amp;amp; more</title><id>urn:entry:1</id>
+                  <link rel="alternate" href="https://atom.example.com/1"/>
+                  <published>2025-09-01T08:00:00Z</published><updated>2025-09-01T09:30:00+01:00</updated>
+                  <author><name>Ann</name></author><category term="Business"/>
+                  <summary>Sum</summary><content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>
+                """;
+
+        var feed = parse(document);
+        var item = feed.items().getFirst();
+
+        assertThat(feed.format()).isEqualTo("atom_1.0");
+        assertThat(item.guid()).isEqualTo("urn:entry:1");
+        assertThat(item.link()).isEqualTo("https://atom.example.com/1");
+        assertThat(item.published()).isEqualTo(Instant.parse("2025-09-01T08:00:00Z"));
+        assertThat(item.updated()).isEqualTo(Instant.parse("2025-09-01T08:30:00Z"));
+        assertThat(item.authors()).containsExactly("Ann");
+        assertThat(item.categories()).containsExactly("Business");
+        assertThat(item.content()).isEqualTo("<p>Body</p>");
+        assertThat(item.summary()).isEqualTo("Sum");
+    }
+
+    @Test
+    void readsJsonFeed() throws Exception {
+        var bytes = Files.readAllBytes(Path.of("src/test/resources/feeds/feedparser/json/example.json"));
+
+        var feed = parser.parse(bytes, "application/feed+json", URI.create("https://example.org/feed.json"), 10);
+
+        assertThat(feed.format()).startsWith("json_");
+        assertThat(feed.items()).isNotEmpty().allSatisfy(item -> assertThat(item.guid())
+                .isNotNull());
+    }
+
+    @Test
+    void takesNoMoreThanTheItemCap() throws Exception {
+        var document = LocalFeedServer.rss("Many", "https://a.example/1", "https://a.example/2", "https://a.example/3");
+
+        var feed = parser.parse(document.getBytes(StandardCharsets.UTF_8), null, null, 2);
+
+        assertThat(feed.items())
+                .extracting(FeedItem::link)
+                .containsExactly("https://a.example/1", "https://a.example/2");
+        assertThat(feed.truncated()).isTrue();
+    }
+
+    @Test
+    void readsHtmlEntitiesInAFeedWithoutDtdLeniently() throws Exception {
+        var document = "<rss version=\"2.0\"><channel><title>Caf&eacute; &amp; Bar&nbsp;News</title>"
+                + "<item><title>Na&iuml;ve &mdash; test</title><link>https://e.example/1</link></item></channel></rss>";
+
+        var feed = parse(document);
+
+        assertThat(feed.title()).isEqualTo("Café & Bar\u00a0News");
+        assertThat(feed.items().getFirst().title()).isEqualTo("Naïve — test");
+    }
+
+    @Test
+    void refusesAnHtmlPageWithAClearError() {
+        assertThatThrownBy(() -> parse("<html><head><title>Sorry</title></head><body><p>Not found</body></html>"))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("not a readable RSS or Atom feed");
+    }
+
+    private ParsedFeed parse(String document) throws FeedParseException {
+        return parser.parse(
+                document.getBytes(StandardCharsets.UTF_8),
+                "application/xml",
+                URI.create("https://news.example.com/rss"),
+                100);
+    }
+}
