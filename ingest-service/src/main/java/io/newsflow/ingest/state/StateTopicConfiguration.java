@@ -11,7 +11,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class StateTopicConfiguration {
 
     @Bean
-    NewTopic ingestStateTopic(IngestProperties properties) {
+    NewTopic ingestStateNewTopic(IngestProperties properties) {
         var topics = properties.topics();
         // Compacted: the last record per article id is all a starting instance needs to read.
         return TopicBuilder.name(topics.ingestState())
