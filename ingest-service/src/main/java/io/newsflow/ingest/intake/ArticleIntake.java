@@ -86,9 +86,10 @@ public class ArticleIntake {
     public List<IngestResult> submitAll(List<Submission> submissions) {
         var deadline = System.nanoTime() + timeout.toNanos();
         awaitState();
+        var single = submissions.size() == 1;
         var results = new ArrayList<CompletableFuture<IngestResult>>(submissions.size());
         for (var submission : submissions) {
-            results.add(submitAsync(submission.source(), submission.article()));
+            results.add(submitAsync(submission.source(), submission.article(), single));
         }
         try {
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
@@ -101,16 +102,27 @@ public class ArticleIntake {
         } catch (TimeoutException e) {
             throw new PublishFailedException(describe(submissions), e);
         }
-        return results.stream().map(CompletableFuture::join).toList();
+        var done = results.stream().map(CompletableFuture::join).toList();
+        if (!single) {
+            log.info(
+                    "Batch of {} articles: {}",
+                    done.size(),
+                    done.stream()
+                            .collect(java.util.stream.Collectors.groupingBy(
+                                    result -> result.outcome().json(),
+                                    java.util.TreeMap::new,
+                                    java.util.stream.Collectors.counting())));
+        }
+        return done;
     }
 
-    private CompletableFuture<IngestResult> submitAsync(Source source, Article article) {
+    private CompletableFuture<IngestResult> submitAsync(Source source, Article article, boolean single) {
         var contentHash = contentHash(article);
         var articleId = ArticleIds.of(article.url(), source.name(), article.guid(), contentHash);
         var claim = ledger.claim(articleId, contentHash);
         if (claim.kind() == Claim.Kind.DUPLICATE) {
             // The latest revision may still be on its way to Kafka: answer only once it is there.
-            return claim.settled().thenApply(published -> done(claim, Outcome.DUPLICATE, source));
+            return claim.settled().thenApply(published -> done(claim, Outcome.DUPLICATE, source, single));
         }
         var event = ArticleIngested.of(articleId, claim.revision(), clock.instant(), contentHash, source, article);
         var started = System.nanoTime();
@@ -124,19 +136,26 @@ public class ArticleIntake {
                     }
                     ledger.confirm(claim);
                     metrics.published(Duration.ofNanos(System.nanoTime() - started));
-                    return done(claim, claim.kind() == Claim.Kind.NEW ? Outcome.ACCEPTED : Outcome.UPDATED, source);
+                    return done(
+                            claim, claim.kind() == Claim.Kind.NEW ? Outcome.ACCEPTED : Outcome.UPDATED, source, single);
                 });
     }
 
-    private IngestResult done(Claim claim, Outcome outcome, Source source) {
+    private IngestResult done(Claim claim, Outcome outcome, Source source, boolean single) {
         metrics.counted(outcome);
-        try (var ignored = MDC.putCloseable("articleId", claim.articleId())) {
-            log.info(
-                    "Article {} revision {} from {}: {}",
-                    claim.articleId(),
-                    claim.revision(),
-                    source.name(),
-                    outcome.json());
+        // One line per article for single submissions (the push API's single endpoint, every feed item); a batch
+        // logs its articles at debug and sums them up in one line, so that logging does not dominate its cost.
+        if (single || log.isDebugEnabled()) {
+            try (var ignored = MDC.putCloseable("articleId", claim.articleId())) {
+                var level = single ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG;
+                log.atLevel(level)
+                        .log(
+                                "Article {} revision {} from {}: {}",
+                                claim.articleId(),
+                                claim.revision(),
+                                source.name(),
+                                outcome.json());
+            }
         }
         return new IngestResult(claim.articleId(), claim.revision(), outcome);
     }
