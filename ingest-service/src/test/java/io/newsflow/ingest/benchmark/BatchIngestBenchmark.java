@@ -6,11 +6,14 @@ import io.newsflow.events.EventHeaders;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.IngestApplication;
 import io.newsflow.testing.TestInfrastructure;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,9 +36,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code --bootstrap-servers=host:port}: the broker; default: the test infrastructure (the
  *       {@code NEWSFLOW_TEST_KAFKA_BOOTSTRAP_SERVERS} environment variable, else a local broker it starts)
  *   <li>{@code --ingest-url=http://localhost:8081}: a running ingest service on that broker; default: one started
- *       in this JVM on topics of its own
- *   <li>{@code --articles=20000 --batch-size=500 --concurrency=4 --rounds=3 --partitions=3}
- *   <li>{@code --spring.*} and {@code --logging.*}: passed on to the service started in this JVM
+ *       as a process of its own (heap {@code --service-heap=512m}, as in compose) on topics of its own
+ *   <li>{@code --articles=20000 --batch-size=500 --concurrency=8 --rounds=3 --partitions=3}
+ *   <li>{@code --spring.*} and {@code --logging.*}: passed on to the service it starts
  * </ul>
  */
 public final class BatchIngestBenchmark {
@@ -63,7 +63,7 @@ public final class BatchIngestBenchmark {
         var options = options(args);
         var articles = Integer.parseInt(options.getOrDefault("articles", "20000"));
         var batchSize = Integer.parseInt(options.getOrDefault("batch-size", "500"));
-        var concurrency = Integer.parseInt(options.getOrDefault("concurrency", "4"));
+        var concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         var rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         var partitions = Integer.parseInt(options.getOrDefault("partitions", "3"));
         var bootstrap =
@@ -73,23 +73,36 @@ public final class BatchIngestBenchmark {
         }
         var run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 
-        ConfigurableApplicationContext service = null;
+        Process service = null;
         var ingestUrl = options.get("ingest-url");
         if (ingestUrl == null) {
-            var serviceArgs = new ArrayList<>(List.of(
-                    "--server.port=0",
+            var port = freePort();
+            var command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + options.getOrDefault("service-heap", "512m"),
+                    options.containsKey("service-jfr")
+                            ? "-XX:StartFlightRecording=settings=profile,filename=" + options.get("service-jfr")
+                            : "-Dbenchmark.jfr=off",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    IngestApplication.class.getName(),
+                    "--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--newsflow.topics.raw=" + run + ".raw",
                     "--newsflow.topics.ingest-state=" + run + ".ingest-state",
-                    "--newsflow.topics.partitions=" + partitions,
-                    "--management.health.elasticsearch.enabled=false"));
+                    "--newsflow.topics.partitions=" + partitions));
             // Anything else of Spring's (--logging.level..., --spring.kafka.producer...) goes to the service.
             Arrays.stream(args)
                     .filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--logging."))
-                    .forEach(serviceArgs::add);
-            service = new SpringApplicationBuilder(IngestApplication.class).run(serviceArgs.toArray(String[]::new));
-            ingestUrl = "http://localhost:"
-                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+                    .forEach(command::add);
+            var log = Files.createTempFile("ingest-benchmark-service", ".log");
+            service = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
+            ingestUrl = "http://localhost:" + port;
+            awaitReady(ingestUrl, service, log);
         }
         var endpointUrl = ingestUrl;
         var baselineTopic = run + ".baseline";
@@ -127,10 +140,38 @@ public final class BatchIngestBenchmark {
                     plain, endpoint, endpoint / plain, rounds, articles, SyntheticText.BODY_CHARACTERS);
         } finally {
             if (service != null) {
-                service.close();
+                service.destroy();
+                service.waitFor(30, TimeUnit.SECONDS);
             }
         }
         System.exit(0);
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void awaitReady(String ingestUrl, Process service, Path log) throws Exception {
+        var http = HttpClient.newHttpClient();
+        var readiness = HttpRequest.newBuilder(URI.create(ingestUrl + "/actuator/health/readiness"))
+                .build();
+        var deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("The ingest service exited; see " + log);
+            }
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYetListening) {
+                // the service is still starting
+            }
+            service.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("The ingest service was not ready within 3 minutes; see " + log);
     }
 
     interface Work {
