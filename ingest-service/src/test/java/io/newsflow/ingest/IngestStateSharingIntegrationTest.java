@@ -79,6 +79,38 @@ class IngestStateSharingIntegrationTest {
         }
     }
 
+    /**
+     * Two instances that accept the same new article at the same moment may both publish it: as the same revision
+     * with the same content, which consumers that index by revision apply once.
+     */
+    @Test
+    void twoInstancesRacingForTheSameNewArticlePublishOneRevision() throws Exception {
+        var url = "https://news.example.com/" + run + "/race";
+        try (var a = start();
+                var b = start()) {
+            var onA = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(a, article(url, "Same text")));
+            var onB = java.util.concurrent.CompletableFuture.supplyAsync(() -> post(b, article(url, "Same text")));
+
+            var id = onA.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                    .path("id")
+                    .asString();
+            assertThat(onB.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                            .path("id")
+                            .asString())
+                    .isEqualTo(id);
+            var events = KafkaRecords.withKey(raw, id).stream()
+                    .map(r -> json.readValue(r.value(), ArticleIngested.class))
+                    .toList();
+            assertThat(events)
+                    .isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.revision()).isEqualTo(1))
+                    .extracting(ArticleIngested::contentHash)
+                    .containsOnly(events.getFirst().contentHash());
+            awaitKnown(a, id, new ArticleState(1, events.getFirst().contentHash()));
+            awaitKnown(b, id, new ArticleState(1, events.getFirst().contentHash()));
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         var infrastructure = TestInfrastructure.get();
         // Arguments, not default properties: those would lose against application.yaml.
