@@ -123,14 +123,27 @@ public final class BatchIngestBenchmark {
             var producerRates = new ArrayList<Double>();
             for (int round = 1; round <= rounds; round++) {
                 var events = events(text, run + "-plain-" + round, articles);
+                var producerCpu = ownCpu();
                 var plain = rate(articles, () -> sendPlain(producer, baselineTopic, events));
+                producerCpu = ownCpu() - producerCpu;
                 var bodies = batches(text, run + "-http-" + round, articles, batchSize);
+                var clientCpu = ownCpu();
+                var serviceCpu = cpu(service);
                 var endpoint = rate(articles, () -> postBatches(http, endpointUrl, bodies, concurrency));
+                clientCpu = ownCpu() - clientCpu;
+                serviceCpu = cpu(service) - serviceCpu;
                 producerRates.add(plain);
                 endpointRates.add(endpoint);
                 System.out.printf(
-                        "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx)%n",
-                        round, plain, endpoint, endpoint / plain);
+                        "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx); CPU per"
+                                + " article: plain producer %d us, HTTP client %d us, ingest service %s%n",
+                        round,
+                        plain,
+                        endpoint,
+                        endpoint / plain,
+                        producerCpu / 1000 / articles,
+                        clientCpu / 1000 / articles,
+                        service == null ? "(not measured)" : serviceCpu / 1000 / articles + " us");
             }
             var plain = median(producerRates);
             var endpoint = median(endpointRates);
@@ -172,6 +185,24 @@ public final class BatchIngestBenchmark {
             service.waitFor(500, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("The ingest service was not ready within 3 minutes; see " + log);
+    }
+
+    /** CPU time of this JVM, in nanoseconds. */
+    private static long ownCpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of the service process, in nanoseconds, or 0 for a service this harness did not start. */
+    private static long cpu(Process service) {
+        return service == null
+                ? 0
+                : service.toHandle()
+                        .info()
+                        .totalCpuDuration()
+                        .map(java.time.Duration::toNanos)
+                        .orElse(0L);
     }
 
     interface Work {
