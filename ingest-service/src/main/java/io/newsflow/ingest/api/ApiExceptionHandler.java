@@ -3,6 +3,7 @@ package io.newsflow.ingest.api;
 import io.newsflow.ingest.intake.IngestMetrics;
 import io.newsflow.ingest.intake.IngestNotReadyException;
 import io.newsflow.ingest.publishing.PublishFailedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -170,7 +171,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A refused single-article request is one rejected article; a refused batch has no countable articles. */
     private void refused(String reason, WebRequest request) {
         if (request instanceof NativeWebRequest servlet
-                && servlet.getNativeRequest() instanceof jakarta.servlet.http.HttpServletRequest http
+                && servlet.getNativeRequest() instanceof HttpServletRequest http
                 && RequestSizeLimitFilter.ARTICLES.equals(http.getRequestURI())) {
             metrics.rejected(reason);
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,9 +24,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Service;
 
 /**
@@ -103,15 +106,13 @@ public class ArticleIntake {
             throw new PublishFailedException(describe(submissions), e);
         }
         var done = results.stream().map(CompletableFuture::join).toList();
-        if (!single) {
+        if (!single && !done.isEmpty()) {
             log.info(
                     "Batch of {} articles: {}",
                     done.size(),
                     done.stream()
-                            .collect(java.util.stream.Collectors.groupingBy(
-                                    result -> result.outcome().json(),
-                                    java.util.TreeMap::new,
-                                    java.util.stream.Collectors.counting())));
+                            .collect(Collectors.groupingBy(
+                                    result -> result.outcome().json(), TreeMap::new, Collectors.counting())));
         }
         return done;
     }
@@ -147,7 +148,7 @@ public class ArticleIntake {
         // logs its articles at debug and sums them up in one line, so that logging does not dominate its cost.
         if (single || log.isDebugEnabled()) {
             try (var ignored = MDC.putCloseable("articleId", claim.articleId())) {
-                var level = single ? org.slf4j.event.Level.INFO : org.slf4j.event.Level.DEBUG;
+                var level = single ? Level.INFO : Level.DEBUG;
                 log.atLevel(level)
                         .log(
                                 "Article {} revision {} from {}: {}",

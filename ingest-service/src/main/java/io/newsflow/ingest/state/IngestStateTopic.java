@@ -96,6 +96,9 @@ public class IngestStateTopic implements SmartLifecycle {
         if (current != null) {
             current.wakeup();
         }
+        if (reader == null) {
+            return;
+        }
         try {
             reader.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
@@ -126,6 +129,10 @@ public class IngestStateTopic implements SmartLifecycle {
         var partitions = current.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
+        if (partitions.isEmpty()) {
+            // Not created yet: an empty assignment would count as caught up and never see the topic's records.
+            throw new KafkaException("The ingest state topic " + topic + " does not exist (yet)");
+        }
         current.assign(partitions);
         current.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = current.endOffsets(partitions);
