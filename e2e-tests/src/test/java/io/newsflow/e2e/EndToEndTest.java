@@ -44,7 +44,8 @@ class EndToEndTest {
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "newsflow.topics.raw", RAW,
                 "newsflow.topics.enriched", ENRICHED);
-        ingest = ServiceProcess.start("ingest-service", common);
+        ingest = ServiceProcess.start(
+                "ingest-service", with(common, Map.of("newsflow.topics.ingest-state", RUN + ".articles.ingest-state")));
         var enrich = ServiceProcess.start(
                 "enrich-service", with(common, Map.of("spring.kafka.consumer.group-id", RUN + "-enrich")));
         search = ServiceProcess.start(

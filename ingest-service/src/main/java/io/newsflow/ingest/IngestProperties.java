@@ -17,16 +17,32 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
 
     /**
      * @param raw the topic ingested articles are published to
+     * @param ingestState the compacted topic that remembers, per article id, the latest revision and content hash
+     *     published to {@code raw}; it is what makes deduplication survive restarts and span instances
      * @param partitions partitions of the topics this service creates when they are missing
      * @param replicationFactor replicas of the topics this service creates when they are missing
      */
-    public record Topics(@NotBlank String raw, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+    public record Topics(
+            @NotBlank String raw,
+            @NotBlank String ingestState,
+            @Min(1) int partitions,
+            @Min(1) short replicationFactor) {}
 
     /**
      * @param publishTimeout how long a request waits for Kafka to acknowledge its events before it fails
+     * @param limits what one request may carry
      * @param feeds feed polling
      */
-    public record Ingest(@NotNull Duration publishTimeout, @Valid @NotNull Feeds feeds) {}
+    public record Ingest(
+            @NotNull Duration publishTimeout, @Valid @NotNull Limits limits, @Valid @NotNull Feeds feeds) {}
+
+    /**
+     * @param maxArticleSize the largest article, as JSON, that is accepted (a single article request, a batch item)
+     * @param maxRequestSize the largest batch request body
+     * @param maxBatchItems the most articles one batch request may carry
+     */
+    public record Limits(
+            @NotNull DataSize maxArticleSize, @NotNull DataSize maxRequestSize, @Min(1) int maxBatchItems) {}
 
     /**
      * @param topic compacted topic holding every feed's registration and polling state, keyed by feed id

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.IngestNotReadyException;
 import io.newsflow.ingest.intake.IngestResult;
 import io.newsflow.ingest.publishing.PublishFailedException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +23,6 @@ import org.slf4j.LoggerFactory;
 final class FeedPoller {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
-
-    /**
-     * Outcomes that published something. Compared by name because the intake's outcomes grow (duplicate, updated,
-     * rejected) independently of this package.
-     */
-    private static final Set<String> PUBLISHED = Set.of("ACCEPTED", "UPDATED");
 
     private final FeedFetcher fetcher;
     private final FeedParser parser;
@@ -75,7 +69,7 @@ final class FeedPoller {
                     e.getMessage(),
                     feed.pollInterval(),
                     maxBackoff);
-        } catch (PublishFailedException e) {
+        } catch (PublishFailedException | IngestNotReadyException e) {
             // The validators are not advanced, so the next poll fetches the same items again and nothing is lost.
             next = status.failed(started, "publish-error", e.getMessage(), feed.pollInterval(), maxBackoff);
         } catch (RuntimeException e) {
@@ -119,7 +113,7 @@ final class FeedPoller {
             IngestResult result;
             try {
                 result = intake.submit(source, article);
-            } catch (PublishFailedException e) {
+            } catch (PublishFailedException | IngestNotReadyException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // One item the intake refuses (too large, invalid) must not fail the feed forever: skip it.
@@ -127,7 +121,7 @@ final class FeedPoller {
                 meters.counter("newsflow.ingest.feed.items", "result", "failed").increment();
                 continue;
             }
-            if (PUBLISHED.contains(result.outcome().name())) {
+            if (result.outcome() == IngestResult.Outcome.ACCEPTED || result.outcome() == IngestResult.Outcome.UPDATED) {
                 published++;
                 items.increment();
             } else {

@@ -5,6 +5,7 @@ import io.newsflow.events.EventHeaders;
 import io.newsflow.ingest.IngestProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes ingested articles to the raw topic, keyed by article id so that one article's revisions stay in order on
- * one partition. Returns only once Kafka acknowledged the event (the producer runs with {@code acks=all} and
- * idempotence), which is what lets the API promise that an accepted article is never lost.
+ * one partition. An article counts as accepted only once Kafka acknowledged its event (the producer runs with
+ * {@code acks=all} and idempotence), which is what lets the API promise that an accepted article is never lost.
  */
 @Component
 public class ArticlePublisher {
@@ -30,15 +31,24 @@ public class ArticlePublisher {
         this.timeout = properties.ingest().publishTimeout();
     }
 
-    public void publish(ArticleIngested event) {
+    /**
+     * Hands the event to the producer and returns at once; the future completes when Kafka acknowledged it. Many
+     * events in flight at once share the producer's batches, which is what makes a batch request fast.
+     */
+    public CompletableFuture<Void> publishAsync(ArticleIngested event) {
         var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
         record.headers()
                 .add(EventHeaders.EVENT_TYPE, ArticleIngested.TYPE.getBytes(StandardCharsets.UTF_8))
                 .add(
                         EventHeaders.SCHEMA_VERSION,
                         String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record).thenApply(result -> null);
+    }
+
+    /** Publishes one event and returns once Kafka acknowledged it. */
+    public void publish(ArticleIngested event) {
         try {
-            kafka.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            publishAsync(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException(event.articleId(), e);
