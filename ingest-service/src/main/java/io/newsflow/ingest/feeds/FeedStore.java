@@ -66,6 +66,11 @@ class FeedStore implements SmartLifecycle {
     private record Entry(FeedRecord record, int partition) {}
 
     private final ConcurrentMap<String, Entry> feeds = new ConcurrentHashMap<>();
+    /**
+     * The offset of the latest deletion of a feed this instance knows of. The view may still be reading records
+     * written before it (the registration, a poll's state): those must not bring the deleted feed back.
+     */
+    private final ConcurrentMap<String, Long> deletions = new ConcurrentHashMap<>();
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final KafkaTemplate<String, Object> kafka;
     private final ConsumerFactory<?, ?> consumers;
@@ -121,7 +126,8 @@ class FeedStore implements SmartLifecycle {
             var metadata = kafka.send(topic, record.id(), record)
                     .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .getRecordMetadata();
-            return apply(record.id(), record, metadata.partition()).record();
+            apply(record.id(), record, metadata.partition(), metadata.offset());
+            return find(record.id()).orElse(record);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FeedStoreException("interrupted while saving feed " + record.id(), e);
@@ -133,8 +139,10 @@ class FeedStore implements SmartLifecycle {
     void delete(String id) {
         try {
             // A tombstone: compaction removes the feed for good.
-            kafka.send(topic, id, null).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            feeds.remove(id);
+            var metadata = kafka.send(topic, id, null)
+                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
+            deleted(id, metadata.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FeedStoreException("interrupted while deleting feed " + id, e);
@@ -143,12 +151,21 @@ class FeedStore implements SmartLifecycle {
         }
     }
 
-    private Entry apply(String id, FeedRecord record, int partition) {
-        return feeds.compute(
+    private void apply(String id, FeedRecord record, int partition, long offset) {
+        var deletedAt = deletions.get(id);
+        if (deletedAt != null && offset < deletedAt) {
+            return;
+        }
+        feeds.compute(
                 id,
                 (key, known) -> known == null
                         ? new Entry(record, partition)
                         : new Entry(known.record().mergedWith(record), partition));
+    }
+
+    private void deleted(String id, long offset) {
+        deletions.merge(id, offset, Math::max);
+        feeds.remove(id);
     }
 
     private void applyFromTopic(ConsumerRecord<String, byte[]> record) {
@@ -156,11 +173,11 @@ class FeedStore implements SmartLifecycle {
             return;
         }
         if (record.value() == null) {
-            feeds.remove(record.key());
+            deleted(record.key(), record.offset());
             return;
         }
         try {
-            apply(record.key(), json.readValue(record.value(), FeedRecord.class), record.partition());
+            apply(record.key(), json.readValue(record.value(), FeedRecord.class), record.partition(), record.offset());
         } catch (JacksonException e) {
             log.warn(
                     "Skipping unreadable feed record {} at {}-{}@{}",

@@ -13,7 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.intake.IngestMetrics;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(FeedsController.class)
 @EnableConfigurationProperties(IngestProperties.class)
+// The shared problem-details advice counts rejected requests.
+@Import({IngestMetrics.class, SimpleMeterRegistry.class})
 class FeedsControllerTest {
 
     private static final Instant NOW = Instant.parse("2025-09-01T08:00:00Z");
