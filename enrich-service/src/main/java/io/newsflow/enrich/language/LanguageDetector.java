@@ -16,13 +16,28 @@ public class LanguageDetector {
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
 
     public LanguageDetector(EnrichProperties properties) {
-        var languages = properties.enrich().languages().stream()
+        // Preloaded so that the first article does not pay for loading the models, and memory use shows at start.
+        this(LanguageDetectorBuilder.fromLanguages(languages(properties))
+                .withPreloadedLanguageModels()
+                .build());
+    }
+
+    private LanguageDetector(com.github.pemistahl.lingua.api.LanguageDetector lingua) {
+        this.lingua = lingua;
+    }
+
+    /** Lingua's low accuracy mode (trigrams only): the baseline of the language evaluation. */
+    public static LanguageDetector lowAccuracy(EnrichProperties properties) {
+        return new LanguageDetector(LanguageDetectorBuilder.fromLanguages(languages(properties))
+                .withLowAccuracyMode()
+                .withPreloadedLanguageModels()
+                .build());
+    }
+
+    private static Language[] languages(EnrichProperties properties) {
+        return properties.enrich().languages().stream()
                 .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
                 .toArray(Language[]::new);
-        // Preloaded so that the first article does not pay for loading the models, and memory use shows at start.
-        this.lingua = LanguageDetectorBuilder.fromLanguages(languages)
-                .withPreloadedLanguageModels()
-                .build();
     }
 
     public String detect(String text) {
