@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Ranks an article's keyphrases. Candidates are runs of one to three content words that no stopword or punctuation
  * interrupts, grouped by their stems so that inflections count together ("security guarantee" and "security
- * guarantees"). A candidate scores by how often the article uses it (the title counts double) times how rare its
+ * guarantees"). A candidate scores by how often the article uses it (sublinear, the title counting double) times how rare its
  * words are in news in general (inverse document frequency, where the language has a table). A phrase of several
  * words is kept only when the text uses it more than once; a single word is dropped when it hardly ever occurs
- * outside a kept phrase.
+ * outside a kept phrase, and a phrase that overlaps a better one ("Ursula von der" next to "von der Leyen") is
+ * dropped. Names (the last word always capitalised inside sentences) count half: the entity lists carry them, the
+ * keywords are for what the article is about.
  */
 @Component
 public class KeywordExtractor {
@@ -28,6 +31,7 @@ public class KeywordExtractor {
     private static final double TITLE_WEIGHT = 2.0;
     // Without a document frequency table every word counts as equally rare.
     private static final double DEFAULT_IDF = 3.0;
+    private static final double NAME_WEIGHT = 0.5;
 
     private final Map<String, Optional<DocumentFrequencies>> frequencies = new HashMap<>();
 
@@ -41,15 +45,22 @@ public class KeywordExtractor {
     public List<Keyword> extract(String title, List<String> sentences, TermAnalyzer analyzer, int limit) {
         var idf = frequencies.getOrDefault(analyzer.language(), Optional.empty());
         var candidates = new TreeMap<String, Candidate>();
+        var forms = new HashMap<String, Form>();
         if (title != null) {
-            collect(title, TITLE_WEIGHT, true, analyzer, candidates);
+            collect(title, TITLE_WEIGHT, true, analyzer, candidates, forms);
         }
         for (var sentence : sentences) {
-            collect(sentence, 1.0, false, analyzer, candidates);
+            collect(sentence, 1.0, false, analyzer, candidates, forms);
         }
         var ranked = new ArrayList<Scored>();
         for (var candidate : candidates.values()) {
+            if (candidate.words > MAX_WORDS) {
+                continue;
+            }
             if (candidate.words > 1 && (candidate.bodyCount < 1 || candidate.weight < 2.0)) {
+                continue;
+            }
+            if (isAlwaysPartOfALongerPhrase(candidate, candidates)) {
                 continue;
             }
             double rarity = 0;
@@ -57,9 +68,16 @@ public class KeywordExtractor {
                 rarity += idf.map(table -> table.idf(stem)).orElse(DEFAULT_IDF);
             }
             rarity /= candidate.stems.length;
-            // Phrases are rarer than their words by nature: a mild bonus keeps them from being outranked by each
-            // of their own words.
-            double score = candidate.weight * rarity * (1 + 0.5 * (candidate.words - 1));
+            if (candidate.words > 1 && candidate.startsWithNameOnly(forms)) {
+                // "Putin refuses", "Greene believes": a name and what it did, not a phrase.
+                continue;
+            }
+            // Sublinear in frequency, so that a name repeated in every paragraph does not bury the topic's phrases;
+            // a phrase the text repeats is a strong sign of what it is about, hence the bonus per word.
+            double score = (1 + Math.log(candidate.weight)) * rarity * candidate.words;
+            if (candidate.isName(forms)) {
+                score *= NAME_WEIGHT;
+            }
             ranked.add(new Scored(candidate, score));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate.key));
@@ -77,13 +95,19 @@ public class KeywordExtractor {
         }
         double top = kept.getFirst().score;
         return kept.stream()
-                .map(s -> new Keyword(s.candidate.surface(), Math.round(s.score / top * 10_000) / 10_000.0))
+                .map(s -> new Keyword(s.candidate.surface(forms), Math.round(s.score / top * 10_000) / 10_000.0))
                 .toList();
     }
 
-    /** Already said by a kept phrase: a word or phrase inside it that the text rarely uses apart from it. */
+    /**
+     * Already said by a kept phrase: a word or phrase inside it that the text rarely uses apart from it, or a phrase
+     * that overlaps it.
+     */
     private static boolean isRedundant(Candidate candidate, List<Scored> kept) {
         for (var other : kept) {
+            if (overlaps(candidate.stems, other.candidate.stems) || overlaps(other.candidate.stems, candidate.stems)) {
+                return true;
+            }
             var key = " " + other.candidate.key + " ";
             if (key.contains(" " + candidate.key + " ") && candidate.weight < 1.5 * other.candidate.weight) {
                 return true;
@@ -96,15 +120,55 @@ public class KeywordExtractor {
         return false;
     }
 
+    /** "von der" when the text only ever says "von der Leyen": the longer phrase stands for it. */
+    private static boolean isAlwaysPartOfALongerPhrase(Candidate candidate, Map<String, Candidate> candidates) {
+        for (var other : candidates.values()) {
+            if (other.words == candidate.words + 1
+                    && other.weight >= candidate.weight
+                    && (" " + other.key + " ").contains(" " + candidate.key + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of {@code first} is the start of {@code second}, which goes on beyond it. */
+    private static boolean overlaps(String[] first, String[] second) {
+        if (first.length < 2 || second.length < 2) {
+            return false;
+        }
+        for (int shared = 1; shared < Math.min(first.length, second.length + 1) && shared < second.length; shared++) {
+            boolean same = true;
+            for (int i = 0; i < shared && same; i++) {
+                same = first[first.length - shared + i].equals(second[i]);
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void collect(
-            String sentence, double weight, boolean inTitle, TermAnalyzer analyzer, Map<String, Candidate> candidates) {
+            String sentence,
+            double weight,
+            boolean inTitle,
+            TermAnalyzer analyzer,
+            Map<String, Candidate> candidates,
+            Map<String, Form> forms) {
         var run = new ArrayList<Word>();
         Tokens.Token previous = null;
         for (var token : Tokens.of(sentence)) {
             var normalised = TermAnalyzer.normalise(token.text());
+            // Capitals say something only inside a sentence of the body: headlines capitalise every word.
+            if (!inTitle && previous != null) {
+                forms.computeIfAbsent(token.text().toLowerCase(Locale.ROOT), w -> new Form())
+                        .add(token.text());
+            }
             boolean content = normalised.length() > 1
                     && !analyzer.isStopword(normalised)
-                    && !normalised.chars().allMatch(Character::isDigit);
+                    // Amounts and scores ("5bn", "60m") are not topics.
+                    && !Character.isDigit(normalised.charAt(0));
             boolean adjacent = previous != null
                     && sentence.substring(previous.end(), token.start()).isBlank();
             if (!content || !adjacent) {
@@ -121,7 +185,8 @@ public class KeywordExtractor {
 
     private static void addRun(List<Word> run, double weight, boolean inTitle, Map<String, Candidate> candidates) {
         for (int from = 0; from < run.size(); from++) {
-            for (int to = from + 1; to <= Math.min(run.size(), from + MAX_WORDS); to++) {
+            // One word longer than a keyphrase may be, to tell whether a phrase is only ever part of a longer one.
+            for (int to = from + 1; to <= Math.min(run.size(), from + MAX_WORDS + 1); to++) {
                 var words = run.subList(from, to);
                 var stems = words.stream().map(Word::stem).toArray(String[]::new);
                 var key = String.join(" ", stems);
@@ -132,6 +197,32 @@ public class KeywordExtractor {
     }
 
     private record Word(String text, String stem) {}
+
+    /** How a word is written inside sentences: always capitalised means a name. */
+    private static final class Form {
+        private final TreeMap<String, Integer> capitalised = new TreeMap<>();
+        private int lowerCase;
+
+        void add(String text) {
+            if (Character.isUpperCase(text.charAt(0))) {
+                capitalised.merge(text, 1, Integer::sum);
+            } else {
+                lowerCase++;
+            }
+        }
+
+        boolean isName() {
+            return !capitalised.isEmpty() && lowerCase == 0;
+        }
+
+        String name() {
+            return capitalised.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow()
+                    .getKey();
+        }
+    }
 
     private record Scored(Candidate candidate, double score) {}
 
@@ -157,23 +248,34 @@ public class KeywordExtractor {
             surfaces.merge(surface, 1, Integer::sum);
         }
 
-        /**
-         * The most frequent form, in lower case unless it is always capitalised (a name such as "Kyiv" or "NATO").
-         * Title case in headlines says nothing, but the body decides most forms.
-         */
-        String surface() {
-            String best = null;
-            int bestCount = 0;
-            boolean alwaysCapitalised = true;
-            for (var entry : surfaces.entrySet()) {
-                var form = entry.getKey();
-                if (entry.getValue() > bestCount) {
-                    best = form;
-                    bestCount = entry.getValue();
-                }
-                alwaysCapitalised &= Character.isUpperCase(form.charAt(0));
+        /** The most frequent form, each word in lower case unless the article always capitalises it. */
+        String surface(Map<String, Form> forms) {
+            var best = surfaces.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow()
+                    .getKey();
+            var words = new ArrayList<String>();
+            for (var word : best.split(" ")) {
+                var form = forms.get(word.toLowerCase(Locale.ROOT));
+                words.add(form != null && form.isName() ? form.name() : word.toLowerCase(Locale.ROOT));
             }
-            return alwaysCapitalised ? best : best.toLowerCase(java.util.Locale.ROOT);
+            return String.join(" ", words);
+        }
+
+        boolean isName(Map<String, Form> forms) {
+            var words = surfaces.firstKey().split(" ");
+            return isName(words[words.length - 1], forms);
+        }
+
+        boolean startsWithNameOnly(Map<String, Form> forms) {
+            var words = surfaces.firstKey().split(" ");
+            return isName(words[0], forms) && !isName(words[words.length - 1], forms);
+        }
+
+        private static boolean isName(String word, Map<String, Form> forms) {
+            var form = forms.get(word.toLowerCase(Locale.ROOT));
+            return form != null && form.isName();
         }
     }
 }

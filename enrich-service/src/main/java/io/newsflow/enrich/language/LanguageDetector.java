@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.enrich.text.Tokens;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -13,25 +14,34 @@ public class LanguageDetector {
 
     public static final String UNDETERMINED = "und";
 
-    private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    private static final double STOPWORD_WEIGHT = 0.5;
 
-    public LanguageDetector(EnrichProperties properties) {
+    private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    // Null for the baseline, which is Lingua alone.
+    private final TermAnalyzers analyzers;
+
+    public LanguageDetector(EnrichProperties properties, TermAnalyzers analyzers) {
         // Preloaded so that the first article does not pay for loading the models, and memory use shows at start.
-        this(LanguageDetectorBuilder.fromLanguages(languages(properties))
-                .withPreloadedLanguageModels()
-                .build());
+        this(
+                LanguageDetectorBuilder.fromLanguages(languages(properties))
+                        .withPreloadedLanguageModels()
+                        .build(),
+                analyzers);
     }
 
-    private LanguageDetector(com.github.pemistahl.lingua.api.LanguageDetector lingua) {
+    private LanguageDetector(com.github.pemistahl.lingua.api.LanguageDetector lingua, TermAnalyzers analyzers) {
         this.lingua = lingua;
+        this.analyzers = analyzers;
     }
 
     /** Lingua's low accuracy mode (trigrams only): the baseline of the language evaluation. */
     public static LanguageDetector lowAccuracy(EnrichProperties properties) {
-        return new LanguageDetector(LanguageDetectorBuilder.fromLanguages(languages(properties))
-                .withLowAccuracyMode()
-                .withPreloadedLanguageModels()
-                .build());
+        return new LanguageDetector(
+                LanguageDetectorBuilder.fromLanguages(languages(properties))
+                        .withLowAccuracyMode()
+                        .withPreloadedLanguageModels()
+                        .build(),
+                null);
     }
 
     private static Language[] languages(EnrichProperties properties) {
@@ -41,9 +51,35 @@ public class LanguageDetector {
     }
 
     public String detect(String text) {
-        var language = lingua.detectLanguageOf(text);
-        return language == Language.UNKNOWN
-                ? UNDETERMINED
-                : language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+        if (analyzers == null) {
+            var language = lingua.detectLanguageOf(text);
+            return language == Language.UNKNOWN ? UNDETERMINED : code(language);
+        }
+        var confidences = lingua.computeLanguageConfidenceValues(text);
+        if (confidences.isEmpty()) {
+            return UNDETERMINED;
+        }
+        var tokens = Tokens.of(text).stream()
+                .map(t -> TermAnalyzer.normalise(t.text()))
+                .toList();
+        String best = UNDETERMINED;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (var entry : confidences.entrySet()) {
+            var code = code(entry.getKey());
+            var analyzer = analyzers.forLanguage(code);
+            long stopwords = tokens.stream().filter(analyzer::isStopword).count();
+            // Lingua alone misreads short or damaged sentences (Spanish without its accents reads as Portuguese);
+            // the share of the language's function words settles such cases without overruling clear ones.
+            double score = entry.getValue() + STOPWORD_WEIGHT * stopwords / Math.max(1, tokens.size());
+            if (score > bestScore) {
+                best = code;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 }

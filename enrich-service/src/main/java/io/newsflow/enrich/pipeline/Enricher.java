@@ -56,9 +56,10 @@ public class Enricher {
 
     /** An enricher outside Spring, for the evaluation and the benchmark. */
     public static Enricher create(EnrichProperties properties) {
+        var analyzers = new TermAnalyzers(properties);
         return new Enricher(
-                new LanguageDetector(properties),
-                new TermAnalyzers(properties),
+                new LanguageDetector(properties, analyzers),
+                analyzers,
                 new KeywordExtractor(properties),
                 new CategoryClassifier(),
                 new Summarizer(),
