@@ -45,7 +45,8 @@ public final class CategoryTraining {
             var label = Taxonomy.ofBbcClass(article.bbcClass()).orElseThrow();
             var terms = CategoryModel.terms(article.title(), TextExtractor.plainText(article.body()), english);
             documents.add(new CategoryModel.Document(label, terms));
-            for (var term : new HashSet<>(terms)) {
+            for (var term :
+                    new HashSet<>(terms.stream().map(CategoryModel::unmarked).toList())) {
                 documentFrequencies.merge(term, 1, Integer::sum);
             }
         }
