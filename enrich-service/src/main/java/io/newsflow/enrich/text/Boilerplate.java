@@ -75,7 +75,9 @@ final class Boilerplate {
         }
         var key = key(paragraph);
         for (var other : paragraphs) {
-            if (other != paragraph && isShortFragment(other) && containsWords(key(other), key)) {
+            if (other != paragraph
+                    && (isShortFragment(other) || isBoilerplateLine(other))
+                    && containsWords(key(other), key)) {
                 return true;
             }
         }
