@@ -5,6 +5,7 @@ import io.newsflow.enrich.language.TermAnalyzer;
 import io.newsflow.enrich.text.Tokens;
 import io.newsflow.events.Enrichment.Keyword;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public class KeywordExtractor {
         for (var sentence : sentences) {
             collect(sentence, 1.0, false, analyzer, candidates, forms);
         }
+        var longer = longerPhraseWeights(candidates);
         var ranked = new ArrayList<Scored>();
         for (var candidate : candidates.values()) {
             if (candidate.words > MAX_WORDS) {
@@ -60,7 +62,7 @@ public class KeywordExtractor {
             if (candidate.words > 1 && (candidate.bodyCount < 1 || candidate.weight < 2.0)) {
                 continue;
             }
-            if (isAlwaysPartOfALongerPhrase(candidate, candidates)) {
+            if (longer.getOrDefault(candidate.key, 0.0) >= candidate.weight) {
                 continue;
             }
             double rarity = 0;
@@ -120,16 +122,22 @@ public class KeywordExtractor {
         return false;
     }
 
-    /** "von der" when the text only ever says "von der Leyen": the longer phrase stands for it. */
-    private static boolean isAlwaysPartOfALongerPhrase(Candidate candidate, Map<String, Candidate> candidates) {
-        for (var other : candidates.values()) {
-            if (other.words == candidate.words + 1
-                    && other.weight >= candidate.weight
-                    && (" " + other.key + " ").contains(" " + candidate.key + " ")) {
-                return true;
+    /**
+     * For every phrase, the highest weight of a phrase one word longer that contains it: "von der" is only ever part
+     * of "von der Leyen" when that weighs as much.
+     */
+    private static Map<String, Double> longerPhraseWeights(Map<String, Candidate> candidates) {
+        var weights = new HashMap<String, Double>();
+        for (var candidate : candidates.values()) {
+            if (candidate.words < 2) {
+                continue;
             }
+            var stems = candidate.stems;
+            weights.merge(String.join(" ", Arrays.asList(stems).subList(1, stems.length)), candidate.weight, Math::max);
+            weights.merge(
+                    String.join(" ", Arrays.asList(stems).subList(0, stems.length - 1)), candidate.weight, Math::max);
         }
-        return false;
+        return weights;
     }
 
     /** The end of {@code first} is the start of {@code second}, which goes on beyond it. */

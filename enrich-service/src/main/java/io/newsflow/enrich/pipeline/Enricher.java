@@ -30,7 +30,7 @@ public class Enricher {
 
     private static final int WORDS_PER_MINUTE = 230;
     // Lingua's time grows with the text; the start of an article is plenty to tell its language.
-    private static final int LANGUAGE_SAMPLE = 2_000;
+    private static final int LANGUAGE_SAMPLE = 600;
 
     private final LanguageDetector languages;
     private final TermAnalyzers analyzers;
