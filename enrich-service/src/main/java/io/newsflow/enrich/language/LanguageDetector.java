@@ -6,6 +6,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.text.Tokens;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ public class LanguageDetector {
     // Null for the baseline, which is Lingua alone.
     private final TermAnalyzers analyzers;
 
+    @Autowired
     public LanguageDetector(EnrichProperties properties, TermAnalyzers analyzers) {
         // Preloaded so that the first article does not pay for loading the models, and memory use shows at start.
         this(
