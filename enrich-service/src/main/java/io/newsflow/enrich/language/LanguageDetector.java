@@ -22,6 +22,8 @@ public class LanguageDetector {
 
     private static final double STOPWORD_WEIGHT = 0.5;
     private static final int LONG_TEXT = 400;
+    private static final double MIN_MARGIN = 0.01;
+    private static final int MIN_WORDS = 2;
 
     private final com.github.pemistahl.lingua.api.LanguageDetector shortTexts;
     private final com.github.pemistahl.lingua.api.LanguageDetector longTexts;
@@ -79,8 +81,13 @@ public class LanguageDetector {
         var tokens = Tokens.of(text).stream()
                 .map(t -> TermAnalyzer.normalise(t.text()))
                 .toList();
+        // One word ("OK", "Taxi") belongs to too many languages to tell.
+        if (tokens.stream().filter(t -> t.chars().anyMatch(Character::isLetter)).count() < MIN_WORDS) {
+            return UNDETERMINED;
+        }
         String best = UNDETERMINED;
         double bestScore = Double.NEGATIVE_INFINITY;
+        double secondScore = Double.NEGATIVE_INFINITY;
         for (var entry : confidences.entrySet()) {
             var code = code(entry.getKey());
             var analyzer = analyzers.forLanguage(code);
@@ -90,10 +97,14 @@ public class LanguageDetector {
             double score = entry.getValue() + STOPWORD_WEIGHT * stopwords / Math.max(1, tokens.size());
             if (score > bestScore) {
                 best = code;
+                secondScore = bestScore;
                 bestScore = score;
+            } else if (score > secondScore) {
+                secondScore = score;
             }
         }
-        return best;
+        // Two languages that fit (almost) equally well: saying which would be a coin toss.
+        return bestScore - secondScore < MIN_MARGIN ? UNDETERMINED : best;
     }
 
     private static String code(Language language) {

@@ -36,9 +36,10 @@ class LanguageDetectorTest {
         assertThat(detector.detect("Al menos en mi opinin.")).isEqualTo("es");
     }
 
-    @Test
-    void saysUndeterminedWhenThereIsNothingToGoOn() {
-        assertThat(detector.detect("12345 !!!")).isEqualTo(LanguageDetector.UNDETERMINED);
+    @ParameterizedTest
+    @CsvSource({"12345 !!!", "OK", "Taxi 2025"})
+    void saysUndeterminedWhenThereIsTooLittleToGoOn(String text) {
+        assertThat(detector.detect(text)).isEqualTo(LanguageDetector.UNDETERMINED);
     }
 
     @Test
