@@ -18,12 +18,13 @@ import org.springframework.stereotype.Component;
 /**
  * Ranks an article's keyphrases. Candidates are runs of one to three content words that no stopword or punctuation
  * interrupts, grouped by their stems so that inflections count together ("security guarantee" and "security
- * guarantees"). A candidate scores by how often the article uses it (sublinear, the title counting double) times how rare its
- * words are in news in general (inverse document frequency, where the language has a table). A phrase of several
- * words is kept only when the text uses it more than once; a single word is dropped when it hardly ever occurs
- * outside a kept phrase, and a phrase that overlaps a better one ("Ursula von der" next to "von der Leyen") is
- * dropped. Names (the last word always capitalised inside sentences) count half: the entity lists carry them, the
- * keywords are for what the article is about.
+ * guarantees"). A candidate scores by how often the article uses it (sublinear, the title counting double) times how
+ * rare its words are in news in general (inverse document frequency, where the language has a table) times its
+ * number of words. A phrase of several words is kept only when the text uses it more than once; a phrase only ever
+ * found inside a longer one, a word that hardly occurs outside a kept phrase, a phrase that overlaps a better one
+ * ("Ursula von der" next to "von der Leyen") and a name followed by a verb ("Putin refuses") are dropped. Names (the
+ * last word always capitalised inside sentences) count half: the entity lists carry them, the keywords are for what
+ * the article is about.
  */
 @Component
 public class KeywordExtractor {
@@ -65,15 +66,15 @@ public class KeywordExtractor {
             if (longer.getOrDefault(candidate.key, 0.0) >= candidate.weight) {
                 continue;
             }
+            if (candidate.words > 1 && candidate.startsWithNameOnly(forms)) {
+                // "Putin refuses", "Greene believes": a name and what it did, not a phrase.
+                continue;
+            }
             double rarity = 0;
             for (var stem : candidate.stems) {
                 rarity += idf.map(table -> table.idf(stem)).orElse(DEFAULT_IDF);
             }
             rarity /= candidate.stems.length;
-            if (candidate.words > 1 && candidate.startsWithNameOnly(forms)) {
-                // "Putin refuses", "Greene believes": a name and what it did, not a phrase.
-                continue;
-            }
             // Sublinear in frequency, so that a name repeated in every paragraph does not bury the topic's phrases;
             // a phrase the text repeats is a strong sign of what it is about, hence the bonus per word.
             double score = (1 + Math.log(candidate.weight)) * rarity * candidate.words;
