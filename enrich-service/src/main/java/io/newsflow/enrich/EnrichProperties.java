@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,18 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
     /**
      * @param concurrency consumer threads of this instance (at most the raw topic's partitions are busy)
      * @param languages ISO 639-1 codes of the languages to detect; anything else is {@code und}
+     * @param keywords how many keyphrases an article keeps at most
+     * @param summary the extractive summary's size
      */
-    public record Enrich(@Min(1) int concurrency, @NotEmpty List<@NotBlank String> languages) {}
+    public record Enrich(
+            @Min(1) int concurrency,
+            @NotEmpty List<@NotBlank String> languages,
+            @Min(1) @Max(50) int keywords,
+            @Valid @NotNull Summary summary) {}
+
+    /**
+     * @param sentences at most this many sentences (2 to 4)
+     * @param characters the summary's budget in characters; sentences are never cut, so fewer are taken
+     */
+    public record Summary(@Min(2) @Max(4) int sentences, @Min(100) int characters) {}
 }

@@ -1,45 +1,132 @@
 package io.newsflow.enrich.pipeline;
 
+import io.newsflow.enrich.EnrichProperties;
+import io.newsflow.enrich.category.CategoryClassifier;
+import io.newsflow.enrich.fingerprint.SimHash;
+import io.newsflow.enrich.keywords.KeywordExtractor;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.language.TermAnalyzers;
+import io.newsflow.enrich.summary.Summarizer;
+import io.newsflow.enrich.text.SentenceSplitter;
 import io.newsflow.enrich.text.TextExtractor;
+import io.newsflow.enrich.text.Tokens;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Enrichment;
+import io.newsflow.events.Source;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** Enriches one ingested article. A pure function of the event: the same input always gives the same output. */
+/**
+ * Enriches one ingested article. A pure function of the event: the same input always gives the same output (no
+ * clock, no randomness, scores rounded, every ranking with a tie-break), so a redelivered event is republished
+ * byte for byte.
+ */
 @Component
-class Enricher {
+public class Enricher {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
     private static final int WORDS_PER_MINUTE = 230;
+    // Lingua's time grows with the text; the start of an article is plenty to tell its language.
+    private static final int LANGUAGE_SAMPLE = 600;
 
     private final LanguageDetector languages;
+    private final TermAnalyzers analyzers;
+    private final KeywordExtractor keywords;
+    private final CategoryClassifier categories;
+    private final Summarizer summarizer;
+    private final EnrichProperties.Enrich settings;
 
-    Enricher(LanguageDetector languages) {
+    public Enricher(
+            LanguageDetector languages,
+            TermAnalyzers analyzers,
+            KeywordExtractor keywords,
+            CategoryClassifier categories,
+            Summarizer summarizer,
+            EnrichProperties properties) {
         this.languages = languages;
+        this.analyzers = analyzers;
+        this.keywords = keywords;
+        this.categories = categories;
+        this.summarizer = summarizer;
+        this.settings = properties.enrich();
     }
 
-    ArticleEnriched enrich(ArticleIngested event) {
+    /** An enricher outside Spring, for the evaluation and the benchmark. */
+    public static Enricher create(EnrichProperties properties) {
+        var analyzers = new TermAnalyzers(properties);
+        return new Enricher(
+                new LanguageDetector(properties, analyzers),
+                analyzers,
+                new KeywordExtractor(properties),
+                new CategoryClassifier(),
+                new Summarizer(),
+                properties);
+    }
+
+    public ArticleEnriched enrich(ArticleIngested event) {
+        return ArticleEnriched.from(event, enrichment(event));
+    }
+
+    Enrichment enrichment(ArticleIngested event) {
         var article = event.article();
-        var text = TextExtractor.plainText(article.body() != null ? article.body() : article.summary());
-        var words = (int) WORD.matcher(text).results().count();
-        var enrichment = new Enrichment(
-                languages.detect(article.title() + "\n\n" + text),
+        var text = TextExtractor.plainText(
+                article.body() != null ? article.body() : article.summary(),
+                knownNames(event.source(), article.authors()));
+        var sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
+        var language = languages.detect(article.title() + "\n\n" + sample);
+        var analyzer = analyzers.forLanguage(language);
+        var sentences = SentenceSplitter.sentences(text);
+        var keyphrases = keywords.extract(article.title(), sentences, analyzer, settings.keywords());
+        var category = categories.classify(article.title(), text, analyzer).orElse(null);
+        var summary = summarizer.summarize(
+                article.title(),
+                sentences,
+                analyzer,
+                settings.summary().sentences(),
+                settings.summary().characters());
+        // People, organisations and places come from the entity extractor (issue 5, item 5), wired in here once it
+        // is merged: its three lists replace these, and their names join the tags below.
+        List<Enrichment.Entity> people = List.of();
+        List<Enrichment.Entity> organizations = List.of();
+        List<Enrichment.Entity> places = List.of();
+        var tagNames = new ArrayList<String>();
+        if (category != null) {
+            tagNames.add(category.label());
+        }
+        Stream.of(people, organizations, places)
+                .flatMap(List::stream)
+                .map(Enrichment.Entity::name)
+                .forEach(tagNames::add);
+        keyphrases.stream().map(Enrichment.Keyword::term).forEach(tagNames::add);
+        int words = Tokens.count(text);
+        return new Enrichment(
+                language,
                 text,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
+                keyphrases,
+                people,
+                organizations,
+                places,
+                category,
+                Tags.of(tagNames),
+                summary.lede(),
+                summary.sentences().isEmpty() ? null : summary.text(),
                 words,
                 Math.ceilDiv(words, WORDS_PER_MINUTE),
-                null);
-        return ArticleEnriched.from(event, enrichment);
+                SimHash.of(text, analyzer));
+    }
+
+    private static List<String> knownNames(Source source, List<String> authors) {
+        var names = new ArrayList<String>();
+        if (source != null) {
+            names.add(source.name());
+            names.add(source.domain());
+        }
+        if (authors != null) {
+            authors.stream().filter(Objects::nonNull).forEach(names::add);
+        }
+        return names;
     }
 }

@@ -2,6 +2,8 @@ package io.newsflow.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.enrich.SeedArticle;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextExtractorTest {
@@ -36,5 +38,48 @@ class TextExtractorTest {
     void emptyBodyGivesEmptyText() {
         assertThat(TextExtractor.plainText(null)).isEmpty();
         assertThat(TextExtractor.plainText("  \n ")).isEmpty();
+    }
+
+    @Test
+    void dropsTheSeedArticlesMastheadAndReadingTimeButKeepsHeadingsAndListItems() {
+        var text = TextExtractor.plainText(SeedArticle.body(), List.of("RksNews", "rksnews.com"));
+
+        assertThat(text).startsWith("European allies of Kyiv are working on “very precise plans”");
+        assertThat(text).doesNotContain("RksNews").doesNotContain("Min Read");
+        assertThat(text.split("\n\n"))
+                .contains("Paris Summit on September 4", "U.S. and NATO Role")
+                .contains("German Chancellor Friedrich Merz", "NATO Secretary General Mark Rutte");
+    }
+
+    @Test
+    void recognisesARepeatedMastheadWithoutBeingToldTheSourceName() {
+        var text = TextExtractor.plainText("Daily Planet\nDaily Planet 6 min read\n\nThe mayor resigned on Monday.");
+
+        assertThat(text).isEqualTo("The mayor resigned on Monday.");
+    }
+
+    @Test
+    void dropsBylinesSharePromptsAndDatelinesButNotSentencesThatMentionThem() {
+        var text = TextExtractor.plainText(
+                """
+                By Jane Smith and John Doe
+
+                Share this article
+
+                Updated 3 hours ago
+
+                The council said the report was a 5 min read for anyone.
+
+                Follow us on Twitter
+                """);
+
+        assertThat(text).isEqualTo("The council said the report was a 5 min read for anyone.");
+    }
+
+    @Test
+    void makesEveryBulletItemAParagraphOfItsOwn() {
+        var text = TextExtractor.plainText("Attendees include:\n  • Friedrich Merz\n  • Keir Starmer\n- Mark Rutte");
+
+        assertThat(text).isEqualTo("Attendees include:\n\nFriedrich Merz\n\nKeir Starmer\n\nMark Rutte");
     }
 }

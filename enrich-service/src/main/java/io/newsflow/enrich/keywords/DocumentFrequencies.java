@@ -1,0 +1,54 @@
+package io.newsflow.enrich.keywords;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How many documents of a reference corpus contain each stem, for inverse document frequency. Written by
+ * {@code io.newsflow.enrich.category.CategoryTraining} from the BBC training split into
+ * {@code keywords/<language>-document-frequencies.tsv} (first line: {@code #documents <n>}, then
+ * {@code stem<TAB>documents}).
+ */
+public final class DocumentFrequencies {
+
+    private final int documents;
+    private final Map<String, Integer> frequencies;
+
+    public DocumentFrequencies(int documents, Map<String, Integer> frequencies) {
+        this.documents = documents;
+        this.frequencies = Map.copyOf(frequencies);
+    }
+
+    public static String resourceName(String language) {
+        return "/io/newsflow/enrich/keywords/" + language + "-document-frequencies.tsv";
+    }
+
+    public static Optional<DocumentFrequencies> load(String language) {
+        var in = DocumentFrequencies.class.getResourceAsStream(resourceName(language));
+        if (in == null) {
+            return Optional.empty();
+        }
+        try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            var header = reader.readLine().split("\t");
+            var frequencies = new HashMap<String, Integer>();
+            for (var line = reader.readLine(); line != null; line = reader.readLine()) {
+                var tab = line.indexOf('\t');
+                frequencies.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+            }
+            return Optional.of(new DocumentFrequencies(Integer.parseInt(header[1]), frequencies));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resourceName(language), e);
+        }
+    }
+
+    /** Smoothed; a stem the corpus never saw counts as seen in one document. */
+    public double idf(String stem) {
+        return Math.log((documents + 1.0) / (frequencies.getOrDefault(stem, 1) + 0.5));
+    }
+}

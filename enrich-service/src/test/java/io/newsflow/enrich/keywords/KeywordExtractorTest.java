@@ -1,0 +1,88 @@
+package io.newsflow.enrich.keywords;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.SeedArticle;
+import io.newsflow.enrich.language.TermAnalyzers;
+import io.newsflow.enrich.text.SentenceSplitter;
+import io.newsflow.enrich.text.TextExtractor;
+import io.newsflow.events.Enrichment.Keyword;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeywordExtractorTest {
+
+    private static final TermAnalyzers analyzers = new TermAnalyzers(SeedArticle.properties());
+    private static final KeywordExtractor extractor = new KeywordExtractor(SeedArticle.properties());
+
+    @Test
+    void findsTheSeedArticlesTopicsIncludingMultiWordPhrases() {
+        var keywords = seedKeywords(10);
+
+        assertThat(keywords).extracting(Keyword::term).contains("peacekeeping", "security guarantees");
+        assertThat(keywords).hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void ranksByScoreWithTheBestAtOne() {
+        var keywords = seedKeywords(10);
+
+        assertThat(keywords.getFirst().score()).isEqualTo(1.0);
+        assertThat(keywords)
+                .extracting(Keyword::score)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a))
+                .allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void keepsOnlyTheTopN() {
+        assertThat(seedKeywords(3)).hasSize(3);
+    }
+
+    @Test
+    void countsInflectionsOfAPhraseAsOne() {
+        var sentences = List.of(
+                "Kyiv wants security guarantees before any deal.",
+                "A security guarantee from Washington is essential.",
+                "Allies discussed security guarantees again on Monday.");
+
+        var keywords = extractor.extract("Talks", sentences, analyzers.forLanguage("en"), 10);
+
+        assertThat(keywords)
+                .extracting(Keyword::term)
+                .filteredOn(term -> term.startsWith("security guarantee"))
+                .containsExactly("security guarantees");
+    }
+
+    @Test
+    void keepsTheCapitalisationOfNamesOnly() {
+        var sentences = List.of(
+                "The talks with von der Leyen went well.",
+                "Later von der Leyen spoke about the talks.",
+                "Von der Leyen said the talks were useful.");
+
+        var keywords = extractor.extract("Talks", sentences, analyzers.forLanguage("en"), 10);
+
+        assertThat(keywords).extracting(Keyword::term).contains("von der Leyen", "talks");
+    }
+
+    @Test
+    void worksWithTheStopwordsAndStemsOfOtherLanguagesAndKeepsGermanNounsCapitalised() {
+        var sentences = List.of(
+                "Die Sicherheitsgarantien für die Ukraine sind entscheidend.",
+                "Ohne Sicherheitsgarantien gibt es keinen Frieden in der Ukraine.",
+                "Die Friedensmission wird vorbereitet.");
+
+        var keywords = extractor.extract(null, sentences, analyzers.forLanguage("de"), 5);
+
+        assertThat(keywords)
+                .extracting(Keyword::term)
+                .contains("Sicherheitsgarantien")
+                .doesNotContain("die", "der");
+    }
+
+    private static List<Keyword> seedKeywords(int limit) {
+        var sentences = SentenceSplitter.sentences(TextExtractor.plainText(SeedArticle.body(), List.of("RksNews")));
+        return extractor.extract(SeedArticle.title(), sentences, analyzers.forLanguage("en"), limit);
+    }
+}

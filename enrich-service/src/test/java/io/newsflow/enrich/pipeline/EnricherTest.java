@@ -1,0 +1,107 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.SeedArticle;
+import io.newsflow.events.Article;
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.Enrichment;
+import io.newsflow.events.Source;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class EnricherTest {
+
+    private static final Enricher enricher = Enricher.create(SeedArticle.properties());
+
+    @Test
+    void enrichesTheSeedArticleAsTheIssueExpects() {
+        var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
+
+        assertThat(enrichment.language()).isEqualTo("en");
+        assertThat(enrichment.text()).doesNotContain("RksNews", "Min Read");
+        assertThat(enrichment.keywords())
+                .extracting(Enrichment.Keyword::term)
+                .contains("peacekeeping", "security guarantees");
+        assertThat(enrichment.category().label()).isEqualTo("politics");
+        assertThat(enrichment.lede()).startsWith("European allies of Kyiv are working on");
+        assertThat(enrichment.summary()).contains("troops", "Ukraine").startsWith(enrichment.lede());
+        assertThat(enrichment.wordCount()).isBetween(480, 560);
+        assertThat(enrichment.readingTimeMinutes()).isEqualTo(3);
+        assertThat(enrichment.fingerprint()).matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void tagsAreTheNormalisedCategoryAndKeywords() {
+        var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
+
+        assertThat(enrichment.tags()).first().isEqualTo("politics");
+        assertThat(enrichment.tags())
+                .contains("peacekeeping", "security guarantees", "von der leyen")
+                .doesNotHaveDuplicates()
+                .allSatisfy(tag -> assertThat(tag).isEqualTo(tag.toLowerCase()).doesNotStartWith(" "));
+        // Entities are not extracted here yet: the lists are empty until the entity extractor is wired in.
+        assertThat(enrichment.people()).isEmpty();
+    }
+
+    @Test
+    void theSameEventGivesByteIdenticalJson() {
+        var json = JsonMapper.builder().build();
+        var event = SeedArticle.event("seed");
+
+        var first = json.writeValueAsString(enricher.enrich(event));
+        var second = json.writeValueAsString(
+                Enricher.create(SeedArticle.properties()).enrich(event));
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anArticleInAnotherLanguageGetsItsLanguageKeywordsAndNoEnglishCategory() {
+        var event = ArticleIngested.of(
+                "de-1",
+                1,
+                Instant.parse("2025-09-01T08:00:00Z"),
+                "sha256:de",
+                Source.pushed("Tagesblatt", "tagesblatt.de"),
+                new Article(
+                        "Europa plant Friedensmission",
+                        "Die europäischen Verbündeten arbeiten an sehr genauen Plänen für eine Friedensmission in der"
+                                + " Ukraine. Die Sicherheitsgarantien sind entscheidend, sagte die Präsidentin der"
+                                + " Kommission. Die Friedensmission soll nach einem Waffenstillstand beginnen.",
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null));
+
+        var enrichment = enricher.enrich(event).enrichment();
+
+        assertThat(enrichment.language()).isEqualTo("de");
+        assertThat(enrichment.category()).isNull();
+        assertThat(enrichment.keywords()).extracting(Enrichment.Keyword::term).contains("Friedensmission");
+        assertThat(enrichment.summary()).isNotBlank();
+    }
+
+    @Test
+    void anEmptyBodyGivesAnEmptyButValidEnrichment() {
+        var event = ArticleIngested.of(
+                "empty",
+                1,
+                Instant.parse("2025-09-01T08:00:00Z"),
+                "sha256:e",
+                Source.pushed("X", "x.com"),
+                new Article("12345", null, null, null, List.of(), null, null, null, List.of(), null));
+
+        var enrichment = enricher.enrich(event).enrichment();
+
+        assertThat(enrichment.wordCount()).isZero();
+        assertThat(enrichment.fingerprint()).isNull();
+        assertThat(enrichment.summary()).isNull();
+    }
+}
