@@ -50,11 +50,16 @@ public class EntityExtractor {
         return MentionMerger.merge(mentions(text));
     }
 
-    /** Every PER, ORG and LOC span in the text; each line is tagged on its own (headings and list items). */
+    /**
+     * Every PER, ORG and LOC span in the text; each line is tagged on its own (headings and list items). Two
+     * article-level corrections follow the name finder, whose training data has few such names: person names run on
+     * over lower-case name particles ("Ursula" + "von der Leyen"), and once an article has named a person in full, the
+     * untagged later mentions of their surname are that person too ("Merkel", "von der Leyen").
+     */
     List<Mention> mentions(String text) {
         // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
         String normalised = text.replace('\u2019', '\'');
-        var mentions = new ArrayList<Mention>();
+        var tagged = new ArrayList<TaggedSentence>();
         names.clearAdaptiveData();
         for (String line : normalised.split("\\R")) {
             if (line.isBlank()) {
@@ -62,18 +67,41 @@ public class EntityExtractor {
             }
             for (Span sentence : sentences.sentPosDetect(line)) {
                 String sentenceText = sentence.getCoveredText(line).toString();
-                Span[] tokenSpans = tokenizer.tokenizePos(sentenceText);
-                String[] tokens = Span.spansToStrings(tokenSpans, sentenceText);
+                String[] tokens = Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText);
+                var spans = new ArrayList<Span>();
                 for (Span name : names.find(tokens)) {
                     if (MentionMerger.TYPES.contains(name.getType())) {
-                        String words = String.join(" ", List.of(tokens).subList(name.getStart(), name.getEnd()));
-                        mentions.add(new Mention(name.getType(), words, name.getStart() == 0));
+                        spans.add(name);
                     }
                 }
+                tagged.add(new TaggedSentence(tokens, NameParticles.joinPersonNames(tokens, spans)));
             }
         }
         names.clearAdaptiveData();
+        var surnames = new ArrayList<List<String>>();
+        for (var sentence : tagged) {
+            for (Span span : sentence.spans()) {
+                var words = MentionMerger.clean(span.getType(), sentence.words(span));
+                if (span.getType().equals("PER") && words.size() > 1) {
+                    surnames.add(words.subList(1, words.size()));
+                }
+            }
+        }
+        var mentions = new ArrayList<Mention>();
+        for (var sentence : tagged) {
+            var spans = NameParticles.addSurnames(sentence.tokens(), sentence.spans(), surnames);
+            for (Span span : spans) {
+                mentions.add(new Mention(span.getType(), sentence.words(span), span.getStart() == 0));
+            }
+        }
         return mentions;
+    }
+
+    private record TaggedSentence(String[] tokens, List<Span> spans) {
+
+        String words(Span span) {
+            return String.join(" ", List.of(tokens).subList(span.getStart(), span.getEnd()));
+        }
     }
 
     private interface ModelReader<T> {

@@ -20,12 +20,12 @@ class EntityExtractorTest {
     @Test
     void shippedModelFindsPeopleOrganisationsAndPlacesInASentence() {
         var entities = extractor.extract(
-                "Angela Merkel met the chief executive of Siemens in Berlin on Tuesday, "
-                        + "and Merkel later flew to Madrid.",
+                "Angela Merkel met union leaders and executives of Volkswagen in Berlin on Tuesday, "
+                        + "and Merkel later flew to Madrid for talks at the United Nations.",
                 "en");
 
         assertThat(entities.people()).containsExactly(new Entity("Angela Merkel", 2));
-        assertThat(names(entities.organizations())).contains("Siemens");
+        assertThat(names(entities.organizations())).contains("Volkswagen", "United Nations");
         assertThat(names(entities.places())).contains("Berlin", "Madrid");
     }
 
