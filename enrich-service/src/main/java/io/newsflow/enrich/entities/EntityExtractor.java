@@ -59,7 +59,8 @@ public class EntityExtractor {
     List<Mention> mentions(String text) {
         // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
         String normalised = text.replace('\u2019', '\'');
-        var tagged = new ArrayList<TaggedSentence>();
+        var sentenceTokens = new ArrayList<String[]>();
+        var sentenceSpans = new ArrayList<List<Span>>();
         names.clearAdaptiveData();
         for (String line : normalised.split("\\R")) {
             if (line.isBlank()) {
@@ -68,40 +69,23 @@ public class EntityExtractor {
             for (Span sentence : sentences.sentPosDetect(line)) {
                 String sentenceText = sentence.getCoveredText(line).toString();
                 String[] tokens = Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText);
-                var spans = new ArrayList<Span>();
-                for (Span name : names.find(tokens)) {
-                    if (MentionMerger.TYPES.contains(name.getType())) {
-                        spans.add(name);
-                    }
-                }
-                tagged.add(new TaggedSentence(tokens, NameParticles.joinPersonNames(tokens, spans)));
+                sentenceTokens.add(tokens);
+                sentenceSpans.add(List.of(names.find(tokens)));
             }
         }
         names.clearAdaptiveData();
-        var surnames = new ArrayList<List<String>>();
-        for (var sentence : tagged) {
-            for (Span span : sentence.spans()) {
-                var words = MentionMerger.clean(span.getType(), sentence.words(span));
-                if (span.getType().equals("PER") && words.size() > 1) {
-                    surnames.add(words.subList(1, words.size()));
+        var corrected = NameParticles.correctArticle(sentenceTokens, sentenceSpans);
+        var mentions = new ArrayList<Mention>();
+        for (int i = 0; i < sentenceTokens.size(); i++) {
+            var tokens = List.of(sentenceTokens.get(i));
+            for (Span span : corrected.get(i)) {
+                if (MentionMerger.TYPES.contains(span.getType())) {
+                    String words = String.join(" ", tokens.subList(span.getStart(), span.getEnd()));
+                    mentions.add(new Mention(span.getType(), words, span.getStart() == 0));
                 }
             }
         }
-        var mentions = new ArrayList<Mention>();
-        for (var sentence : tagged) {
-            var spans = NameParticles.addSurnames(sentence.tokens(), sentence.spans(), surnames);
-            for (Span span : spans) {
-                mentions.add(new Mention(span.getType(), sentence.words(span), span.getStart() == 0));
-            }
-        }
         return mentions;
-    }
-
-    private record TaggedSentence(String[] tokens, List<Span> spans) {
-
-        String words(Span span) {
-            return String.join(" ", List.of(tokens).subList(span.getStart(), span.getEnd()));
-        }
     }
 
     private interface ModelReader<T> {

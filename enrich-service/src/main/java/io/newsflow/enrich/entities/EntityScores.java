@@ -36,6 +36,30 @@ final class EntityScores {
         return scores;
     }
 
+    /**
+     * As {@link #of}, with the extractor's article-level corrections ({@link NameParticles#correctArticle}) applied to
+     * each CoNLL document, as the extractor applies them to each article.
+     */
+    static EntityScores ofArticles(TokenNameFinder finder, List<ConllCorpus.Sentence> sentences) {
+        var scores = new EntityScores();
+        int start = 0;
+        for (int i = 1; i <= sentences.size(); i++) {
+            if (i == sentences.size() || sentences.get(i).documentStart()) {
+                var document = sentences.subList(start, i);
+                finder.clearAdaptiveData();
+                var tokens =
+                        document.stream().map(ConllCorpus.Sentence::tokenArray).toList();
+                var spans = tokens.stream().map(t -> List.of(finder.find(t))).toList();
+                var corrected = NameParticles.correctArticle(tokens, spans);
+                for (int s = 0; s < document.size(); s++) {
+                    scores.add(ConllCorpus.chunks(document.get(s).tags()), corrected.get(s));
+                }
+                start = i;
+            }
+        }
+        return scores;
+    }
+
     void add(List<Span> gold, List<Span> predicted) {
         var goldSet = new HashSet<Span>();
         for (Span span : gold) {

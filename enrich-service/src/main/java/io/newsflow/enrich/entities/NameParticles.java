@@ -56,6 +56,32 @@ final class NameParticles {
         return joined;
     }
 
+    /**
+     * Both corrections over one article: person names joined over particles in each sentence, then the surnames of the
+     * people named in full anywhere in the article added where they stand untagged.
+     */
+    static List<List<Span>> correctArticle(List<String[]> sentences, List<List<Span>> spans) {
+        var joined = new ArrayList<List<Span>>();
+        var surnames = new ArrayList<List<String>>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String[] tokens = sentences.get(i);
+            var sentenceSpans = joinPersonNames(tokens, spans.get(i));
+            joined.add(sentenceSpans);
+            for (Span span : sentenceSpans) {
+                var words = MentionMerger.clean(
+                        span.getType(), String.join(" ", List.of(tokens).subList(span.getStart(), span.getEnd())));
+                if (span.getType().equals("PER") && words.size() > 1) {
+                    surnames.add(words.subList(1, words.size()));
+                }
+            }
+        }
+        var corrected = new ArrayList<List<Span>>();
+        for (int i = 0; i < sentences.size(); i++) {
+            corrected.add(addSurnames(sentences.get(i), joined.get(i), surnames));
+        }
+        return corrected;
+    }
+
     /** Adds a person span wherever a known surname stands untagged. */
     static List<Span> addSurnames(String[] tokens, List<Span> spans, List<List<String>> surnames) {
         var all = new ArrayList<>(spans);
