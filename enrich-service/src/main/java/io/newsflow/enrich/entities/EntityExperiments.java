@@ -61,15 +61,7 @@ final class EntityExperiments {
             all.put(
                     "clusters-window2",
                     rich.with("rich + clusters in a window of 2", descriptor(wideGenerators), resources));
-            all.put("clusters-bilou", clustered.withTrainer("rich + clusters, BILOU", true, "MAXENT", 100, 5));
             all.put("clusters-300", clustered.withTrainer("rich + clusters, 300 iterations", false, "MAXENT", 300, 5));
-            all.put(
-                    "clusters-gazetteer-300",
-                    all.get("clusters-gazetteer")
-                            .withTrainer("rich + clusters + gazetteer, 300 iterations", false, "MAXENT", 300, 5));
-            all.put(
-                    "clusters-perceptron",
-                    clustered.withTrainer("rich + clusters, perceptron 300", false, "PERCEPTRON", 300, 3));
         }
         return all;
     }
