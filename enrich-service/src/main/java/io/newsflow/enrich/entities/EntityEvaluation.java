@@ -24,7 +24,7 @@ public final class EntityEvaluation {
 
     private EntityEvaluation() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: EntityEvaluation <data-folder>");
             System.exit(2);
@@ -32,7 +32,16 @@ public final class EntityEvaluation {
         run(Path.of(args[0]), System.out);
     }
 
-    public static void run(Path dataFolder, PrintStream out) throws IOException {
+    /** Prints the table; reading the data or training the baseline fails with an {@link UncheckedIOException}. */
+    public static void run(Path dataFolder, PrintStream out) {
+        try {
+            evaluate(dataFolder, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot evaluate entities on " + dataFolder, e);
+        }
+    }
+
+    private static void evaluate(Path dataFolder, PrintStream out) throws IOException {
         QuietTraining.quiet();
         var train = ConllCorpus.nameSamples(ConllCorpus.read(dataFolder.resolve("conll2003/train.txt")));
         var dev = ConllCorpus.read(dataFolder.resolve("conll2003/dev.txt"));

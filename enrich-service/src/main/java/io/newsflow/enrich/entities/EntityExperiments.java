@@ -62,6 +62,9 @@ final class EntityExperiments {
                     "clusters-window2",
                     rich.with("rich + clusters in a window of 2", descriptor(wideGenerators), resources));
             all.put("clusters-300", clustered.withTrainer("rich + clusters, 300 iterations", false, "MAXENT", 300, 5));
+            all.put(
+                    "clusters-perceptron",
+                    clustered.withTrainer("rich + clusters, perceptron 300", false, "PERCEPTRON", 300, 3));
         }
         return all;
     }

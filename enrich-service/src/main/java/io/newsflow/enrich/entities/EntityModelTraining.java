@@ -59,7 +59,7 @@ public final class EntityModelTraining {
         }
         return NameFinderTraining.openNlpDefaults()
                 .with("ours: rich features + word clusters " + clusters.keySet(), descriptor(generators), clusters)
-                .withTrainer("ours", false, "MAXENT", 300, 5);
+                .withTrainer("ours", false, "PERCEPTRON", 300, 3);
     }
 
     static Map<String, Object> clusters(Map<String, List<String>> lines) {

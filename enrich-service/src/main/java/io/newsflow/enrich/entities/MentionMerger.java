@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * surrounding punctuation, a leading "the" (organisations and places) and leading titles (people); variants that
  * differ only in case are one entity, named by the spelling seen most often inside sentences. A name seen under
  * several types takes the type it was tagged with most often. A person mentioned by the end of their name ("Zelensky",
- * "von der Leyen") is the person with the longest full name ending that way in the same article.
+ * "von der Leyen") is the person with the longest full name ending that way in the same article, also when the name
+ * finder took that short mention (of at most two words) for an organisation or a place.
  */
 final class MentionMerger {
 

@@ -27,31 +27,34 @@ final class NameParticles {
 
     /**
      * Extends person spans over name particles followed by a capitalised word ("Ursula" + "von der Leyen"), and a
-     * span made only of particles at a sentence start ("Von") likewise.
+     * span made only of particles ("Von", whatever type the name finder gave it) likewise, into a person.
      */
     static List<Span> joinPersonNames(String[] tokens, List<Span> spans) {
         var joined = new ArrayList<Span>();
         for (int s = 0; s < spans.size(); s++) {
             Span span = spans.get(s);
             int end = span.getEnd();
-            if (span.getType().equals("PER")) {
+            String type = span.getType();
+            boolean onlyParticles = true;
+            for (int i = span.getStart(); i < end; i++) {
+                onlyParticles &= isParticle(tokens[i]);
+            }
+            if (type.equals("PER") || onlyParticles) {
                 int next = end;
                 while (next < tokens.length && isParticle(tokens[next])) {
                     next++;
                 }
-                boolean onlyParticles = true;
-                for (int i = span.getStart(); i < end; i++) {
-                    onlyParticles &= isParticle(tokens[i]);
-                }
                 if ((next > end || onlyParticles) && next < tokens.length && isCapitalised(tokens[next])) {
                     end = next + 1;
+                    // "Von der Leyen" at a sentence start: a particle is no name alone, and with a surname a person's.
+                    type = "PER";
                 }
             }
             // The extension may swallow the next span (the name finder's own end of the surname).
             while (s + 1 < spans.size() && spans.get(s + 1).getStart() < end) {
                 end = Math.max(end, spans.get(++s).getEnd());
             }
-            joined.add(end == span.getEnd() ? span : new Span(span.getStart(), end, span.getType()));
+            joined.add(end == span.getEnd() ? span : new Span(span.getStart(), end, type));
         }
         return joined;
     }

@@ -36,6 +36,15 @@ class NameParticlesTest {
     }
 
     @Test
+    void particleTakenForAPlaceBecomesAPersonWithTheSurnameAfterIt() {
+        String[] tokens = {"Von", "der", "Leyen", "added"};
+
+        var spans = NameParticles.joinPersonNames(tokens, List.of(new Span(0, 1, "LOC")));
+
+        assertThat(spans).containsExactly(new Span(0, 3, "PER"));
+    }
+
+    @Test
     void leavesPlacesAndNamesWithoutParticlesAlone() {
         String[] tokens = {"Anna", "Berg", "flew", "to", "Den", "Haag"};
         var spans = List.of(new Span(0, 2, "PER"), new Span(4, 6, "LOC"));
