@@ -3,6 +3,7 @@ package io.newsflow.enrich.eval;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.category.CategoryClassifier;
 import io.newsflow.enrich.category.Taxonomy;
+import io.newsflow.enrich.entities.EntityEvaluation;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.pipeline.Enricher;
@@ -11,6 +12,7 @@ import io.newsflow.enrich.text.SentenceSplitter;
 import io.newsflow.enrich.text.TextExtractor;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.Enrichment;
 import io.newsflow.events.Source;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,8 +64,7 @@ public final class Evaluation {
         categories(corpus, out);
         summaries(corpus, out);
         seedArticle(dataFolder, out);
-        // The entity evaluation (io.newsflow.enrich.entities.EntityEvaluation.run(dataFolder, out)) is added here
-        // when the entity extractor is merged.
+        EntityEvaluation.run(dataFolder, out);
     }
 
     private static void languages(Path dataFolder, PrintStream out) throws IOException {
@@ -183,7 +184,7 @@ public final class Evaluation {
     }
 
     private static void seedArticle(Path dataFolder, PrintStream out) throws IOException {
-        out.println("== Seed article (seed/seed-article.txt): the issue's expectations that do not need entities");
+        out.println("== Seed article (seed/seed-article.txt): the issue's expectations");
         var lines = Files.readString(dataFolder.resolve("seed/seed-article.txt"), StandardCharsets.UTF_8);
         int titleEnd = lines.indexOf('\n');
         var event = ArticleIngested.of(
@@ -222,11 +223,34 @@ public final class Evaluation {
                 out,
                 "summary is about European plans for troops in Ukraine",
                 summary.contains("europe") && summary.contains("troop") && summary.contains("ukraine"));
+        checkNames(
+                out,
+                "people",
+                enrichment.people(),
+                List.of(
+                        "Ursula von der Leyen",
+                        "Volodymyr Zelensky",
+                        "Friedrich Merz",
+                        "Keir Starmer",
+                        "Emmanuel Macron",
+                        "Mark Rutte",
+                        "Donald Trump",
+                        "Vladimir Putin"));
+        checkNames(out, "organisations", enrichment.organizations(), List.of("NATO", "European Commission"));
+        checkNames(out, "places", enrichment.places(), List.of("Ukraine", "Kyiv", "Russia", "Moscow", "Paris"));
         check(
                 out,
                 "text has no byline or reading-time line",
                 !enrichment.text().contains("Min Read") && !enrichment.text().startsWith("RksNews"));
         out.println();
+    }
+
+    private static void checkNames(PrintStream out, String kind, List<Enrichment.Entity> found, List<String> expected) {
+        var names = found.stream().map(Enrichment.Entity::name).toList();
+        out.println(kind + ": " + found);
+        for (var name : expected) {
+            check(out, kind + " include " + name, names.contains(name));
+        }
     }
 
     private static void check(PrintStream out, String expectation, boolean met) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.pipeline;
 
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.category.CategoryClassifier;
+import io.newsflow.enrich.entities.EntityExtractor;
 import io.newsflow.enrich.fingerprint.SimHash;
 import io.newsflow.enrich.keywords.KeywordExtractor;
 import io.newsflow.enrich.language.LanguageDetector;
@@ -37,6 +38,7 @@ public class Enricher {
     private final KeywordExtractor keywords;
     private final CategoryClassifier categories;
     private final Summarizer summarizer;
+    private final EntityExtractor entities;
     private final EnrichProperties.Enrich settings;
 
     public Enricher(
@@ -45,12 +47,14 @@ public class Enricher {
             KeywordExtractor keywords,
             CategoryClassifier categories,
             Summarizer summarizer,
+            EntityExtractor entities,
             EnrichProperties properties) {
         this.languages = languages;
         this.analyzers = analyzers;
         this.keywords = keywords;
         this.categories = categories;
         this.summarizer = summarizer;
+        this.entities = entities;
         this.settings = properties.enrich();
     }
 
@@ -63,6 +67,7 @@ public class Enricher {
                 new KeywordExtractor(properties),
                 new CategoryClassifier(),
                 new Summarizer(),
+                new EntityExtractor(),
                 properties);
     }
 
@@ -87,16 +92,12 @@ public class Enricher {
                 analyzer,
                 settings.summary().sentences(),
                 settings.summary().characters());
-        // People, organisations and places come from the entity extractor (issue 5, item 5), wired in here once it
-        // is merged: its three lists replace these, and their names join the tags below.
-        List<Enrichment.Entity> people = List.of();
-        List<Enrichment.Entity> organizations = List.of();
-        List<Enrichment.Entity> places = List.of();
+        var named = entities.extract(text, language);
         var tagNames = new ArrayList<String>();
         if (category != null) {
             tagNames.add(category.label());
         }
-        Stream.of(people, organizations, places)
+        Stream.of(named.people(), named.organizations(), named.places())
                 .flatMap(List::stream)
                 .map(Enrichment.Entity::name)
                 .forEach(tagNames::add);
@@ -106,9 +107,9 @@ public class Enricher {
                 language,
                 text,
                 keyphrases,
-                people,
-                organizations,
-                places,
+                named.people(),
+                named.organizations(),
+                named.places(),
                 category,
                 Tags.of(tagNames),
                 summary.lede(),

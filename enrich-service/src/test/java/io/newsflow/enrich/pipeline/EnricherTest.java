@@ -34,16 +34,19 @@ class EnricherTest {
     }
 
     @Test
-    void tagsAreTheNormalisedCategoryAndKeywords() {
+    void tagsAreTheNormalisedCategoryEntitiesAndKeywords() {
         var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
 
         assertThat(enrichment.tags()).first().isEqualTo("politics");
         assertThat(enrichment.tags())
-                .contains("peacekeeping", "security guarantees", "von der leyen")
+                .contains("peacekeeping", "security guarantees", "ursula von der leyen", "nato", "kyiv")
                 .doesNotHaveDuplicates()
                 .allSatisfy(tag -> assertThat(tag).isEqualTo(tag.toLowerCase()).doesNotStartWith(" "));
-        // Entities are not extracted here yet: the lists are empty until the entity extractor is wired in.
-        assertThat(enrichment.people()).isEmpty();
+        assertThat(enrichment.people()).extracting(Enrichment.Entity::name).contains("Ursula von der Leyen");
+        assertThat(enrichment.organizations())
+                .extracting(Enrichment.Entity::name)
+                .contains("NATO");
+        assertThat(enrichment.places()).extracting(Enrichment.Entity::name).contains("Kyiv");
     }
 
     @Test

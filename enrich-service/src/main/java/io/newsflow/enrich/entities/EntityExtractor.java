@@ -1,0 +1,103 @@
+package io.newsflow.enrich.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import opennlp.tools.namefind.ThreadSafeNameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
+import opennlp.tools.tokenize.ThreadSafeTokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the people, organisations and places of an English article with the name finder trained by
+ * {@link EntityModelTraining} on CoNLL-2003, and merges their mentions per article ({@link MentionMerger}).
+ *
+ * <p>The model only knows English: for any other language the result is empty rather than the English model's
+ * guesses, which on other languages are mostly capitalised words.
+ */
+@Component
+public class EntityExtractor {
+
+    static final String MODEL = "/entities/en-ner-per-org-loc.bin";
+    // From the opennlp-models-sentdetect-en and opennlp-models-tokenizer-en artifacts (Apache-2.0, UD English EWT).
+    private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
+    private static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin";
+
+    private final ThreadSafeSentenceDetectorME sentences;
+    private final ThreadSafeTokenizerME tokenizer;
+    private final ThreadSafeNameFinderME names;
+
+    public EntityExtractor() {
+        this.sentences = new ThreadSafeSentenceDetectorME(
+                EntityExtractor.<SentenceModel>load(SENTENCE_MODEL, SentenceModel::new));
+        this.tokenizer =
+                new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
+        this.names = new ThreadSafeNameFinderME(
+                EntityExtractor.<TokenNameFinderModel>load(MODEL, TokenNameFinderModel::new));
+    }
+
+    public ExtractedEntities extract(String text, String language) {
+        if (text == null || !"en".equals(language)) {
+            return ExtractedEntities.none();
+        }
+        return MentionMerger.merge(mentions(text));
+    }
+
+    /**
+     * Every PER, ORG and LOC span in the text; each line is tagged on its own (headings and list items). Two
+     * article-level corrections follow the name finder, whose training data has few such names: person names run on
+     * over lower-case name particles ("Ursula" + "von der Leyen"), and once an article has named a person in full, the
+     * untagged later mentions of their surname are that person too ("Merkel", "von der Leyen").
+     */
+    List<Mention> mentions(String text) {
+        // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
+        String normalised = text.replace('\u2019', '\'');
+        var sentenceTokens = new ArrayList<String[]>();
+        var sentenceSpans = new ArrayList<List<Span>>();
+        names.clearAdaptiveData();
+        for (String line : normalised.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            for (Span sentence : sentences.sentPosDetect(line)) {
+                String sentenceText = sentence.getCoveredText(line).toString();
+                String[] tokens = Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText);
+                sentenceTokens.add(tokens);
+                sentenceSpans.add(List.of(names.find(tokens)));
+            }
+        }
+        names.clearAdaptiveData();
+        var corrected = NameParticles.correctArticle(sentenceTokens, sentenceSpans);
+        var mentions = new ArrayList<Mention>();
+        for (int i = 0; i < sentenceTokens.size(); i++) {
+            var tokens = List.of(sentenceTokens.get(i));
+            for (Span span : corrected.get(i)) {
+                if (MentionMerger.TYPES.contains(span.getType())) {
+                    String words = String.join(" ", tokens.subList(span.getStart(), span.getEnd()));
+                    mentions.add(new Mention(span.getType(), words, span.getStart() == 0));
+                }
+            }
+        }
+        return mentions;
+    }
+
+    private interface ModelReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T load(String resource, ModelReader<T> reader) {
+        try (InputStream in = Objects.requireNonNull(
+                EntityExtractor.class.getResourceAsStream(resource), () -> "missing model " + resource)) {
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + resource, e);
+        }
+    }
+}

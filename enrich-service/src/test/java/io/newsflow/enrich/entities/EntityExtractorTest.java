@@ -1,0 +1,70 @@
+package io.newsflow.enrich.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.events.Enrichment.Entity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityExtractorTest {
+
+    private static final EntityExtractor extractor = new EntityExtractor();
+
+    private static List<String> names(List<Entity> entities) {
+        return entities.stream().map(Entity::name).toList();
+    }
+
+    @Test
+    void shippedModelFindsPeopleOrganisationsAndPlacesInASentence() {
+        var entities = extractor.extract(
+                "Angela Merkel met union leaders and executives of Volkswagen in Berlin on Tuesday, "
+                        + "and Merkel later flew to Madrid for talks at the United Nations.",
+                "en");
+
+        assertThat(entities.people()).containsExactly(new Entity("Angela Merkel", 2));
+        assertThat(names(entities.organizations())).contains("Volkswagen", "United Nations");
+        assertThat(names(entities.places())).contains("Berlin", "Madrid");
+    }
+
+    @Test
+    void findsTheSeedArticlesPeopleOrganisationsAndPlaces() throws IOException {
+        var entities = extractor.extract(resource("/entities/seed-article.txt"), "en");
+
+        assertThat(names(entities.people()))
+                .contains(
+                        "Ursula von der Leyen",
+                        "Volodymyr Zelensky",
+                        "Friedrich Merz",
+                        "Keir Starmer",
+                        "Emmanuel Macron",
+                        "Mark Rutte",
+                        "Donald Trump",
+                        "Vladimir Putin")
+                .doesNotContain("von der Leyen", "Von der Leyen", "Zelensky", "Merz");
+        assertThat(names(entities.organizations())).contains("NATO", "European Commission");
+        assertThat(names(entities.places())).contains("Ukraine", "Kyiv", "Russia", "Moscow", "Paris");
+    }
+
+    @Test
+    void isTheSameForTheSameText() throws IOException {
+        String text = resource("/entities/seed-article.txt");
+
+        assertThat(extractor.extract(text, "en")).isEqualTo(extractor.extract(text, "en"));
+    }
+
+    @Test
+    void leavesOtherLanguagesToLaterModels() {
+        var entities = extractor.extract("Angela Merkel traf in Berlin den Vorstand von Siemens.", "de");
+
+        assertThat(entities).isEqualTo(ExtractedEntities.none());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = EntityExtractorTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
