@@ -59,7 +59,10 @@ public final class EntityModelTraining {
         }
         return NameFinderTraining.openNlpDefaults()
                 .with("ours: rich features + word clusters " + clusters.keySet(), descriptor(generators), clusters)
-                .withTrainer("ours", false, "PERCEPTRON", 300, 3);
+                .withTrainer("ours", false, "PERCEPTRON", 300, 3)
+                // Beam 2 tags ~1.3x as fast as OpenNLP's default of 3 with the same F1 on dev; greedy decoding (beam 1)
+                // is faster still but loses names such as "European Commission" (see the README beside the model).
+                .withBeamSize(2);
     }
 
     static Map<String, Object> clusters(Map<String, List<String>> lines) {
