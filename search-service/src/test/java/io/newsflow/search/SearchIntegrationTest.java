@@ -8,32 +8,22 @@ import io.newsflow.events.Article;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.DeadLetters;
 import io.newsflow.testing.KafkaRecords;
-import io.newsflow.testing.NewsflowTestInfrastructure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsflow.topics.enriched=search-it.articles.enriched",
-            "newsflow.search.index.alias=search-it-articles",
-            "spring.kafka.consumer.group-id=search-it"
-        })
-@Import(NewsflowTestInfrastructure.class)
+@SearchServiceTest
 class SearchIntegrationTest {
 
-    private static final String TOPIC = "search-it.articles.enriched";
-    private static final String ALIAS = "search-it-articles";
+    private static final String TOPIC = SearchServiceTest.TOPIC;
+    private static final String ALIAS = SearchServiceTest.ALIAS;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
