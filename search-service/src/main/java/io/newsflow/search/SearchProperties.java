@@ -26,6 +26,7 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      * @param indexing how enriched articles are batched and retried on their way into the index
      * @param adminToken the bearer token the admin endpoints ask for
      * @param cors the origins of dashboards allowed to call the API from a browser
+     * @param savedSearchesIndex the Elasticsearch index saved searches are kept in
      */
     public record Search(
             @Valid @NotNull Index index,
@@ -33,7 +34,8 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @Min(1) @Max(100) int facetSize,
             @Valid @NotNull Indexing indexing,
             @NotBlank String adminToken,
-            @Valid @NotNull Cors cors) {}
+            @Valid @NotNull Cors cors,
+            @NotBlank String savedSearchesIndex) {}
 
     /**
      * @param alias the alias every read and write goes through; it points at {@code <alias>-v<N>}

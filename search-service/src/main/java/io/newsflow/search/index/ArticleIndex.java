@@ -153,6 +153,11 @@ public class ArticleIndex {
         client.indices().refresh(r -> r.index(index));
     }
 
+    /** Makes what was just written searchable, for live alerts. */
+    public void refreshAlias() throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+    }
+
     long count(String index) throws IOException {
         return client.count(c -> c.index(index)).count();
     }

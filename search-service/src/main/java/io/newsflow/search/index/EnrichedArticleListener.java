@@ -1,6 +1,7 @@
 package io.newsflow.search.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.InvalidEventException;
 import java.io.IOException;
@@ -90,6 +91,13 @@ class EnrichedArticleListener {
             var articles =
                     stories.assign(records.stream().map(ConsumerRecord::value).toList());
             failures = index.write(articles);
+        } catch (TransportException e) {
+            // an answer came but was not understood: retrying gives the same answer
+            if (e.statusCode() != 429 && e.statusCode() < 500 && e.statusCode() > 0) {
+                metrics.failed("unreadable-response");
+                throw new IllegalStateException("Elasticsearch answer not understood: " + e.getMessage(), e);
+            }
+            throw retriable("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
         } catch (IOException e) {
             throw retriable("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
         } catch (ElasticsearchException e) {

@@ -6,9 +6,12 @@ import io.newsflow.events.ArticleEnriched;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -26,8 +29,19 @@ class StoryAssigner {
 
     private static final int WORDS_FROM_TEXT = 2_000;
 
+    private static final int RECENT = 10_000;
+
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+
+    // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
+    // one story often arrive within a second of each other.
+    private final Map<String, Candidate> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Candidate> eldest) {
+            return size() > RECENT;
+        }
+    });
 
     StoryAssigner(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
@@ -52,7 +66,7 @@ class StoryAssigner {
                             .query(q -> q.terms(t -> t.field("fingerprintBands")
                                     .terms(v -> v.value(
                                             bands.stream().map(FieldValue::of).toList())))),
-                    ArticleDocument.class);
+                    StoredCandidate.class);
             response.hits().hits().stream()
                     .map(hit -> hit.source())
                     .filter(document -> document != null && document.storyId() != null)
@@ -62,6 +76,16 @@ class StoryAssigner {
                             document.fingerprint(),
                             words(document.title(), document.text())))
                     .forEach(candidates::add);
+        }
+        var live = target.equals(index.alias());
+        if (live && !bands.isEmpty()) {
+            var known = candidates.stream().map(Candidate::id).collect(Collectors.toSet());
+            synchronized (recent) {
+                recent.values().stream()
+                        .filter(c -> !known.contains(c.id())
+                                && Fingerprints.bands(c.fingerprint()).stream().anyMatch(bands::contains))
+                        .forEach(candidates::add);
+            }
         }
         var result = new ArrayList<ArticleIndex.Indexable>(events.size());
         for (var event : events) {
@@ -79,7 +103,11 @@ class StoryAssigner {
                             .findFirst())
                     .orElse(event.articleId());
             if (Fingerprints.valid(fingerprint)) {
-                candidates.add(new Candidate(event.articleId(), story, fingerprint, words));
+                var candidate = new Candidate(event.articleId(), story, fingerprint, words);
+                candidates.add(candidate);
+                if (live) {
+                    recent.put(event.articleId(), candidate);
+                }
             }
             result.add(new ArticleIndex.Indexable(event, ArticleDocument.from(event, story)));
         }
@@ -102,6 +130,9 @@ class StoryAssigner {
         common.retainAll(b);
         return (double) common.size() / (a.size() + b.size() - common.size());
     }
+
+    /** The fields of an indexed article that a story match needs. */
+    record StoredCandidate(String id, String storyId, String fingerprint, String title, String text) {}
 
     private record Candidate(String id, String storyId, String fingerprint, Set<String> words) {}
 }
