@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /** The service's HTTP API as a browser or dashboard sees it: every status comes back, none throws. */
@@ -34,8 +35,19 @@ final class Api {
                     response.getStatusCode().value(),
                     String.valueOf(response.getHeaders().getContentType()),
                     response.getHeaders().toSingleValueMap(),
-                    text.isBlank() ? Articles.JSON.nullNode() : Articles.JSON.readTree(text));
+                    body(text));
         });
+    }
+
+    private static JsonNode body(String text) {
+        if (text.isBlank()) {
+            return Articles.JSON.nullNode();
+        }
+        try {
+            return Articles.JSON.readTree(text);
+        } catch (JacksonException notJson) {
+            return Articles.JSON.getNodeFactory().stringNode(text);
+        }
     }
 
     /** An answer that must be a 200. */
