@@ -50,8 +50,10 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      * {@code retryMax}, while the consumer stays paused.
      *
      * @param maxBulkBytes the largest bulk request sent to Elasticsearch; a bigger batch is split
+     * @param concurrency consumers (threads) indexing in parallel, at most one per partition is useful
      */
     public record Indexing(
+            @Min(1) @Max(64) int concurrency,
             @Min(1) @Max(10_000) int maxBatchRecords,
             @NotNull DataSize maxBatchBytes,
             @NotNull DataSize minBatchBytes,

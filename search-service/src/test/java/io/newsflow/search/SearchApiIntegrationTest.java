@@ -341,7 +341,7 @@ class SearchApiIntegrationTest {
             var story = StreamSupport.stream(stories.spliterator(), false)
                     .filter(s -> s.path("id").asString().equals(first.articleId()))
                     .findFirst()
-                    .orElseThrow();
+                    .orElseThrow(() -> new AssertionError("no story " + first.articleId() + " in " + stories));
             assertThat(story.path("articles").asLong()).isEqualTo(3);
             assertThat(strings(story.path("sources"))).containsExactlyInAnyOrder("Reuters", "BBC News", "Tagesschau");
             assertThat(story.path("title").asString()).isEqualTo(first.article().title());

@@ -63,29 +63,7 @@ public class ArticleSearch {
 
     public SearchResult search(SearchQuery query) {
         return timed("search", () -> {
-            var request = SearchRequest.of(s -> {
-                s.index(index.alias())
-                        .query(query(query))
-                        .size(query.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .sort(sort(query.sort()))
-                        .highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
-                                .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
-                                        .numberOfFragments(2)))));
-                if (query.cursor() != null) {
-                    s.searchAfter(query.cursor().after());
-                } else {
-                    s.from((query.page() - 1) * query.size());
-                }
-                FACETS.forEach((name, field) ->
-                        s.aggregations(name, a -> a.terms(t -> t.field(field).size(facetSize))));
-                s.aggregations(
-                        "histogram",
-                        a -> a.dateHistogram(d -> d.field("publishedAt")
-                                .calendarInterval(interval(query.interval()))
-                                .format("strict_date_optional_time")));
-                return s;
-            });
+            var request = request(query);
             var response = client.search(request, ArticleDocument.class);
             var hits = response.hits().hits();
             var facets = new LinkedHashMap<String, List<SearchResult.Bucket>>();
@@ -106,6 +84,33 @@ public class ArticleSearch {
                     : response.hits().total().value();
             return new SearchResult(
                     total, hits.stream().map(ArticleSearch::toHit).toList(), facets, histogram, next);
+        });
+    }
+
+    /** The request a search sends (the benchmark sends the same one straight to Elasticsearch). */
+    SearchRequest request(SearchQuery query) {
+        return SearchRequest.of(s -> {
+            s.index(index.alias())
+                    .query(query(query))
+                    .size(query.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(sort(query.sort()))
+                    .highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
+                            .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
+                                    .numberOfFragments(2)))));
+            if (query.cursor() != null) {
+                s.searchAfter(query.cursor().after());
+            } else {
+                s.from((query.page() - 1) * query.size());
+            }
+            FACETS.forEach((name, field) ->
+                    s.aggregations(name, a -> a.terms(t -> t.field(field).size(facetSize))));
+            s.aggregations(
+                    "histogram",
+                    a -> a.dateHistogram(d -> d.field("publishedAt")
+                            .calendarInterval(interval(query.interval()))
+                            .format("strict_date_optional_time")));
+            return s;
         });
     }
 

@@ -46,8 +46,14 @@ class EnrichedArticleListener {
         this.indexed = indexed;
     }
 
-    // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id.
-    @KafkaListener(id = "index", idIsGroup = false, topics = "${newsflow.topics.enriched}", batch = "true")
+    // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id. One
+    // consumer per partition: story lookups and bulk requests of different partitions overlap.
+    @KafkaListener(
+            id = "index",
+            idIsGroup = false,
+            topics = "${newsflow.topics.enriched}",
+            batch = "true",
+            concurrency = "${newsflow.search.indexing.concurrency}")
     void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records) {
         var batch = new ArrayList<ConsumerRecord<String, ArticleEnriched>>(records.size());
         for (int i = 0; i < records.size(); i++) {
