@@ -258,7 +258,9 @@ class SearchApiIntegrationTest {
 
         assertThat(article.path("title").asString())
                 .isEqualTo(election.article().title());
-        assertThat(ids(similar.path("similar"))).contains(ukraine.articleId()).doesNotContain(election.articleId());
+        // the index of a long-lived test node holds copies from earlier runs: judge by content, not by id
+        assertThat(ids(similar.path("similar"))).isNotEmpty().doesNotContain(election.articleId());
+        assertThat(similar.path("similar").get(0).path("title").asString()).contains("Ukraine");
         assertThat(api.get("/api/v1/articles/no-such-article/similar").status()).isEqualTo(404);
     }
 

@@ -74,7 +74,7 @@ public class Reindexer {
         try {
             index.createIndex(to);
             index.addWriteTarget(to);
-            var replayed = replay(to);
+            var replayed = replay(running.from(), to);
             index.refresh(to);
             index.switchAlias(running.from(), to);
             log.info(
@@ -94,7 +94,7 @@ public class Reindexer {
         }
     }
 
-    private long replay(String target) throws IOException, InterruptedException {
+    private long replay(String source, String target) throws IOException, InterruptedException {
         var overrides = new Properties();
         // assigned by hand and never committed: the replay must not touch the live consumer group's offsets
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -119,7 +119,7 @@ public class Reindexer {
                         events.add(record.value());
                     }
                 });
-                writeUntilAccepted(target, events);
+                writeUntilAccepted(source, target, events);
                 replayed += events.size();
                 status.updateAndGet(s -> s.withReplayed(s.replayed() + events.size()));
             }
@@ -127,14 +127,15 @@ public class Reindexer {
         return replayed;
     }
 
-    private void writeUntilAccepted(String target, java.util.List<ArticleEnriched> events) throws InterruptedException {
+    private void writeUntilAccepted(String source, String target, java.util.List<ArticleEnriched> events)
+            throws InterruptedException {
         if (events.isEmpty()) {
             return;
         }
         var pause = indexing.retryInitial();
         while (true) {
             try {
-                var failures = index.writeTo(target, stories.assign(events, target));
+                var failures = index.writeTo(target, stories.assign(events, target, stories.storiesIn(source, events)));
                 if (failures.stream().noneMatch(ArticleIndex.ItemFailure::retriable)) {
                     // the live path dead-lettered the rejected ones
                     return;

@@ -61,6 +61,15 @@ class StoryAssigner {
     }
 
     List<ArticleIndex.Indexable> assign(List<ArticleEnriched> events, String target) throws IOException {
+        return assign(events, target, Map.of());
+    }
+
+    /**
+     * @param known the story each article already has (a rebuild keeps the stories of the old index, whatever
+     *     order the replay meets the articles in)
+     */
+    List<ArticleIndex.Indexable> assign(List<ArticleEnriched> events, String target, Map<String, String> known)
+            throws IOException {
         var live = target.equals(index.alias());
         var bands = events.stream()
                 .flatMap(event -> Fingerprints.bands(event.enrichment().fingerprint()).stream())
@@ -90,11 +99,13 @@ class StoryAssigner {
         var result = new ArrayList<ArticleIndex.Indexable>(events.size());
         for (var event : events) {
             var fingerprint = event.enrichment().fingerprint();
-            var known = candidates.get(event.articleId());
+            var indexed = candidates.get(event.articleId());
             String story;
             Set<String> words = null;
-            if (known != null) {
-                story = known.storyId();
+            if (known.containsKey(event.articleId())) {
+                story = known.get(event.articleId());
+            } else if (indexed != null) {
+                story = indexed.storyId();
             } else {
                 var near = Fingerprints.valid(fingerprint)
                         ? near(Long.parseUnsignedLong(fingerprint, 16), candidates.values())
@@ -205,6 +216,31 @@ class StoryAssigner {
         return near;
     }
 
+    /** The stories the articles have in the given index. */
+    Map<String, String> storiesIn(String source, List<ArticleEnriched> events) throws IOException {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        var response = client.mget(
+                m -> m.index(source)
+                        .ids(events.stream()
+                                .map(ArticleEnriched::articleId)
+                                .distinct()
+                                .toList())
+                        .sourceIncludes("storyId"),
+                StoredStory.class);
+        var stories = new HashMap<String, String>();
+        for (var doc : response.docs()) {
+            if (doc.isResult()
+                    && doc.result().found()
+                    && doc.result().source() != null
+                    && doc.result().source().storyId() != null) {
+                stories.put(doc.result().id(), doc.result().source().storyId());
+            }
+        }
+        return stories;
+    }
+
     static Set<String> words(String title, String text) {
         var all = (title == null ? "" : title) + " "
                 + (text == null ? "" : text.substring(0, Math.min(text.length(), WORDS_FROM_TEXT)));
@@ -221,6 +257,8 @@ class StoryAssigner {
         common.retainAll(b);
         return (double) common.size() / (a.size() + b.size() - common.size());
     }
+
+    record StoredStory(String storyId) {}
 
     /** The fields of an indexed article that confirm a fingerprint match. */
     record StoredText(String title, String text) {}
