@@ -87,7 +87,7 @@ class ElasticsearchOutageIntegrationTest {
                             .count())
                     .isEqualTo(sent.size());
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaRecords.consumedAll("outage-it", TOPIC));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaRecords.consumedAll("outage-it", TOPIC));
         for (var event : List.of(sent.getFirst(), sent.get(15), sent.getLast())) {
             assertThat(elasticsearch
                             .get(g -> g.index(ALIAS).id(event.articleId()), Object.class)

@@ -1,7 +1,6 @@
 package io.newsflow.search.api;
 
 import io.newsflow.search.SearchProperties;
-import io.newsflow.search.index.ArticleHit;
 import io.newsflow.search.index.ArticleSearch;
 import io.newsflow.search.index.SearchResult;
 import java.time.Clock;
@@ -69,8 +68,9 @@ class SearchController {
 
     @GetMapping("/trending")
     ArticleSearch.Trending trending(@RequestParam MultiValueMap<String, String> parameters) {
-        only(parameters, "window");
-        return search.trending(window(parameters.getFirst("window"), "24h"), clock.instant());
+        only(parameters, "window", "size");
+        var size = bounded(SearchParameters.integer(parameters.getFirst("size"), "size", 10));
+        return search.trending(window(parameters.getFirst("window"), "24h"), clock.instant(), size);
     }
 
     @GetMapping("/stories")
@@ -125,9 +125,5 @@ class SearchController {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No article with id " + id);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-    }
-
-    static List<ArticleHit> none() {
-        return List.of();
     }
 }

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -128,11 +127,5 @@ final class SearchParameters {
         } catch (NumberFormatException e) {
             throw new BadRequestException(name + " must be a whole number, not " + value);
         }
-    }
-
-    static Map<String, List<String>> asMap(SearchQuery query) {
-        var map = new LinkedHashMap<String, List<String>>();
-        query.filters().forEach((filter, values) -> map.put(filter.parameter(), values));
-        return map;
     }
 }

@@ -158,10 +158,6 @@ public class ArticleIndex {
         client.indices().refresh(r -> r.index(alias));
     }
 
-    long count(String index) throws IOException {
-        return client.count(c -> c.index(index)).count();
-    }
-
     /** Moves the alias from one index to the other in one atomic request: no search sees neither or both. */
     void switchAlias(String from, String to) throws IOException {
         client.indices()
@@ -264,9 +260,12 @@ public class ArticleIndex {
     /** An item of a bulk request that Elasticsearch refused, by its position in the list written. */
     record ItemFailure(int position, ArticleEnriched article, int status, String reason) {
 
-        /** Too many requests, or the node is in trouble: the same item may well succeed later. */
+        /**
+         * Too many requests, the node in trouble, or writes blocked by an operator or a full disk: the same item may
+         * well succeed later.
+         */
         boolean retriable() {
-            return status == 429 || status >= 500;
+            return status == 429 || status >= 500 || reason.startsWith("cluster_block_exception");
         }
     }
 }

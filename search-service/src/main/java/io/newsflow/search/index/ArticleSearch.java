@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -243,7 +242,7 @@ public class ArticleSearch {
     }
 
     /** Tags and entities significantly more frequent in the window than in the whole index. */
-    public Trending trending(Duration window, Instant now) {
+    public Trending trending(Duration window, Instant now, int size) {
         var since = now.minus(window);
         return timed("trending", () -> {
             var response = client.search(
@@ -255,7 +254,7 @@ public class ArticleSearch {
                                         .lte(now.toString()))));
                         TRENDING_FIELDS.forEach(field -> s.aggregations(
                                 field,
-                                a -> a.significantTerms(t -> t.field(field).size(facetSize))));
+                                a -> a.significantTerms(t -> t.field(field).size(size))));
                         return s;
                     },
                     Void.class);
@@ -349,9 +348,5 @@ public class ArticleSearch {
 
     private static ArticleHit toHit(Hit<ArticleDocument> hit) {
         return ArticleHit.of(hit.source(), hit.score(), hit.highlight());
-    }
-
-    static JsonData json(Object value) {
-        return JsonData.of(value);
     }
 }

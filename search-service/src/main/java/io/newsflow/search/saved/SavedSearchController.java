@@ -1,6 +1,5 @@
 package io.newsflow.search.saved;
 
-import io.newsflow.search.SearchProperties;
 import io.newsflow.search.api.BadRequestException;
 import io.newsflow.search.index.SearchQuery;
 import jakarta.validation.Valid;
@@ -35,7 +34,7 @@ class SavedSearchController {
     private final SavedSearchAlerts alerts;
     private final Clock clock;
 
-    SavedSearchController(SavedSearchStore store, SavedSearchAlerts alerts, SearchProperties properties, Clock clock) {
+    SavedSearchController(SavedSearchStore store, SavedSearchAlerts alerts, Clock clock) {
         this.store = store;
         this.alerts = alerts;
         this.clock = clock;
