@@ -6,39 +6,24 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleEnriched;
-import io.newsflow.events.ArticleIngested;
-import io.newsflow.events.Enrichment;
-import io.newsflow.events.Source;
 import io.newsflow.kafka.DeadLetters;
 import io.newsflow.testing.KafkaRecords;
-import io.newsflow.testing.NewsflowTestInfrastructure;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "newsflow.topics.enriched=search-it.articles.enriched",
-            "newsflow.search.index.alias=search-it-articles",
-            "spring.kafka.consumer.group-id=search-it"
-        })
-@Import(NewsflowTestInfrastructure.class)
+@SearchServiceTest
 class SearchIntegrationTest {
 
-    private static final String TOPIC = "search-it.articles.enriched";
-    private static final String ALIAS = "search-it-articles";
+    private static final String TOPIC = SearchServiceTest.TOPIC;
+    private static final String ALIAS = SearchServiceTest.ALIAS;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -114,6 +99,30 @@ class SearchIntegrationTest {
     }
 
     @Test
+    void aDocumentTheMappingRejectsGoesToTheDeadLetterTopicWhileTheRestOfTheBatchIsIndexed() throws Exception {
+        var word = uniqueWord();
+        var before = enriched(1, "Before the rejected " + word, "indexed");
+        // a keyword term over 32766 bytes: Elasticsearch refuses the document, not the request
+        var rejected = Articles.builder("Rejected " + word, "immense tag")
+                .tags("x".repeat(33_000))
+                .build();
+        var after = enriched(1, "After the rejected " + word, "indexed too");
+
+        send(before);
+        send(rejected);
+        send(after);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(KafkaRecords.withKey(DeadLetters.topicFor(TOPIC), rejected.articleId()))
+                        .singleElement()
+                        .satisfies(record -> assertThat(KafkaRecords.header(record, "kafka_dlt-exception-message"))
+                                .contains("failed to parse field [tags]")));
+        awaitVersion(before.articleId(), 1);
+        awaitVersion(after.articleId(), 1);
+        assertThat(version(rejected.articleId())).isNull();
+    }
+
+    @Test
     void unknownArticleIsAProblem404() {
         var response = RestClient.create("http://localhost:" + port)
                 .get()
@@ -173,31 +182,10 @@ class SearchIntegrationTest {
     }
 
     private static String uniqueWord() {
-        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return Articles.uniqueWord();
     }
 
     private static ArticleEnriched enriched(long revision, String title, String text) {
-        var id = UUID.randomUUID().toString().replace("-", "");
-        var ingested = new ArticleIngested(
-                UUID.randomUUID().toString(),
-                1,
-                id,
-                revision,
-                Instant.parse("2025-03-01T10:00:00Z"),
-                "h",
-                Source.pushed("RksNews", "rksnews.com"),
-                new Article(
-                        title,
-                        text,
-                        "https://rksnews.com/" + id,
-                        null,
-                        List.of(),
-                        Instant.parse("2025-03-01T08:00:00Z"),
-                        null,
-                        null,
-                        List.of(),
-                        null));
-        return ArticleEnriched.from(
-                ingested, new Enrichment("en", text, null, null, null, null, null, null, null, null, 3, 1, null));
+        return Articles.enriched(revision, title, text);
     }
 }

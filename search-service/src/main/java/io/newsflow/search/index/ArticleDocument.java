@@ -3,9 +3,14 @@ package io.newsflow.search.index;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.Enrichment;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
-/** An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets. */
+/**
+ * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets, the inputs of
+ * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints}).
+ */
 record ArticleDocument(
         String id,
         long revision,
@@ -29,12 +34,22 @@ record ArticleDocument(
         List<String> authors,
         int wordCount,
         int readingTimeMinutes,
-        String fingerprint) {
+        String fingerprint,
+        List<String> fingerprintBands,
+        String storyId,
+        List<String> suggest) {
 
     static ArticleDocument from(ArticleEnriched event) {
+        return from(event, event.articleId());
+    }
+
+    static ArticleDocument from(ArticleEnriched event, String storyId) {
         var article = event.article();
         var enrichment = event.enrichment();
         var category = enrichment.category();
+        var people = names(enrichment.people());
+        var organizations = names(enrichment.organizations());
+        var places = names(enrichment.places());
         return new ArticleDocument(
                 event.articleId(),
                 event.revision(),
@@ -49,19 +64,51 @@ record ArticleDocument(
                 category == null ? null : category.label(),
                 category == null ? null : category.confidence(),
                 enrichment.tags(),
-                names(enrichment.people()),
-                names(enrichment.organizations()),
-                names(enrichment.places()),
+                people,
+                organizations,
+                places,
                 enrichment.keywords().stream().map(Enrichment.Keyword::term).toList(),
                 enrichment.lede(),
                 enrichment.summary(),
                 article.authors(),
                 enrichment.wordCount(),
                 enrichment.readingTimeMinutes(),
-                enrichment.fingerprint());
+                enrichment.fingerprint(),
+                Fingerprints.bands(enrichment.fingerprint()),
+                storyId,
+                suggestions(article.title(), people, organizations, places));
+    }
+
+    /** A rough size of the document as JSON, to split bulk requests without serializing twice. */
+    int estimatedBytes() {
+        return 512
+                + length(title)
+                + length(text)
+                + length(lede)
+                + length(summary)
+                + 32 * (tags.size() + people.size() + organizations.size() + places.size() + keywords.size());
+    }
+
+    private static int length(String value) {
+        return value == null ? 0 : value.length();
     }
 
     private static List<String> names(List<Enrichment.Entity> entities) {
         return entities.stream().map(Enrichment.Entity::name).toList();
+    }
+
+    // The completion suggester matches inputs from their start and rejects empty ones.
+    private static List<String> suggestions(String title, List<String>... entityLists) {
+        var inputs = new LinkedHashSet<String>();
+        if (title != null && !title.isBlank()) {
+            inputs.add(title.strip());
+        }
+        for (var entities : entityLists) {
+            entities.stream()
+                    .filter(name -> name != null && !name.isBlank())
+                    .map(String::strip)
+                    .forEach(inputs::add);
+        }
+        return new ArrayList<>(inputs);
     }
 }

@@ -1,29 +1,31 @@
 package io.newsflow.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.SearchProperties;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one seam to Elasticsearch: owns the alias and its versioned indices, the mapping, bulk writes and queries.
+ * The one seam for writing to Elasticsearch: owns the alias and its versioned indices, the mapping, and bulk writes.
  * Every document is written with the article's revision as external version, so replays and out-of-order revisions
  * can never duplicate a document or bring back an older one.
  */
@@ -34,115 +36,236 @@ public class ArticleIndex {
     private static final String TEMPLATE = "elasticsearch/articles-template-v%d.json";
     private static final int VERSION_CONFLICT = 409;
 
+    /** Language sub-fields of {@code title} and {@code text}, added where the node has the analysis-common module. */
+    static final Map<String, String> LANGUAGE_ANALYZERS = Map.of(
+            "en", "english",
+            "de", "german",
+            "fr", "french",
+            "es", "spanish",
+            "it", "italian",
+            "nl", "dutch",
+            "pt", "portuguese");
+
     private final ElasticsearchClient client;
     private final String alias;
-    private final int version;
+    private final int mappingVersion;
+    private final long maxBulkBytes;
+    private final Pattern versionedName;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Set<String> extraWriteTargets = new CopyOnWriteArraySet<>();
+    private volatile boolean languageAnalysis;
 
     ArticleIndex(ElasticsearchClient client, SearchProperties properties) {
         this.client = client;
         this.alias = properties.search().index().alias();
-        this.version = properties.search().index().version();
+        this.mappingVersion = properties.search().index().version();
+        this.maxBulkBytes = properties.search().indexing().maxBulkBytes().toBytes();
+        this.versionedName = Pattern.compile(Pattern.quote(alias) + "-v(\\d+)");
     }
 
     public String alias() {
         return alias;
     }
 
-    /** Creates the index template, the first index and its alias, unless the alias exists already. */
-    void createIfMissing() throws IOException {
-        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-            log.info("Index alias {} exists", alias);
-            return;
-        }
-        var template = new ClassPathResource(TEMPLATE.formatted(version));
-        try (var json = template.getInputStream()) {
-            client.indices().putIndexTemplate(t -> t.withJson(json).name(alias).indexPatterns(alias + "-v*"));
-        }
-        var index = alias + "-v" + version;
-        client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
-        log.info("Created index {} behind alias {} with mapping {}", index, alias, template.getPath());
+    /** Whether {@code title} and {@code text} have per-language stemmed sub-fields (see {@link #LANGUAGE_ANALYZERS}). */
+    public boolean languageAnalysis() {
+        return languageAnalysis;
     }
 
     /**
-     * Writes the articles in one bulk request and returns the items Elasticsearch refused. A version conflict is not
-     * a failure: it means the index already holds this revision or a newer one.
+     * Puts the index template (so that every new {@code <alias>-v<N>} gets the current mapping), then creates the
+     * first index and its alias unless the alias exists already.
      */
-    List<ItemFailure> write(List<ArticleEnriched> articles) throws IOException {
-        if (articles.isEmpty()) {
+    void initialize() throws IOException {
+        languageAnalysis = nodeHasLanguageAnalyzers();
+        log.info(
+                languageAnalysis
+                        ? "Elasticsearch has language analyzers: title and text get stemmed sub-fields for {}"
+                        : "Elasticsearch lacks language analyzers (no analysis-common module): standard analysis only"
+                                + " {}",
+                languageAnalysis ? LANGUAGE_ANALYZERS.keySet() : "");
+        var template = template();
+        client.indices()
+                .putIndexTemplate(
+                        t -> t.withJson(new StringReader(template)).name(alias).indexPatterns(alias + "-v*"));
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            log.info("Index alias {} exists, on {}", alias, currentIndex().orElse("?"));
+            return;
+        }
+        var index = indexName(1);
+        client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
+        log.info("Created index {} behind alias {} with mapping version {}", index, alias, mappingVersion);
+    }
+
+    private boolean nodeHasLanguageAnalyzers() throws IOException {
+        try {
+            client.indices().analyze(a -> a.analyzer("english").text("running"));
+            return true;
+        } catch (ElasticsearchException unknownAnalyzer) {
+            return false;
+        }
+    }
+
+    private String template() throws IOException {
+        try (var in = new ClassPathResource(TEMPLATE.formatted(mappingVersion)).getInputStream()) {
+            var root = (ObjectNode) json.readTree(in);
+            if (languageAnalysis) {
+                var properties =
+                        (ObjectNode) root.path("template").path("mappings").path("properties");
+                for (var field : List.of("title", "text")) {
+                    var mapping = (ObjectNode) properties.path(field);
+                    var fields =
+                            mapping.has("fields") ? (ObjectNode) mapping.get("fields") : mapping.putObject("fields");
+                    LANGUAGE_ANALYZERS.forEach((language, analyzer) ->
+                            fields.putObject(language).put("type", "text").put("analyzer", analyzer));
+                }
+            }
+            return json.writeValueAsString(root);
+        }
+    }
+
+    String indexName(int version) {
+        return alias + "-v" + version;
+    }
+
+    /** The index the alias points at now. */
+    public Optional<String> currentIndex() throws IOException {
+        var response = client.indices().getAlias(a -> a.name(alias));
+        return response.aliases().keySet().stream().findFirst();
+    }
+
+    int versionOf(String index) {
+        var matcher = versionedName.matcher(index);
+        if (!matcher.matches()) {
+            throw new IllegalStateException("Index " + index + " is not named " + alias + "-v<N>");
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    void createIndex(String index) throws IOException {
+        if (client.indices().exists(e -> e.index(index)).value()) {
+            client.indices().delete(d -> d.index(index));
+        }
+        client.indices().create(c -> c.index(index));
+    }
+
+    void refresh(String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
+    }
+
+    /** Makes what was just written searchable, for live alerts. */
+    public void refreshAlias() throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+    }
+
+    /** Moves the alias from one index to the other in one atomic request: no search sees neither or both. */
+    void switchAlias(String from, String to) throws IOException {
+        client.indices()
+                .updateAliases(u -> u.actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                        .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
+    }
+
+    /** While an index is rebuilt, live writes go to it as well as through the alias. */
+    void addWriteTarget(String index) {
+        extraWriteTargets.add(index);
+    }
+
+    void removeWriteTarget(String index) {
+        extraWriteTargets.remove(index);
+    }
+
+    /**
+     * Writes the articles through the alias (and to any index being rebuilt) in bulk requests of at most the
+     * configured size, and returns the items Elasticsearch refused. A version conflict is not a failure: it means the
+     * index already holds this revision or a newer one.
+     */
+    List<ItemFailure> write(List<Indexable> articles) throws IOException {
+        var targets = new ArrayList<String>();
+        targets.add(alias);
+        targets.addAll(extraWriteTargets);
+        return write(articles, targets, Refresh.False);
+    }
+
+    List<ItemFailure> writeTo(String index, List<Indexable> articles) throws IOException {
+        return write(articles, List.of(index), Refresh.False);
+    }
+
+    private List<ItemFailure> write(List<Indexable> articles, Collection<String> targets, Refresh refresh)
+            throws IOException {
+        var failures = new ArrayList<ItemFailure>();
+        var operations = new ArrayList<BulkOperation>();
+        var positions = new ArrayList<Integer>();
+        long bytes = 0;
+        for (int position = 0; position < articles.size(); position++) {
+            var article = articles.get(position);
+            var document = article.document();
+            for (var target : targets) {
+                operations.add(BulkOperation.of(b -> b.index(i -> i.index(target)
+                        .id(document.id())
+                        .version(document.revision())
+                        .versionType(VersionType.External)
+                        .document(document))));
+                positions.add(position);
+            }
+            bytes += (long) document.estimatedBytes() * targets.size();
+            if (bytes >= maxBulkBytes) {
+                failures.addAll(send(operations, positions, articles, refresh));
+                operations.clear();
+                positions.clear();
+                bytes = 0;
+            }
+        }
+        failures.addAll(send(operations, positions, articles, refresh));
+        return failures;
+    }
+
+    private List<ItemFailure> send(
+            List<BulkOperation> operations, List<Integer> positions, List<Indexable> articles, Refresh refresh)
+            throws IOException {
+        if (operations.isEmpty()) {
             return List.of();
         }
-        var operations = articles.stream()
-                .map(article -> BulkOperation.of(b -> b.index(i -> i.index(alias)
-                        .id(article.articleId())
-                        .version(article.revision())
-                        .versionType(VersionType.External)
-                        .document(ArticleDocument.from(article)))))
-                .toList();
-        var response = client.bulk(b -> b.operations(operations));
+        var response = client.bulk(b -> b.operations(operations).refresh(refresh));
+        if (!response.errors()) {
+            return List.of();
+        }
         var failures = new ArrayList<ItemFailure>();
         for (int i = 0; i < response.items().size(); i++) {
             var item = response.items().get(i);
             if (item.error() != null && item.status() != VERSION_CONFLICT) {
+                var position = positions.get(i);
                 failures.add(new ItemFailure(
-                        i,
+                        position,
+                        articles.get(position).event(),
                         item.status(),
-                        item.error().type() + ": " + item.error().reason()));
+                        abbreviate(item.error().type() + ": " + item.error().reason())));
             }
         }
         return failures;
     }
 
-    public SearchPage search(String text, int size) {
-        Query query = text == null || text.isBlank()
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.simpleQueryString(s -> s.query(text)
-                        .fields("title^3", "lede^2", "summary", "text")
-                        .defaultOperator(Operator.And)
-                        .lenient(true)));
-        try {
-            var response = client.search(
-                    s -> s.index(alias)
-                            .query(query)
-                            .size(size)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                            .highlight(h -> h.fields(
-                                            NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
-                                    .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
-                                            .numberOfFragments(2))))),
-                    ArticleDocument.class);
-            var total = response.hits().total() == null
-                    ? 0
-                    : response.hits().total().value();
-            return new SearchPage(
-                    total,
-                    response.hits().hits().stream().map(ArticleIndex::toHit).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    // Elasticsearch quotes a preview of the offending value, which can be long.
+    private static String abbreviate(String reason) {
+        return reason.length() <= 500 ? reason : reason.substring(0, 500) + "...";
+    }
+
+    /** An enriched event with the document it becomes. */
+    record Indexable(ArticleEnriched event, ArticleDocument document) {
+
+        static Indexable of(ArticleEnriched event) {
+            return new Indexable(event, ArticleDocument.from(event));
         }
     }
 
-    public Optional<SearchPage.ArticleHit> find(String id) {
-        try {
-            var response = client.get(g -> g.index(alias).id(id), ArticleDocument.class);
-            return Optional.ofNullable(response.source())
-                    .map(document -> SearchPage.ArticleHit.of(document, null, Map.of()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** An item of a bulk request that Elasticsearch refused, by its position in the list written. */
+    record ItemFailure(int position, ArticleEnriched article, int status, String reason) {
 
-    private static SearchPage.ArticleHit toHit(Hit<ArticleDocument> hit) {
-        return SearchPage.ArticleHit.of(hit.source(), hit.score(), hit.highlight());
-    }
-
-    /** An item of a bulk request that Elasticsearch refused, by its position in the request. */
-    record ItemFailure(int position, int status, String reason) {
-
-        /** Too many requests, or the node is in trouble: the same item may well succeed later. */
+        /**
+         * Too many requests, the node in trouble, or writes blocked by an operator or a full disk: the same item may
+         * well succeed later.
+         */
         boolean retriable() {
-            return status == 429 || status >= 500;
+            return status == 429 || status >= 500 || reason.startsWith("cluster_block_exception");
         }
     }
 }

@@ -1,20 +1,31 @@
 package io.newsflow.search.index;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import io.newsflow.events.ArticleEnriched;
+import io.newsflow.kafka.InvalidEventException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes enriched articles a poll at a time with one bulk request. The batch's offsets are committed only after
- * this method returns, that is after Elasticsearch confirmed every item.
+ * Indexes enriched articles a poll at a time. The batch's offsets are committed only after this method returns, that
+ * is after Elasticsearch confirmed every item or the item went to the dead-letter topic. A retriable failure throws,
+ * and the error handler runs the same batch again with growing pauses (see {@link IndexingConfiguration}).
  */
 @Component
 class EnrichedArticleListener {
@@ -22,34 +33,144 @@ class EnrichedArticleListener {
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleListener.class);
 
     private final ArticleIndex index;
+    private final StoryAssigner stories;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final IndexingMetrics metrics;
+    private final IndexedArticles indexed;
 
-    EnrichedArticleListener(ArticleIndex index) {
+    /** Whether this consumer thread's current batch failed before and is being retried by the error handler. */
+    private final ThreadLocal<Boolean> retrying = ThreadLocal.withInitial(() -> false);
+
+    EnrichedArticleListener(
+            ArticleIndex index,
+            StoryAssigner stories,
+            DeadLetterPublishingRecoverer deadLetters,
+            IndexingMetrics metrics,
+            IndexedArticles indexed) {
         this.index = index;
+        this.stories = stories;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.indexed = indexed;
     }
 
-    // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id.
-    @KafkaListener(id = "index", idIsGroup = false, topics = "${newsflow.topics.enriched}", batch = "true")
-    void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records) throws IOException {
-        var articles = new ArrayList<ArticleEnriched>(records.size());
-        for (var record : records) {
-            if (record.value() == null) {
-                // Unreadable (the deserializer failed): index what came before it, then let the error handler
-                // dead-letter this record and redeliver the rest.
-                writeAll(articles);
-                throw new BatchListenerFailedException("unreadable enriched event", records.indexOf(record));
+    // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id. One
+    // consumer per partition: story lookups and bulk requests of different partitions overlap.
+    @KafkaListener(
+            id = "index",
+            idIsGroup = false,
+            topics = "${newsflow.topics.enriched}",
+            batch = "true",
+            concurrency = "${newsflow.search.indexing.concurrency}")
+    void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records, Consumer<?, ?> consumer) {
+        var batch = new ArrayList<ConsumerRecord<String, ArticleEnriched>>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            var record = records.get(i);
+            var problem = problemWith(record.value());
+            if (problem != null) {
+                // Index what came before it, then let the error handler dead-letter this record at once and
+                // redeliver the rest.
+                index(batch);
+                metrics.failed("invalid-event");
+                throw new BatchListenerFailedException(problem, new InvalidEventException(problem), i);
             }
-            articles.add(record.value());
+            batch.add(record);
         }
-        writeAll(articles);
+        index(batch);
+        if (retrying.get()) {
+            // The error handler's batch retry succeeded, but the container does not commit a batch that the error
+            // handler ran: commit it here, on the consumer's own thread, so that the lag is true and a restart does
+            // not index it again.
+            consumer.commitSync(nextOffsets(records));
+            retrying.set(false);
+        }
     }
 
-    private void writeAll(List<ArticleEnriched> articles) throws IOException {
-        var failures = index.write(articles);
-        if (!failures.isEmpty()) {
-            throw new UncheckedIOException(
-                    new IOException("Elasticsearch refused " + failures.size() + " of " + articles.size()
-                            + " articles, first: " + failures.getFirst().reason()));
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+            List<ConsumerRecord<String, ArticleEnriched>> records) {
+        var offsets = new HashMap<TopicPartition, OffsetAndMetadata>();
+        for (var record : records) {
+            offsets.merge(
+                    new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
         }
-        log.debug("Indexed {} articles", articles.size());
+        return offsets;
+    }
+
+    private static String problemWith(ArticleEnriched event) {
+        if (event == null) {
+            return "unreadable enriched event";
+        }
+        if (event.articleId() == null || event.articleId().isBlank()) {
+            return "enriched event without articleId";
+        }
+        if (event.article() == null || event.enrichment() == null) {
+            return "enriched event without article or enrichment";
+        }
+        if (event.revision() < 0) {
+            return "enriched event with a negative revision";
+        }
+        return null;
+    }
+
+    private void index(List<ConsumerRecord<String, ArticleEnriched>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        var started = System.nanoTime();
+        List<ArticleIndex.ItemFailure> failures;
+        try {
+            var articles =
+                    stories.assign(records.stream().map(ConsumerRecord::value).toList());
+            failures = index.write(articles);
+        } catch (TransportException e) {
+            // an answer came but was not understood: retrying gives the same answer
+            if (e.statusCode() != 429 && e.statusCode() < 500 && e.statusCode() > 0) {
+                metrics.failed("unreadable-response");
+                throw new IllegalStateException("Elasticsearch answer not understood: " + e.getMessage(), e);
+            }
+            throw retriable("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw retriable("unreachable", "Elasticsearch unreachable: " + e.getMessage(), e);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 429 || e.status() >= 500) {
+                throw retriable(e.status() == 429 ? "rejected-429" : "server-error", e.getMessage(), e);
+            }
+            throw e;
+        }
+        var retriable =
+                failures.stream().filter(ArticleIndex.ItemFailure::retriable).toList();
+        if (!retriable.isEmpty()) {
+            throw retriable(
+                    "item-" + retriable.getFirst().status(),
+                    "Elasticsearch refused " + retriable.size() + " of " + records.size() + " articles for now, first: "
+                            + retriable.getFirst().reason(),
+                    null);
+        }
+        for (var failure : failures) {
+            var record = records.get(failure.position());
+            log.warn(
+                    "Article {} revision {} rejected by the index ({}), sending it to the dead-letter topic",
+                    record.key(),
+                    failure.article().revision(),
+                    failure.reason());
+            metrics.failed("rejected-" + failure.status());
+            deadLetters.accept(record, new InvalidEventException("Rejected by Elasticsearch: " + failure.reason()));
+        }
+        metrics.indexed(records.size() - failures.size(), System.nanoTime() - started);
+        var rejected = failures.stream().map(ArticleIndex.ItemFailure::position).collect(Collectors.toSet());
+        indexed.published(IntStream.range(0, records.size())
+                .filter(i -> !rejected.contains(i))
+                .mapToObj(i -> records.get(i).value().articleId())
+                .toList());
+        log.debug("Indexed {} articles, {} rejected", records.size() - failures.size(), failures.size());
+    }
+
+    private RetriableIndexingException retriable(String kind, String message, Throwable cause) {
+        retrying.set(true);
+        metrics.failed(kind);
+        log.warn("Indexing a batch failed ({}), it will be retried: {}", kind, message);
+        return new RetriableIndexingException(kind, message, cause);
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the index before the Kafka listener starts: a bulk write through a missing alias would otherwise make
- * Elasticsearch create a plain index of that name with a guessed mapping.
+ * Puts the index template and creates the index before the Kafka listener starts: a bulk write through a missing
+ * alias would otherwise make Elasticsearch create a plain index of that name with a guessed mapping.
  */
 @Component
 class IndexInitializer implements SmartInitializingSingleton {
@@ -21,7 +21,7 @@ class IndexInitializer implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            index.createIfMissing();
+            index.initialize();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the article index in Elasticsearch", e);
         }

@@ -1,0 +1,352 @@
+package io.newsflow.search.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.util.NamedValue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.search.SearchProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+
+/** The read side of the index: typed queries mapped to API records. */
+@Component
+public class ArticleSearch {
+
+    /** Facet name in the answer, with the field it counts. */
+    static final Map<String, String> FACETS = facets();
+
+    private static final List<String> TRENDING_FIELDS = List.of("tags", "people", "organizations", "places");
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final int facetSize;
+    private final MeterRegistry registry;
+
+    ArticleSearch(ElasticsearchClient client, ArticleIndex index, SearchProperties properties, MeterRegistry registry) {
+        this.client = client;
+        this.index = index;
+        this.facetSize = properties.search().facetSize();
+        this.registry = registry;
+    }
+
+    private static Map<String, String> facets() {
+        var facets = new LinkedHashMap<String, String>();
+        facets.put("tags", "tags");
+        facets.put("people", "people");
+        facets.put("organizations", "organizations");
+        facets.put("places", "places");
+        facets.put("categories", "category");
+        facets.put("sources", "source");
+        facets.put("languages", "language");
+        return facets;
+    }
+
+    public SearchResult search(SearchQuery query) {
+        return timed("search", () -> {
+            var request = request(query);
+            var response = client.search(request, ArticleDocument.class);
+            var hits = response.hits().hits();
+            var facets = new LinkedHashMap<String, List<SearchResult.Bucket>>();
+            FACETS.keySet()
+                    .forEach(name -> facets.put(
+                            name,
+                            response.aggregations().get(name).sterms().buckets().array().stream()
+                                    .map(b -> new SearchResult.Bucket(b.key().stringValue(), b.docCount()))
+                                    .toList()));
+            var histogram = response.aggregations().get("histogram").dateHistogram().buckets().array().stream()
+                    .map(b -> new SearchResult.HistogramBucket(b.keyAsString(), b.docCount()))
+                    .toList();
+            var next = hits.size() == query.size() && !hits.isEmpty()
+                    ? new SearchCursor(query.sort(), hits.getLast().sort()).encode()
+                    : null;
+            var total = response.hits().total() == null
+                    ? 0
+                    : response.hits().total().value();
+            return new SearchResult(
+                    total, hits.stream().map(ArticleSearch::toHit).toList(), facets, histogram, next);
+        });
+    }
+
+    /** The request a search sends (the benchmark sends the same one straight to Elasticsearch). */
+    SearchRequest request(SearchQuery query) {
+        return SearchRequest.of(s -> {
+            s.index(index.alias())
+                    .query(query(query))
+                    .size(query.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(sort(query.sort()))
+                    .highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
+                            .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
+                                    .numberOfFragments(2)))));
+            if (query.cursor() != null) {
+                s.searchAfter(query.cursor().after());
+            } else {
+                s.from((query.page() - 1) * query.size());
+            }
+            FACETS.forEach((name, field) ->
+                    s.aggregations(name, a -> a.terms(t -> t.field(field).size(facetSize))));
+            s.aggregations(
+                    "histogram",
+                    a -> a.dateHistogram(d -> d.field("publishedAt")
+                            .calendarInterval(interval(query.interval()))
+                            .format("strict_date_optional_time")));
+            return s;
+        });
+    }
+
+    /** The ids among {@code ids} that match the query (for live alerts of saved searches). */
+    public List<ArticleHit> matching(SearchQuery query, List<String> ids) {
+        return timed("alert", () -> client
+                .search(
+                        s -> s.index(index.alias())
+                                .query(query(query.withIds(ids)))
+                                .size(ids.size())
+                                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+                        ArticleDocument.class)
+                .hits()
+                .hits()
+                .stream()
+                .map(ArticleSearch::toHit)
+                .toList());
+    }
+
+    private Query query(SearchQuery query) {
+        return Query.of(q -> q.bool(b -> {
+            if (query.text() == null || query.text().isBlank()) {
+                b.must(m -> m.matchAll(a -> a));
+            } else {
+                b.must(m -> m.simpleQueryString(s -> s.query(query.text())
+                        .fields(textFields())
+                        .defaultOperator(Operator.And)
+                        .lenient(true)));
+            }
+            query.filters()
+                    .forEach((filter, values) -> b.filter(f -> f.terms(t -> t.field(filter.field())
+                            .terms(v ->
+                                    v.value(values.stream().map(FieldValue::of).toList())))));
+            if (query.from() != null || query.to() != null) {
+                b.filter(f -> f.range(r -> r.date(d -> {
+                    d.field("publishedAt");
+                    if (query.from() != null) {
+                        d.gte(query.from().toString());
+                    }
+                    if (query.to() != null) {
+                        d.lt(query.to().toString());
+                    }
+                    return d;
+                })));
+            }
+            return b;
+        }));
+    }
+
+    private List<String> textFields() {
+        var fields = new ArrayList<>(List.of("title^3", "lede^2", "summary", "text"));
+        if (index.languageAnalysis()) {
+            ArticleIndex.LANGUAGE_ANALYZERS.keySet().forEach(language -> {
+                fields.add("title." + language + "^3");
+                fields.add("text." + language);
+            });
+        }
+        return fields;
+    }
+
+    private static List<SortOptions> sort(SearchQuery.Sort sort) {
+        var options = new ArrayList<SortOptions>();
+        if (sort == SearchQuery.Sort.RELEVANCE) {
+            options.add(SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))));
+        }
+        options.add(SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))));
+        // a unique tie-breaker makes search_after exact
+        options.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return options;
+    }
+
+    private static CalendarInterval interval(SearchQuery.Interval interval) {
+        return switch (interval) {
+            case HOUR -> CalendarInterval.Hour;
+            case DAY -> CalendarInterval.Day;
+            case WEEK -> CalendarInterval.Week;
+            case MONTH -> CalendarInterval.Month;
+        };
+    }
+
+    public Optional<ArticleHit> find(String id) {
+        return timed("article", () -> Optional.ofNullable(
+                        client.get(g -> g.index(index.alias()).id(id), ArticleDocument.class)
+                                .source())
+                .map(document -> ArticleHit.of(document, null, Map.of())));
+    }
+
+    /** Articles like the given one (more_like_this on title and text), or empty when the article is unknown. */
+    public Optional<List<ArticleHit>> similar(String id, int size) {
+        if (find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(timed("similar", () -> client
+                .search(
+                        s -> s.index(index.alias())
+                                .size(size)
+                                .query(q -> q.moreLikeThis(m -> m.fields("title", "text")
+                                        .like(l -> l.document(
+                                                d -> d.index(index.alias()).id(id)))
+                                        .minTermFreq(1)
+                                        .minDocFreq(1)
+                                        .maxQueryTerms(40))),
+                        ArticleDocument.class)
+                .hits()
+                .hits()
+                .stream()
+                .map(ArticleSearch::toHit)
+                .toList()));
+    }
+
+    /** Titles and entity names that start with the prefix, as typed. */
+    public List<String> suggest(String prefix, int size) {
+        return timed("suggest", () -> {
+            var response = client.search(
+                    s -> s.index(index.alias())
+                            .size(0)
+                            .source(src -> src.fetch(false))
+                            .suggest(sg -> sg.suggesters(
+                                    "names", fs -> fs.prefix(prefix).completion(c -> c.field("suggest")
+                                            .skipDuplicates(true)
+                                            .size(size)))),
+                    ArticleDocument.class);
+            return response.suggest().getOrDefault("names", List.of()).stream()
+                    .flatMap(suggestion -> suggestion.completion().options().stream())
+                    .map(option -> option.text())
+                    .distinct()
+                    .limit(size)
+                    .toList();
+        });
+    }
+
+    /** Tags and entities significantly more frequent in the window than in the whole index. */
+    public Trending trending(Duration window, Instant now, int size) {
+        var since = now.minus(window);
+        return timed("trending", () -> {
+            var response = client.search(
+                    s -> {
+                        s.index(index.alias())
+                                .size(0)
+                                .query(q -> q.range(r -> r.date(d -> d.field("publishedAt")
+                                        .gte(since.toString())
+                                        .lte(now.toString()))));
+                        TRENDING_FIELDS.forEach(field -> s.aggregations(
+                                field,
+                                a -> a.significantTerms(t -> t.field(field).size(size))));
+                        return s;
+                    },
+                    Void.class);
+            var terms = new LinkedHashMap<String, List<Trending.Term>>();
+            TRENDING_FIELDS.forEach(field -> terms.put(
+                    field,
+                    response.aggregations().get(field).sigsterms().buckets().array().stream()
+                            .map(b -> new Trending.Term(b.key(), b.docCount(), b.bgCount(), b.score()))
+                            .sorted(Comparator.comparingDouble(Trending.Term::score)
+                                    .reversed())
+                            .toList()));
+            return new Trending(since, now, terms);
+        });
+    }
+
+    public record Trending(Instant since, Instant until, Map<String, List<Term>> terms) {
+
+        public record Term(String value, long count, long backgroundCount, double score) {}
+    }
+
+    /** Stories with at least {@code minArticles} articles published since the given time, latest first. */
+    public List<Story> stories(Instant since, int size, int minArticles) {
+        return timed("stories", () -> {
+            var response = client.search(
+                    s -> s.index(index.alias())
+                            .size(0)
+                            .query(q -> q.range(
+                                    r -> r.date(d -> d.field("publishedAt").gte(since.toString()))))
+                            .aggregations("stories", a -> a.terms(t -> t.field("storyId")
+                                            .size(size)
+                                            .minDocCount(minArticles)
+                                            .order(NamedValue.of("latest", SortOrder.Desc)))
+                                    .aggregations("latest", l -> l.max(m -> m.field("publishedAt")))
+                                    .aggregations(
+                                            "sources",
+                                            l -> l.terms(t -> t.field("source").size(50)))
+                                    .aggregations(
+                                            "first",
+                                            l -> l.topHits(h -> h.size(1)
+                                                    .sort(o -> o.field(f -> f.field("publishedAt")
+                                                            .order(SortOrder.Asc)))
+                                                    .source(src -> src.filter(f -> f.includes("id", "title")))))),
+                    Void.class);
+            return response.aggregations().get("stories").sterms().buckets().array().stream()
+                    .map(bucket -> {
+                        var first = bucket.aggregations()
+                                .get("first")
+                                .topHits()
+                                .hits()
+                                .hits()
+                                .getFirst();
+                        var source =
+                                first.source() == null ? null : first.source().to(Map.class);
+                        return new Story(
+                                bucket.key().stringValue(),
+                                source == null ? null : String.valueOf(source.get("title")),
+                                bucket.docCount(),
+                                bucket.aggregations().get("sources").sterms().buckets().array().stream()
+                                        .map(b -> b.key().stringValue())
+                                        .toList(),
+                                Instant.ofEpochMilli(bucket.aggregations()
+                                        .get("latest")
+                                        .max()
+                                        .value()
+                                        .longValue()));
+                    })
+                    .toList();
+        });
+    }
+
+    public record Story(String id, String title, long articles, List<String> sources, Instant latest) {}
+
+    private <T> T timed(String kind, Callable<T> call) {
+        var sample = Timer.start(registry);
+        try {
+            return call.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            sample.stop(Timer.builder("newsflow.search.query")
+                    .description("Elasticsearch time per query kind")
+                    .tag("kind", kind)
+                    .publishPercentileHistogram()
+                    .register(registry));
+        }
+    }
+
+    private static ArticleHit toHit(Hit<ArticleDocument> hit) {
+        return ArticleHit.of(hit.source(), hit.score(), hit.highlight());
+    }
+}

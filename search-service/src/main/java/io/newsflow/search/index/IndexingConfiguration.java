@@ -1,0 +1,75 @@
+package io.newsflow.search.index;
+
+import io.newsflow.kafka.DeadLetters;
+import io.newsflow.kafka.InvalidEventException;
+import io.newsflow.search.SearchProperties;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * How the indexing consumer batches and fails. This service's error handler replaces the shared one of
+ * kafka-support (which gives up after a few retries): losing an article because Elasticsearch was down for a minute
+ * is not acceptable here, so retriable failures are retried without end while the consumer is paused; everything
+ * else goes to the dead-letter topic at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class IndexingConfiguration {
+
+    @Bean
+    DeadLetterPublishingRecoverer indexingDeadLetterRecoverer(ProducerFactory<Object, Object> producerFactory) {
+        // A record that could not be deserialized reaches the recoverer as its original bytes: publish those
+        // unchanged; everything else is an event object and goes through the configured JSON serializer.
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(
+                byte[].class,
+                new KafkaTemplate<>(
+                        producerFactory,
+                        Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        templates.put(Object.class, new KafkaTemplate<>(producerFactory));
+        return new DeadLetterPublishingRecoverer(
+                templates,
+                (record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), record.partition()));
+    }
+
+    @Bean
+    DefaultErrorHandler indexingErrorHandler(
+            DeadLetterPublishingRecoverer indexingDeadLetterRecoverer, SearchProperties properties) {
+        var indexing = properties.search().indexing();
+        var backOff = new ExponentialBackOff(indexing.retryInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(indexing.retryMax().toMillis());
+        // no max attempts and no max elapsed time: retried until Elasticsearch takes the batch
+        var handler = new DefaultErrorHandler(indexingDeadLetterRecoverer, backOff);
+        handler.defaultFalse(true);
+        handler.addRetryableExceptions(RetriableIndexingException.class);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer indexingBatchLimits(SearchProperties properties) {
+        var indexing = properties.search().indexing();
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, indexing.maxBatchRecords(),
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                        (int) indexing.maxBatchBytes().toBytes(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        (int) indexing.maxBatchBytes().toBytes(),
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                        (int) indexing.minBatchBytes().toBytes(),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        (int) indexing.maxBatchWait().toMillis()));
+    }
+}

@@ -1,0 +1,173 @@
+package io.newsflow.search.index;
+
+import io.newsflow.events.ArticleEnriched;
+import io.newsflow.search.SearchProperties;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds the index into {@code <alias>-v<N+1>} by replaying the compacted enriched topic from its beginning, then
+ * moves the alias atomically. Searches keep reading the old index until the switch. Live indexing goes on: from the
+ * start of the rebuild the listener writes every batch to the new index as well, so the replay only has to reach the
+ * end offsets it saw when it started; external versions make the order of the two writers irrelevant.
+ */
+@Component
+public class Reindexer {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final ArticleIndex index;
+    private final StoryAssigner stories;
+    private final ConsumerFactory<String, ArticleEnriched> consumers;
+    private final String topic;
+    private final SearchProperties.Indexing indexing;
+    private final Clock clock;
+    private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
+
+    Reindexer(
+            ArticleIndex index,
+            StoryAssigner stories,
+            ConsumerFactory<String, ArticleEnriched> consumers,
+            SearchProperties properties,
+            Clock clock) {
+        this.index = index;
+        this.stories = stories;
+        this.consumers = consumers;
+        this.topic = properties.topics().enriched();
+        this.indexing = properties.search().indexing();
+        this.clock = clock;
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background, or returns empty when one is running already. */
+    public synchronized Optional<Status> start() throws IOException {
+        if (status.get().state() == State.RUNNING) {
+            return Optional.empty();
+        }
+        var from = index.currentIndex().orElseThrow(() -> new IllegalStateException("alias has no index"));
+        var to = index.indexName(index.versionOf(from) + 1);
+        var running = new Status(State.RUNNING, from, to, 0, clock.instant(), null, null);
+        status.set(running);
+        Thread.ofVirtual().name("reindex-" + to).start(() -> run(running));
+        return Optional.of(running);
+    }
+
+    private void run(Status running) {
+        var to = running.to();
+        try {
+            index.createIndex(to);
+            index.addWriteTarget(to);
+            var replayed = replay(running.from(), to);
+            index.refresh(to);
+            index.switchAlias(running.from(), to);
+            log.info(
+                    "Rebuilt {} from {} ({} events replayed), alias moved from {}",
+                    to,
+                    topic,
+                    replayed,
+                    running.from());
+            status.set(
+                    new Status(State.DONE, running.from(), to, replayed, running.startedAt(), clock.instant(), null));
+        } catch (Exception e) {
+            log.error("Rebuilding {} failed; the alias stays on {}", to, running.from(), e);
+            status.set(new Status(
+                    State.FAILED, running.from(), to, 0, running.startedAt(), clock.instant(), e.toString()));
+        } finally {
+            index.removeWriteTarget(to);
+        }
+    }
+
+    private long replay(String source, String target) throws IOException, InterruptedException {
+        var overrides = new Properties();
+        // assigned by hand and never committed: the replay must not touch the live consumer group's offsets
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.GROUP_ID_CONFIG, index.alias() + "-reindex");
+        long replayed = 0;
+        try (Consumer<String, ArticleEnriched> consumer =
+                consumers.createConsumer(index.alias() + "-reindex", "reindex", null, overrides)) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            log.info("Replaying {} up to {} into {}", topic, end, target);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                var events = new ArrayList<ArticleEnriched>();
+                consumer.poll(POLL).forEach(record -> {
+                    // unreadable events went to the dead-letter topic on the live path already
+                    if (record.value() != null
+                            && record.value().article() != null
+                            && record.value().enrichment() != null) {
+                        events.add(record.value());
+                    }
+                });
+                writeUntilAccepted(source, target, events);
+                replayed += events.size();
+                status.updateAndGet(s -> s.withReplayed(s.replayed() + events.size()));
+            }
+        }
+        return replayed;
+    }
+
+    private void writeUntilAccepted(String source, String target, java.util.List<ArticleEnriched> events)
+            throws InterruptedException {
+        if (events.isEmpty()) {
+            return;
+        }
+        var pause = indexing.retryInitial();
+        while (true) {
+            try {
+                var failures = index.writeTo(target, stories.assign(events, target, stories.storiesIn(source, events)));
+                if (failures.stream().noneMatch(ArticleIndex.ItemFailure::retriable)) {
+                    // the live path dead-lettered the rejected ones
+                    return;
+                }
+                log.warn("Rebuild of {}: {} items refused for now, retrying", target, failures.size());
+            } catch (IOException | RuntimeException e) {
+                log.warn("Rebuild of {}: Elasticsearch failed ({}), retrying", target, e.toString());
+            }
+            Thread.sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(indexing.retryMax()) > 0
+                    ? indexing.retryMax()
+                    : pause.multipliedBy(2);
+        }
+    }
+
+    public enum State {
+        IDLE,
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    /** @param replayed events from the topic written to the new index so far */
+    public record Status(
+            State state, String from, String to, long replayed, Instant startedAt, Instant finishedAt, String error) {
+
+        static Status idle() {
+            return new Status(State.IDLE, null, null, 0, null, null, null);
+        }
+
+        Status withReplayed(long count) {
+            return new Status(state, from, to, count, startedAt, finishedAt, error);
+        }
+    }
+}

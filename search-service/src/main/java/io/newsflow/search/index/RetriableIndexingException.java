@@ -1,0 +1,21 @@
+package io.newsflow.search.index;
+
+/**
+ * Elasticsearch could not take a batch now (unreachable, 429, 5xx): the whole batch is retried, with growing pauses
+ * and the consumer paused, until it succeeds. Writes are idempotent, so items that did succeed are written again
+ * harmlessly.
+ */
+class RetriableIndexingException extends RuntimeException {
+
+    private final String kind;
+
+    RetriableIndexingException(String kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    /** A short label for metrics: {@code unreachable}, {@code rejected-429}, {@code server-error}. */
+    String kind() {
+        return kind;
+    }
+}

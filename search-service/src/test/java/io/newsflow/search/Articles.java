@@ -1,0 +1,172 @@
+package io.newsflow.search;
+
+import io.newsflow.events.Article;
+import io.newsflow.events.ArticleEnriched;
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.Enrichment;
+import io.newsflow.events.Source;
+import io.newsflow.testing.KafkaRecords;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Enriched events built by tests, as the enrich service will send them once it fills every field. */
+final class Articles {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Articles() {}
+
+    static String uniqueWord() {
+        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    static ArticleEnriched enriched(long revision, String title, String text) {
+        return builder(title, text).revision(revision).build();
+    }
+
+    static Builder builder(String title, String text) {
+        return new Builder(title, text);
+    }
+
+    static void send(String topic, ArticleEnriched event) {
+        KafkaRecords.send(topic, event.articleId(), JSON.writeValueAsString(event), Map.of());
+    }
+
+    static final class Builder {
+        private String id = newId();
+        private long revision = 1;
+        private final String title;
+        private final String text;
+        private String source = "RksNews";
+        private String language = "en";
+        private Instant publishedAt = Instant.parse("2025-03-01T08:00:00Z");
+        private List<String> tags = List.of();
+        private List<String> people = List.of();
+        private List<String> organizations = List.of();
+        private List<String> places = List.of();
+        private String category;
+        private String lede;
+        private String summary;
+        private String fingerprint;
+
+        private Builder(String title, String text) {
+            this.title = title;
+            this.text = text;
+        }
+
+        Builder id(String value) {
+            id = value;
+            return this;
+        }
+
+        Builder revision(long value) {
+            revision = value;
+            return this;
+        }
+
+        Builder source(String value) {
+            source = value;
+            return this;
+        }
+
+        Builder language(String value) {
+            language = value;
+            return this;
+        }
+
+        Builder publishedAt(Instant value) {
+            publishedAt = value;
+            return this;
+        }
+
+        Builder tags(String... values) {
+            tags = List.of(values);
+            return this;
+        }
+
+        Builder people(String... values) {
+            people = List.of(values);
+            return this;
+        }
+
+        Builder organizations(String... values) {
+            organizations = List.of(values);
+            return this;
+        }
+
+        Builder places(String... values) {
+            places = List.of(values);
+            return this;
+        }
+
+        Builder category(String value) {
+            category = value;
+            return this;
+        }
+
+        Builder lede(String value) {
+            lede = value;
+            return this;
+        }
+
+        Builder summary(String value) {
+            summary = value;
+            return this;
+        }
+
+        Builder fingerprint(String value) {
+            fingerprint = value;
+            return this;
+        }
+
+        ArticleEnriched build() {
+            var domain = source.toLowerCase().replaceAll("[^a-z0-9]", "") + ".com";
+            var ingested = new ArticleIngested(
+                    UUID.randomUUID().toString(),
+                    1,
+                    id,
+                    revision,
+                    Instant.parse("2025-03-01T10:00:00Z"),
+                    "h",
+                    Source.pushed(source, domain),
+                    new Article(
+                            title,
+                            text,
+                            "https://" + domain + "/" + id,
+                            null,
+                            List.of(),
+                            publishedAt,
+                            null,
+                            null,
+                            List.of(),
+                            null));
+            return ArticleEnriched.from(
+                    ingested,
+                    new Enrichment(
+                            language,
+                            text,
+                            List.of(),
+                            entities(people),
+                            entities(organizations),
+                            entities(places),
+                            category == null ? null : new Enrichment.Category(category, 0.9),
+                            tags,
+                            lede,
+                            summary,
+                            text.split("\\s+").length,
+                            1,
+                            fingerprint));
+        }
+
+        private static List<Enrichment.Entity> entities(List<String> names) {
+            return names.stream().map(name -> new Enrichment.Entity(name, 1)).toList();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.newsflow.search.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FingerprintsTest {
+
+    @Test
+    void fingerprintsWithinThreeBitsAreNear() {
+        assertThat(Fingerprints.distance("a1b2c3d4e5f60718", "a1b2c3d4e5f6071b"))
+                .isEqualTo(2);
+        assertThat(Fingerprints.near("a1b2c3d4e5f60718", "a1b2c3d4e5f6071f")).isTrue();
+        assertThat(Fingerprints.near("a1b2c3d4e5f60718", "a1b2c3d4e5f607e7")).isFalse();
+    }
+
+    @Test
+    void nearFingerprintsShareABand() {
+        var a = Fingerprints.bands("ffff0000ffff0000");
+        var b = Fingerprints.bands("fffe0001fffe0000");
+
+        assertThat(a).containsExactly("0:ffff", "1:0000", "2:ffff", "3:0000");
+        assertThat(b).contains("3:0000");
+    }
+
+    @Test
+    void malformedFingerprintsHaveNoBandsAndAreNeverNear() {
+        assertThat(Fingerprints.bands(null)).isEmpty();
+        assertThat(Fingerprints.bands("xyz")).isEmpty();
+        assertThat(Fingerprints.near("a1b2c3d4e5f60718", "a1b2")).isFalse();
+    }
+
+    @Test
+    void similarityIsTheOverlapOfTheWordSets() {
+        var a = StoryAssigner.words("Central bank raises rates", "The bank raised rates");
+        var b = StoryAssigner.words("Bank raises rates", "The bank raised rates again");
+
+        assertThat(StoryAssigner.similarity(a, b)).isGreaterThan(StoryAssigner.MIN_SIMILARITY);
+        assertThat(StoryAssigner.similarity(a, StoryAssigner.words("Gardening tools", "Spades and rakes")))
+                .isZero();
+    }
+}
