@@ -14,7 +14,6 @@ import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.NewsflowTestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -160,6 +159,6 @@ class EnrichmentIntegrationTest {
                 Instant.parse("2025-03-01T10:00:00Z"),
                 "sha256:x",
                 Source.pushed("RksNews", "rksnews.com"),
-                new Article("Plans for Ukraine", body, null, null, List.of(), null, null, null, List.of(), null));
+                Article.of("Plans for Ukraine", body));
     }
 }

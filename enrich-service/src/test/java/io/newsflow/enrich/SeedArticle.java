@@ -41,7 +41,7 @@ public final class SeedArticle {
                 Instant.parse("2025-09-01T08:00:00Z"),
                 "sha256:seed",
                 Source.pushed("RksNews", "rksnews.com"),
-                new Article(title(), body(), null, null, List.of(), null, null, null, List.of(), null));
+                Article.of(title(), body()));
     }
 
     private static String raw() {

@@ -24,4 +24,9 @@ public record Article(
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
+
+    /** An article that has only a title and a body. */
+    public static Article of(String title, String body) {
+        return new Article(title, body, null, null, List.of(), null, null, null, List.of(), null);
+    }
 }

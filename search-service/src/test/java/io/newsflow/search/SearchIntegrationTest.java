@@ -85,7 +85,7 @@ class SearchIntegrationTest {
                 newer.occurredAt(),
                 newer.ingestedEventId(),
                 newer.source(),
-                new Article("Older title", "older", null, null, null, null, null, null, null, null),
+                Article.of("Older title", "older"),
                 newer.enrichment());
 
         send(newer);

@@ -193,17 +193,7 @@ public final class Evaluation {
                 Instant.parse("2025-09-01T00:00:00Z"),
                 "sha256:seed",
                 Source.pushed("RksNews", "rksnews.com"),
-                new Article(
-                        lines.substring(0, titleEnd).strip(),
-                        lines.substring(titleEnd + 1),
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        null));
+                Article.of(lines.substring(0, titleEnd).strip(), lines.substring(titleEnd + 1)));
         var enrichment = Enricher.create(properties()).enrich(event).enrichment();
         var keywords = enrichment.keywords().stream()
                 .map(k -> k.term().toLowerCase(Locale.ROOT))

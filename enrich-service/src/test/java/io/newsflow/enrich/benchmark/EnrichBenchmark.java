@@ -69,17 +69,7 @@ public class EnrichBenchmark {
                         Instant.parse("2025-01-01T00:00:00Z"),
                         "sha256:bench",
                         Source.pushed("BBC News", "bbc.co.uk"),
-                        new Article(
-                                article.title(),
-                                article.body(),
-                                null,
-                                null,
-                                List.of(),
-                                null,
-                                null,
-                                null,
-                                List.of(),
-                                null)))
+                        Article.of(article.title(), article.body())))
                 .toList();
         enricher = Enricher.create(properties);
         languages = new LanguageDetector(properties, new TermAnalyzers(properties));

@@ -99,7 +99,7 @@ class EnricherTest {
                 Instant.parse("2025-09-01T08:00:00Z"),
                 "sha256:e",
                 Source.pushed("X", "x.com"),
-                new Article("12345", null, null, null, List.of(), null, null, null, List.of(), null));
+                Article.of("12345", null));
 
         var enrichment = enricher.enrich(event).enrichment();
 

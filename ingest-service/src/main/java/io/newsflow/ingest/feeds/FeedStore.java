@@ -71,6 +71,7 @@ class FeedStore implements SmartLifecycle {
      * written before it (the registration, a poll's state): those must not bring the deleted feed back.
      */
     private final ConcurrentMap<String, Long> deletions = new ConcurrentHashMap<>();
+
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final KafkaTemplate<String, Object> kafka;
     private final ConsumerFactory<?, ?> consumers;
