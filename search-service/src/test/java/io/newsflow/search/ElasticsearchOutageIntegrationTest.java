@@ -79,7 +79,8 @@ class ElasticsearchOutageIntegrationTest {
             PROXY.restore();
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // Generous: after the outage the consumers' next retry is up to retry-max away, and CI machines are busy.
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             elasticsearch.indices().refresh(r -> r.index(ALIAS));
             assertThat(elasticsearch
                             .count(c -> c.index(ALIAS)

@@ -41,7 +41,9 @@ final class TcpProxy implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", port));
             server = socket;
-            Thread.ofVirtual().name("proxy-accept").start(() -> accept(socket));
+            // Platform threads: the application under test runs on virtual threads, and on a two-core machine the proxy
+            // must not wait for the same two carrier threads to move its bytes.
+            Thread.ofPlatform().daemon().name("proxy-accept").start(() -> accept(socket));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +71,7 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        Thread.ofVirtual().name("proxy-pump").start(() -> {
+        Thread.ofPlatform().daemon().name("proxy-pump").start(() -> {
             try {
                 from.getInputStream().transferTo(to.getOutputStream());
             } catch (IOException ignored) {
