@@ -6,20 +6,16 @@ import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.InvalidEventException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +33,6 @@ class EnrichedArticleListener {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final IndexingMetrics metrics;
     private final IndexedArticles indexed;
-
-    /** Whether this consumer thread's current batch failed before and is being retried by the error handler. */
-    private final ThreadLocal<Boolean> retrying = ThreadLocal.withInitial(() -> false);
 
     EnrichedArticleListener(
             ArticleIndex index,
@@ -62,7 +55,7 @@ class EnrichedArticleListener {
             topics = "${newsflow.topics.enriched}",
             batch = "true",
             concurrency = "${newsflow.search.indexing.concurrency}")
-    void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records, Consumer<?, ?> consumer) {
+    void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records, Acknowledgment acknowledgment) {
         var batch = new ArrayList<ConsumerRecord<String, ArticleEnriched>>(records.size());
         for (int i = 0; i < records.size(); i++) {
             var record = records.get(i);
@@ -77,25 +70,10 @@ class EnrichedArticleListener {
             batch.add(record);
         }
         index(batch);
-        if (retrying.get()) {
-            // The error handler's batch retry succeeded, but the container does not commit a batch that the error
-            // handler ran: commit it here, on the consumer's own thread, so that the lag is true and a restart does
-            // not index it again.
-            consumer.commitSync(nextOffsets(records));
-            retrying.set(false);
-        }
-    }
-
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-            List<ConsumerRecord<String, ArticleEnriched>> records) {
-        var offsets = new HashMap<TopicPartition, OffsetAndMetadata>();
-        for (var record : records) {
-            offsets.merge(
-                    new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
-        }
-        return offsets;
+        // Manual-immediate acknowledgement commits the batch now, on the consumer's thread, whether this is the first
+        // attempt or the error handler's retry after an outage (the container would not commit a retried batch by
+        // itself), and never before Elasticsearch confirmed every item.
+        acknowledgment.acknowledge();
     }
 
     private static String problemWith(ArticleEnriched event) {
@@ -168,7 +146,6 @@ class EnrichedArticleListener {
     }
 
     private RetriableIndexingException retriable(String kind, String message, Throwable cause) {
-        retrying.set(true);
         metrics.failed(kind);
         log.warn("Indexing a batch failed ({}), it will be retried: {}", kind, message);
         return new RetriableIndexingException(kind, message, cause);
