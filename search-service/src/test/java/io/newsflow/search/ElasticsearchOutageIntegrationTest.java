@@ -88,7 +88,6 @@ class ElasticsearchOutageIntegrationTest {
                             .count())
                     .isEqualTo(sent.size());
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaRecords.consumedAll("outage-it", TOPIC));
         for (var event : List.of(sent.getFirst(), sent.get(15), sent.getLast())) {
             assertThat(elasticsearch
                             .get(g -> g.index(ALIAS).id(event.articleId()), Object.class)
