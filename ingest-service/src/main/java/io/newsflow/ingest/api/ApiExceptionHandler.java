@@ -33,8 +33,6 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final String PROBLEMS = "https://newsflow.io/problems/";
-
     private final IngestMetrics metrics;
 
     ApiExceptionHandler(IngestMetrics metrics) {
@@ -46,7 +44,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var problem = e.getBody();
-        problem.setType(URI.create(PROBLEMS + "invalid-article"));
+        problem.setType(URI.create(Problems.BASE + "invalid-article"));
         problem.setDetail("The article is invalid.");
         problem.setProperty("errors", invalidFields(e.getBindingResult()));
         refused("invalid", request);
@@ -60,7 +58,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         switch (e.getCause()) {
             case StreamReadException malformed -> {
-                problem.setType(URI.create(PROBLEMS + "malformed-json"));
+                problem.setType(URI.create(Problems.BASE + "malformed-json"));
                 problem.setTitle("Malformed JSON");
                 problem.setDetail(malformed.getOriginalMessage());
                 if (malformed.getLocation() != null) {
@@ -70,14 +68,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 refused("malformed", request);
             }
             case DatabindException invalid -> {
-                problem.setType(URI.create(PROBLEMS + "invalid-article"));
+                problem.setType(URI.create(Problems.BASE + "invalid-article"));
                 problem.setDetail("The article is invalid.");
                 problem.setProperty(
                         "errors", List.of(new InvalidField(fieldPath(invalid), invalid.getOriginalMessage())));
                 refused("invalid", request);
             }
             case null, default -> {
-                problem.setType(URI.create(PROBLEMS + "malformed-json"));
+                problem.setType(URI.create(Problems.BASE + "malformed-json"));
                 problem.setTitle("Malformed JSON");
                 problem.setDetail("The request body is missing or is not JSON.");
                 refused("malformed", request);
@@ -116,9 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail malformedBatch(MalformedBatchException e, NativeWebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "malformed-json"));
-        problem.setTitle("Malformed batch");
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed batch", e.getMessage());
         if (e.line() != null) {
             problem.setProperty("line", e.line());
         }
@@ -131,9 +127,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail contentTooLarge(ContentTooLargeException e, NativeWebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "content-too-large"));
-        problem.setTitle("Content too large");
+        var problem =
+                Problems.of(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large", e.getMessage());
         problem.setProperty("limit", e.limit().toBytes());
         refused("too-large", request);
         return problem;
@@ -141,9 +136,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail tooManyItems(TooManyItemsException e, NativeWebRequest request) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "too-many-items"));
-        problem.setTitle("Too many articles");
+        var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-items", "Too many articles", e.getMessage());
         problem.setProperty("limit", e.limit());
         refused("too-many-items", request);
         return problem;
@@ -151,20 +144,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail kafkaUnavailable(PublishFailedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(
+        var problem = Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
+                "publish-failed",
+                "Article not accepted",
                 "The article was not accepted because Kafka did not acknowledge it; retry later.");
-        problem.setType(URI.create(PROBLEMS + "publish-failed"));
-        problem.setTitle("Article not accepted");
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail notReady(IngestNotReadyException e) {
-        var problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; retry later.");
-        problem.setType(URI.create(PROBLEMS + "not-ready"));
-        problem.setTitle("Not ready");
+        var problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "Not ready", e.getMessage() + "; retry later.");
         return problem;
     }
 

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.api.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -26,8 +27,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1/feeds")
 class FeedsController {
-
-    private static final String PROBLEMS = "https://newsflow.io/problems/";
 
     private final FeedRegistry registry;
     private final Duration minInterval;
@@ -194,35 +193,31 @@ class FeedsController {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidFeedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The feed registration is invalid.");
-        problem.setType(URI.create(PROBLEMS + "invalid-feed"));
-        problem.setTitle("Invalid feed");
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid-feed", "Invalid feed", "The feed registration is invalid.");
         problem.setProperty("errors", e.errors);
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail refused(FeedFetchException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "feed-url-refused"));
-        problem.setTitle("Feed URL refused");
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "feed-url-refused", "Feed URL refused", e.getMessage());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail notFound(FeedNotFoundException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create(PROBLEMS + "feed-not-found"));
-        problem.setTitle("Feed not found");
+        var problem = Problems.of(HttpStatus.NOT_FOUND, "feed-not-found", "Feed not found", e.getMessage());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail unavailable(FeedStoreException e) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the change; retry later.");
-        problem.setType(URI.create(PROBLEMS + "feed-store-unavailable"));
-        problem.setTitle("Feed registry unavailable");
+        var problem = Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "feed-store-unavailable",
+                "Feed registry unavailable",
+                "Kafka did not acknowledge the change; retry later.");
         return problem;
     }
 }
