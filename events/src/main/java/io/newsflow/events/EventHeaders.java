@@ -1,5 +1,8 @@
 package io.newsflow.events;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
 /**
  * Kafka record headers set on every article event, so that consumers can route or reject a record without parsing
  * its value.
@@ -13,4 +16,11 @@ public final class EventHeaders {
     public static final String SCHEMA_VERSION = "newsflow-schema-version";
 
     private EventHeaders() {}
+
+    /** The headers of an event of the given type and schema version, as the bytes Kafka carries (UTF-8 text). */
+    public static Map<String, byte[]> of(String eventType, int schemaVersion) {
+        return Map.of(
+                EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8),
+                SCHEMA_VERSION, String.valueOf(schemaVersion).getBytes(StandardCharsets.UTF_8));
+    }
 }

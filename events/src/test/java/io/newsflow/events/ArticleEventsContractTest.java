@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.newsflow.events.Enrichment.Category;
 import io.newsflow.events.Enrichment.Entity;
 import io.newsflow.events.Enrichment.Keyword;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,17 @@ class ArticleEventsContractTest {
 
         assertThat(article.authors()).isEmpty();
         assertThat(article.tags()).isEmpty();
+    }
+
+    @Test
+    void headersNameTheEventTypeAndSchemaVersionAsUtf8Text() {
+        var headers = EventHeaders.of(ArticleIngested.TYPE, 1);
+
+        assertThat(headers).containsOnlyKeys(EventHeaders.EVENT_TYPE, EventHeaders.SCHEMA_VERSION);
+        assertThat(new String(headers.get(EventHeaders.EVENT_TYPE), StandardCharsets.UTF_8))
+                .isEqualTo("newsflow.article.ingested");
+        assertThat(new String(headers.get(EventHeaders.SCHEMA_VERSION), StandardCharsets.UTF_8))
+                .isEqualTo("1");
     }
 
     private Schema schema(String definition) {

@@ -3,7 +3,6 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,11 +22,7 @@ class EnrichedArticlePublisher {
 
     void publish(ArticleEnriched event) {
         var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
-        record.headers()
-                .add(EventHeaders.EVENT_TYPE, ArticleEnriched.TYPE.getBytes(StandardCharsets.UTF_8))
-                .add(
-                        EventHeaders.SCHEMA_VERSION,
-                        String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        EventHeaders.of(ArticleEnriched.TYPE, event.schemaVersion()).forEach(record.headers()::add);
         try {
             kafka.send(record).get();
         } catch (InterruptedException e) {

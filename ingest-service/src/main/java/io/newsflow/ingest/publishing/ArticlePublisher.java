@@ -3,7 +3,6 @@ package io.newsflow.ingest.publishing;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.EventHeaders;
 import io.newsflow.ingest.IngestProperties;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,11 +36,7 @@ public class ArticlePublisher {
      */
     public CompletableFuture<Void> publishAsync(ArticleIngested event) {
         var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
-        record.headers()
-                .add(EventHeaders.EVENT_TYPE, ArticleIngested.TYPE.getBytes(StandardCharsets.UTF_8))
-                .add(
-                        EventHeaders.SCHEMA_VERSION,
-                        String.valueOf(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+        EventHeaders.of(ArticleIngested.TYPE, event.schemaVersion()).forEach(record.headers()::add);
         return kafka.send(record).thenApply(result -> null);
     }
 
