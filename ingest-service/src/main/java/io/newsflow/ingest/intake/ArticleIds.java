@@ -80,8 +80,12 @@ final class ArticleIds {
     }
 
     static byte[] sha256(String text) {
+        return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -10,6 +10,8 @@ import io.newsflow.ingest.publishing.PublishFailedException;
 import io.newsflow.ingest.state.IngestStateTopic;
 import io.newsflow.ingest.state.Ledger;
 import io.newsflow.ingest.state.Ledger.Claim;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -53,9 +52,6 @@ public class ArticleIntake {
     private final IngestMetrics metrics;
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
-    // Recording the state sends to the producer, which must not happen on the producer's own thread that completes
-    // the event's future: a full buffer or missing metadata would block the thread that could free them.
-    private final Executor stateRecorder = Executors.newVirtualThreadPerTaskExecutor();
 
     ArticleIntake(
             ArticlePublisher publisher,
@@ -89,57 +85,109 @@ public class ArticleIntake {
     public List<IngestResult> submitAll(List<Submission> submissions) {
         var deadline = System.nanoTime() + timeout.toNanos();
         awaitState();
-        var single = submissions.size() == 1;
-        var results = new ArrayList<CompletableFuture<IngestResult>>(submissions.size());
-        for (var submission : submissions) {
-            results.add(submitAsync(submission.source(), submission.article(), single));
+        var started = System.nanoTime();
+        // Two waves, each handed to the producer whole before it is awaited, so that its records share batches:
+        // the events of new articles and revisions, then the new state of those Kafka acknowledged.
+        var items = submissions.stream().map(this::claim).toList();
+        for (var item : items) {
+            if (item.published != null) {
+                item.failure = failureOf(item.published, deadline);
+                item.recorded = item.failure == null ? state.record(item.claim.articleId(), item.claim.state()) : null;
+            }
         }
-        try {
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException(describe(submissions), e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException(describe(submissions), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException(describe(submissions), e);
+        for (var item : items) {
+            if (item.recorded != null) {
+                item.failure = failureOf(item.recorded, deadline);
+            }
+            if (item.published != null) {
+                if (item.failure == null) {
+                    ledger.confirm(item.claim);
+                } else {
+                    ledger.release(item.claim, item.failure);
+                }
+            }
         }
-        var done = results.stream().map(CompletableFuture::join).toList();
-        if (!single && !done.isEmpty()) {
+        // A duplicate is answered once the revision it repeats is on Kafka, perhaps one of this very batch.
+        for (var item : items) {
+            if (item.published == null) {
+                item.failure = failureOf(item.claim.settled(), deadline);
+            }
+        }
+        var failed = items.stream().filter(item -> item.failure != null).findFirst();
+        if (failed.isPresent()) {
+            throw new PublishFailedException(describe(submissions), failed.get().failure);
+        }
+        var latency = Duration.ofNanos(System.nanoTime() - started);
+        var single = items.size() == 1;
+        var results = new ArrayList<IngestResult>(items.size());
+        for (var item : items) {
+            var outcome = item.outcome();
+            if (outcome != Outcome.DUPLICATE) {
+                metrics.published(latency);
+            }
+            results.add(done(item.claim, outcome, item.source, single));
+        }
+        if (!single && !results.isEmpty()) {
             log.info(
                     "Batch of {} articles: {}",
-                    done.size(),
-                    done.stream()
+                    results.size(),
+                    results.stream()
                             .collect(Collectors.groupingBy(
                                     result -> result.outcome().json(), TreeMap::new, Collectors.counting())));
         }
-        return done;
+        return results;
     }
 
-    private CompletableFuture<IngestResult> submitAsync(Source source, Article article, boolean single) {
-        var contentHash = contentHash(article);
-        var articleId = ArticleIds.of(article.url(), source.name(), article.guid(), contentHash);
-        var claim = ledger.claim(articleId, contentHash);
-        if (claim.kind() == Claim.Kind.DUPLICATE) {
-            // The latest revision may still be on its way to Kafka: answer only once it is there.
-            return claim.settled().thenApply(published -> done(claim, Outcome.DUPLICATE, source, single));
+    /** One submission on its way: its claim, and the acknowledgements of its event and of its new state. */
+    private static final class Item {
+
+        final Source source;
+        final Claim claim;
+        final CompletableFuture<Void> published; // null for a duplicate, which publishes nothing
+        CompletableFuture<Void> recorded;
+        Throwable failure;
+
+        Item(Source source, Claim claim, CompletableFuture<Void> published) {
+            this.source = source;
+            this.claim = claim;
+            this.published = published;
         }
-        var event = ArticleIngested.of(articleId, claim.revision(), clock.instant(), contentHash, source, article);
-        var started = System.nanoTime();
-        return publisher
-                .publishAsync(event)
-                .thenComposeAsync(published -> state.record(articleId, claim.state()), stateRecorder)
-                .handle((recorded, failure) -> {
-                    if (failure != null) {
-                        ledger.release(claim, failure);
-                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-                    }
-                    ledger.confirm(claim);
-                    metrics.published(Duration.ofNanos(System.nanoTime() - started));
-                    return done(
-                            claim, claim.kind() == Claim.Kind.NEW ? Outcome.ACCEPTED : Outcome.UPDATED, source, single);
-                });
+
+        Outcome outcome() {
+            return switch (claim.kind()) {
+                case NEW -> Outcome.ACCEPTED;
+                case CHANGED -> Outcome.UPDATED;
+                case DUPLICATE -> Outcome.DUPLICATE;
+            };
+        }
+    }
+
+    private Item claim(Submission submission) {
+        var source = submission.source();
+        var article = submission.article();
+        var contentHash = contentHash(article);
+        var claim = ledger.claim(ArticleIds.of(article.url(), source.name(), article.guid(), contentHash), contentHash);
+        if (claim.kind() == Claim.Kind.DUPLICATE) {
+            return new Item(source, claim, null);
+        }
+        var event =
+                ArticleIngested.of(claim.articleId(), claim.revision(), clock.instant(), contentHash, source, article);
+        return new Item(source, claim, publisher.publishAsync(event));
+    }
+
+    /** Waits for an acknowledgement until the deadline; {@code null} when it came, else why it did not. */
+    private static Throwable failureOf(CompletableFuture<Void> acknowledged, long deadline) {
+        try {
+            acknowledged.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        }
     }
 
     private IngestResult done(Claim claim, Outcome outcome, Source source, boolean single) {
@@ -179,15 +227,36 @@ public class ArticleIntake {
     }
 
     static String contentHash(Article article) {
-        var content = String.join(
-                "\u0000",
-                Objects.toString(article.title(), ""),
-                Objects.toString(article.body(), ""),
-                Objects.toString(article.summary(), ""),
-                String.join("\u0001", article.authors()),
-                String.join("\u0001", article.tags()),
-                Objects.toString(article.publishedAt(), ""),
-                Objects.toString(article.updatedAt(), ""));
-        return "sha256:" + HexFormat.of().formatHex(ArticleIds.sha256(content));
+        // The fields joined by NUL (list items by SOH), digested piece by piece instead of joined first.
+        var digest = ArticleIds.sha256();
+        update(digest, article.title());
+        digest.update((byte) 0);
+        update(digest, article.body());
+        digest.update((byte) 0);
+        update(digest, article.summary());
+        digest.update((byte) 0);
+        update(digest, article.authors());
+        digest.update((byte) 0);
+        update(digest, article.tags());
+        digest.update((byte) 0);
+        update(digest, Objects.toString(article.publishedAt(), null));
+        digest.update((byte) 0);
+        update(digest, Objects.toString(article.updatedAt(), null));
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        if (text != null) {
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void update(MessageDigest digest, List<String> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                digest.update((byte) 1);
+            }
+            update(digest, items.get(i));
+        }
     }
 }

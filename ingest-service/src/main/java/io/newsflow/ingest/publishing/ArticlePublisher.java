@@ -37,7 +37,12 @@ public class ArticlePublisher {
     public CompletableFuture<Void> publishAsync(ArticleIngested event) {
         var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
         EventHeaders.of(ArticleIngested.TYPE, event.schemaVersion()).forEach(record.headers()::add);
-        return kafka.send(record).thenApply(result -> null);
+        try {
+            return kafka.send(record).thenApply(result -> null);
+        } catch (RuntimeException e) {
+            // a full buffer, a serialization failure: failed like any other send, so that its claim is released
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Publishes one event and returns once Kafka acknowledged it. */

@@ -66,7 +66,11 @@ public class IngestStateTopic implements SmartLifecycle {
 
     /** Records an article's new state; completes when Kafka acknowledged it. */
     public CompletableFuture<Void> record(String articleId, ArticleState state) {
-        return kafka.send(topic, articleId, state).thenApply(result -> null);
+        try {
+            return kafka.send(topic, articleId, state).thenApply(result -> null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Whether the whole topic, as it was when this instance started, has been read into the ledger. */

@@ -114,13 +114,17 @@ public final class BatchIngestBenchmark {
                 run, articles, batchSize, concurrency, rounds, bootstrap, ingestUrl);
         var text = new SyntheticText(42);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (var producer = baselineProducer(bootstrap)) {
-            // Warm-up: JIT, connections, producer metadata on both sides.
+        try (var producer = baselineProducer(bootstrap);
+                var bridge = new HttpBridge(baselineProducer(bootstrap), baselineTopic)) {
+            // Warm-up: JIT, connections, producer metadata on all sides.
             postBatches(http, ingestUrl, batches(text, run + "-warmup", articles / 4, batchSize), concurrency);
+            postBatches(
+                    http, bridge.url(), batches(text, run + "-warmup-bridge", articles / 4, batchSize), concurrency);
             sendPlain(producer, baselineTopic, events(text, run + "-warmup", articles / 4));
 
             var endpointRates = new ArrayList<Double>();
             var producerRates = new ArrayList<Double>();
+            var bridgeRates = new ArrayList<Double>();
             for (int round = 1; round <= rounds; round++) {
                 var events = events(text, run + "-plain-" + round, articles);
                 var producerCpu = ownCpu();
@@ -132,25 +136,43 @@ public final class BatchIngestBenchmark {
                 var endpoint = rate(articles, () -> postBatches(http, endpointUrl, bodies, concurrency));
                 clientCpu = ownCpu() - clientCpu;
                 serviceCpu = cpu(service) - serviceCpu;
+                var bridgeBodies = batches(text, run + "-bridge-" + round, articles, batchSize);
+                var bridgeCpu = ownCpu();
+                var bridged = rate(articles, () -> postBatches(http, bridge.url(), bridgeBodies, concurrency));
+                bridgeCpu = ownCpu() - bridgeCpu;
                 producerRates.add(plain);
                 endpointRates.add(endpoint);
+                bridgeRates.add(bridged);
                 System.out.printf(
-                        "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx); CPU per"
-                                + " article: plain producer %d us, HTTP client %d us, ingest service %s%n",
+                        "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx), bare HTTP"
+                                + " bridge %,.0f articles/s (%.2fx); CPU per article: plain producer %d us, HTTP client"
+                                + " %d us, ingest service %s, bare bridge with its HTTP client %d us%n",
                         round,
                         plain,
                         endpoint,
                         endpoint / plain,
+                        bridged,
+                        bridged / plain,
                         producerCpu / 1000 / articles,
                         clientCpu / 1000 / articles,
-                        service == null ? "(not measured)" : serviceCpu / 1000 / articles + " us");
+                        service == null ? "(not measured)" : serviceCpu / 1000 / articles + " us",
+                        bridgeCpu / 1000 / articles);
             }
             var plain = median(producerRates);
             var endpoint = median(endpointRates);
+            var bridged = median(bridgeRates);
             System.out.printf(
-                    "RESULT plain producer %,.0f articles/s, batch endpoint %,.0f articles/s, ratio %.2fx (median of"
-                            + " %d rounds, %d articles of ~%d bytes each)%n",
-                    plain, endpoint, endpoint / plain, rounds, articles, SyntheticText.BODY_CHARACTERS);
+                    "RESULT plain producer %,.0f articles/s, batch endpoint %,.0f articles/s, ratio %.2fx; bare HTTP"
+                            + " bridge %,.0f articles/s, ratio %.2fx (median of %d rounds, %d articles of ~%d bytes"
+                            + " each)%n",
+                    plain,
+                    endpoint,
+                    endpoint / plain,
+                    bridged,
+                    bridged / plain,
+                    rounds,
+                    articles,
+                    SyntheticText.BODY_CHARACTERS);
         } finally {
             if (service != null) {
                 service.destroy();
