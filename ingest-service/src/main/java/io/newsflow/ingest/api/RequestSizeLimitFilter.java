@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -93,6 +94,18 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 check(n);
             }
             return n;
+        }
+
+        /** With a declared length, one array of that size instead of a series of chunks copied together. */
+        @Override
+        public byte[] readAllBytes() throws IOException {
+            check(0);
+            if (declared < 0) {
+                return super.readAllBytes();
+            }
+            var bytes = new byte[(int) declared];
+            var filled = readNBytes(bytes, 0, bytes.length);
+            return filled == bytes.length ? bytes : Arrays.copyOf(bytes, filled);
         }
 
         private void check(int more) {

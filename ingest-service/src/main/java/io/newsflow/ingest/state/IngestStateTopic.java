@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,12 +56,15 @@ public class IngestStateTopic implements SmartLifecycle {
 
     IngestStateTopic(
             ConsumerFactory<?, ?> consumerFactory,
-            KafkaTemplate<String, Object> kafka,
+            ProducerFactory<String, Object> producerFactory,
             Ledger ledger,
             JsonMapper json,
             IngestProperties properties) {
         this.consumerFactory = consumerFactory;
-        this.kafka = kafka;
+        // A producer of its own, uncompressed: a state record is an id and a hash, random hex that no codec shrinks,
+        // and compressing its small batches would only allocate a codec's buffers for each of them.
+        this.kafka = new KafkaTemplate<>(
+                producerFactory, Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, CompressionType.NONE.name));
         this.ledger = ledger;
         this.json = json;
         this.topic = properties.topics().ingestState();
@@ -100,14 +106,14 @@ public class IngestStateTopic implements SmartLifecycle {
         if (current != null) {
             current.wakeup();
         }
-        if (reader == null) {
-            return;
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            reader.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        kafka.destroy();
     }
 
     @Override
