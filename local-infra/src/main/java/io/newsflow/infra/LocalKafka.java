@@ -226,12 +226,21 @@ public final class LocalKafka implements AutoCloseable {
                 .replace("\\", "\\\\");
     }
 
-    /** Kafka's cluster ids are 16 random bytes in unpadded URL-safe base64, like {@code Uuid.randomUuid()}. */
+    /**
+     * Kafka's cluster ids are 16 random bytes in unpadded URL-safe base64, like {@code Uuid.randomUuid()}, and like it
+     * never start with '-': the storage tool would take such an id for an option (one start in 64 failed so).
+     */
     static String newClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes =
-                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            var id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     private void truncateLog() {

@@ -3,6 +3,7 @@ package io.newsflow.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LocalKafkaTest {
@@ -28,6 +29,13 @@ class LocalKafkaTest {
     void makesClusterIdsInKafkasFormat() {
         assertThat(LocalKafka.newClusterId()).matches("[A-Za-z0-9_-]{22}");
         assertThat(LocalKafka.newClusterId()).isNotEqualTo(LocalKafka.newClusterId());
+    }
+
+    @Test
+    void clusterIdsNeverStartWithADashThatTheStorageToolWouldTakeForAnOption() {
+        // One random id in 64 starts with '-': among 10,000 a broken generator yields one with certainty.
+        assertThat(IntStream.range(0, 10_000).mapToObj(i -> LocalKafka.newClusterId()))
+                .noneMatch(id -> id.startsWith("-"));
     }
 
     @Test
