@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,7 +32,26 @@ final class FeedFetcher {
 
     record NotModified() implements Result {}
 
-    record Fetched(URI url, byte[] body, String contentType, String etag, String lastModified) implements Result {}
+    record Fetched(URI url, byte[] body, String contentType, String etag, String lastModified, String contentLocation)
+            implements Result {
+
+        /** The URL the document's relative links are resolved against. */
+        URI documentUrl() {
+            return documentUrl(url, contentLocation);
+        }
+
+        /** A response's Content-Location, when it has one, names the document it carries (RFC 9110, 8.7). */
+        static URI documentUrl(URI url, String contentLocation) {
+            if (contentLocation == null || contentLocation.isBlank()) {
+                return url;
+            }
+            try {
+                return url.resolve(new URI(contentLocation.strip()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return url;
+            }
+        }
+    }
 
     private final HttpClient client;
     private final AddressPolicy policy;
@@ -110,7 +130,8 @@ final class FeedFetcher {
                     body,
                     headers.firstValue("Content-Type").orElse(null),
                     headers.firstValue("ETag").orElse(null),
-                    headers.firstValue("Last-Modified").orElse(null));
+                    headers.firstValue("Last-Modified").orElse(null),
+                    headers.firstValue("Content-Location").orElse(null));
         }
         throw new FeedFetchException(
                 FeedFetchException.Reason.TOO_MANY_REDIRECTS, "more than " + maxRedirects + " redirects from " + url);

@@ -9,7 +9,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
+import com.rometools.rome.io.impl.DateParser;
+import com.rometools.rome.io.impl.XmlFixerReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,10 +24,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +49,9 @@ final class FeedParser {
     private static final Pattern DOCTYPE_WITHOUT_SUBSET =
             Pattern.compile("<!DOCTYPE[^>\\[]*>", Pattern.CASE_INSENSITIVE);
 
+    private static final String DC_TERMS = "http://purl.org/dc/terms/";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String XHTML_DIV = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
-    private static final Pattern EMPTY_RSS = Pattern.compile("<rss[\\s>]");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -61,36 +66,73 @@ final class FeedParser {
             return parseJsonFeed(body, base, maxItems);
         }
         var text = decode(body, contentType);
-        var doctype = DOCTYPE.matcher(text);
+        // Only the prolog can declare a DTD: "<!DOCTYPE" further on is text (in CDATA, say), not a declaration.
+        var doctype = DOCTYPE.matcher(text).region(0, prologEnd(text));
         if (doctype.find()) {
             if (doctype.group(1) != null) {
                 throw FeedParseException.refused("the document declares a DTD internal subset (entity"
                         + " declarations are not allowed in feeds)");
             }
-            text = DOCTYPE_WITHOUT_SUBSET.matcher(text).replaceFirst("");
+            text = text.substring(0, doctype.start())
+                    + DOCTYPE_WITHOUT_SUBSET
+                            .matcher(text.substring(doctype.start()))
+                            .replaceFirst("");
         }
         SyndFeed feed;
         try {
-            var input = new SyndFeedInput();
-            input.setXmlHealerOn(true);
-            input.setAllowDoctypes(false);
-            feed = input.build(new StringReader(text));
-        } catch (FeedException | RuntimeException e) {
-            if (EMPTY_RSS.matcher(text).find() && !text.contains("<channel")) {
-                // ROME fails on an <rss> without a <channel>; for us that is a feed without items.
-                return new ParsedFeed("rss", null, null, List.of(), false);
-            }
+            var document = new DocumentInput().read(text);
+            FeedDocument.normalise(document, base);
+            feed = new SyndFeedInput().build(document);
+        } catch (FeedException | JDOMException | IOException | RuntimeException e) {
             // ROME's module parsers also throw unchecked exceptions on odd but well-formed input: one bad feed must
             // not escape as anything but a per-feed error.
             throw new FeedParseException("not a readable RSS or Atom feed", rootCause(e));
         }
+        var atom03 = "atom_0.3".equals(feed.getFeedType());
         var link = resolve(base, feed.getLink());
         var entries = feed.getEntries();
         var items = entries.stream()
                 .limit(maxItems)
-                .map(entry -> item(entry, base == null ? null : link == null ? base : URI.create(link)))
+                .map(entry -> item(entry, base, atom03))
                 .toList();
-        return new ParsedFeed(feed.getFeedType(), clean(feed.getTitle()), link, items, entries.size() > maxItems);
+        var title = feed.getTitle() == null && feed.getModule(DCModule.URI) instanceof DCModule dc
+                ? dc.getTitle()
+                : feed.getTitle();
+        return new ParsedFeed(
+                feed.getFeedType(), safeTitle(markup(title, atom03)), link, items, entries.size() > maxItems);
+    }
+
+    /**
+     * ROME's own secure reader (DOCTYPEs disallowed, no external entities, the XML healer on), stopped at the XML
+     * tree so that {@link FeedDocument} can fix it up before ROME maps it.
+     */
+    private static final class DocumentInput extends WireFeedInput {
+
+        DocumentInput() {
+            setXmlHealerOn(true);
+            setAllowDoctypes(false);
+        }
+
+        Document read(String text) throws JDOMException, IOException {
+            return createSAXBuilder().build(new XmlFixerReader(new StringReader(text)));
+        }
+    }
+
+    /** Where the root element starts, skipping comments, processing instructions and declarations. */
+    static int prologEnd(String text) {
+        var i = 0;
+        while ((i = text.indexOf('<', i)) >= 0 && i + 1 < text.length()) {
+            if (text.startsWith("<!--", i)) {
+                var end = text.indexOf("-->", i + 4);
+                i = end < 0 ? text.length() : end + 3;
+            } else if (text.charAt(i + 1) == '?' || text.charAt(i + 1) == '!') {
+                // A DOCTYPE's internal subset holds further '<!' declarations: they are skipped the same way.
+                i += 2;
+            } else {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static String decode(byte[] body, String contentType) throws FeedParseException {
@@ -123,15 +165,17 @@ final class FeedParser {
         return text;
     }
 
-    private static FeedItem item(SyndEntry entry, URI base) {
+    private static FeedItem item(SyndEntry entry, URI base, boolean atom03) {
         var contents = entry.getContents().stream()
                 .map(SyndContent::getValue)
                 .filter(Objects::nonNull)
                 .toList();
-        var description =
-                entry.getDescription() == null ? null : entry.getDescription().getValue();
-        var content = clean(contents.isEmpty() ? description : String.join("\n", contents));
-        var summary = contents.isEmpty() ? null : clean(description);
+        var dublinCore = entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
+        var description = entry.getDescription() != null
+                ? entry.getDescription().getValue()
+                : dublinCore == null ? null : dublinCore.getDescription();
+        var content = markup(contents.isEmpty() ? description : String.join("\n", contents), atom03);
+        var summary = contents.isEmpty() ? null : markup(description, atom03);
         var authors = new LinkedHashSet<String>();
         Stream.concat(entry.getAuthors().stream(), entry.getContributors().stream())
                 .map(FeedParser::personName)
@@ -140,7 +184,6 @@ final class FeedParser {
         if (authors.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
             authors.add(entry.getAuthor().strip());
         }
-        var dublinCore = entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
         var subjects = dublinCore == null
                 ? Stream.<String>empty()
                 : dublinCore.getSubjects().stream().map(DCSubject::getValue);
@@ -152,15 +195,34 @@ final class FeedParser {
         var link = entry.getLink() != null ? entry.getLink() : firstLink(entry);
         var title = entry.getTitle() == null && dublinCore != null ? dublinCore.getTitle() : entry.getTitle();
         return new FeedItem(
-                clean(title),
+                safeTitle(markup(title, atom03)),
                 resolve(base, link),
                 clean(entry.getUri()),
-                instant(entry.getPublishedDate()),
-                instant(entry.getUpdatedDate()),
+                instant(
+                        entry.getPublishedDate() != null
+                                ? entry.getPublishedDate()
+                                : dcTerms(entry, "issued", "created")),
+                instant(entry.getUpdatedDate() != null ? entry.getUpdatedDate() : dcTerms(entry, "modified")),
                 new ArrayList<>(authors),
                 categories,
                 content,
                 summary);
+    }
+
+    /** ROME's Dublin Core module reads dc:date only; the DCMI terms namespace is left to the foreign markup. */
+    private static Date dcTerms(SyndEntry entry, String... names) {
+        for (var name : names) {
+            for (var element : entry.getForeignMarkup()) {
+                if (element.getNamespaceURI().equals(DC_TERMS)
+                        && element.getName().equals(name)) {
+                    var date = DateParser.parseDate(element.getTextTrim(), Locale.ROOT);
+                    if (date != null) {
+                        return date;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLink(SyndEntry entry) {
@@ -248,15 +310,48 @@ final class FeedParser {
         if (link == null || link.isBlank()) {
             return null;
         }
-        var trimmed = link.strip();
-        if (base == null) {
-            return trimmed;
+        return FeedDocument.resolve(base == null ? null : base.toString(), link);
+    }
+
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
+    private static final String ACTIVE = "script|style|iframe|frame|frameset|applet|object|embed|noscript";
+    private static final Pattern ACTIVE_ELEMENT = Pattern.compile(
+            "<(" + ACTIVE + ")\\b[^>]*>.*?</\\1\\s*>|</?(?:" + ACTIVE + ")\\b[^>]*>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
+    private static final Pattern ACTIVE_ATTRIBUTE = Pattern.compile(
+            "\\s+(?:on[a-z]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+)"
+                    + "|[a-z-]+\\s*=\\s*(?:\"\\s*javascript:[^\"]*\"|'\\s*javascript:[^']*'))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Titles are the one text every consumer shows as it is (lists, search hits, notifications), so what could run
+     * in them goes: comments, script-like elements with their content, event handlers and javascript: URLs. The
+     * rest of a title's markup is kept, as feedparser does. Bodies are not touched: they are carried as data for
+     * whoever renders them to sanitise.
+     */
+    static String safeTitle(String title) {
+        if (title == null || title.indexOf('<') < 0) {
+            return title;
         }
-        try {
-            return base.resolve(trimmed).toString();
-        } catch (IllegalArgumentException e) {
-            return trimmed;
+        var text = ACTIVE_ELEMENT.matcher(COMMENT.matcher(title).replaceAll("")).replaceAll("");
+        var safe = TAG.matcher(text)
+                .replaceAll(tag -> java.util.regex.Matcher.quoteReplacement(
+                        ACTIVE_ATTRIBUTE.matcher(tag.group()).replaceAll("")));
+        return safe.isBlank() ? null : safe.strip();
+    }
+
+    /**
+     * Atom 1.0 wraps {@code type="xhtml"} text in a div that is not part of it; Atom 0.3's {@code mode="xml"} has
+     * no such rule, so there the div is content, and only the namespace declaration ROME writes on it goes (it
+     * repeats the namespace of the XHTML the text is put into).
+     */
+    private static String markup(String text, boolean atom03) {
+        if (!atom03 || text == null || text.isBlank()) {
+            return clean(text);
         }
+        var stripped = text.strip();
+        return stripped.startsWith(XHTML_DIV) ? "<div>" + stripped.substring(XHTML_DIV.length()) : stripped;
     }
 
     private static String clean(String text) {

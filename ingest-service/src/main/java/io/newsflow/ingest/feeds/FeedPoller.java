@@ -99,7 +99,7 @@ final class FeedPoller {
 
     private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
             throws FeedParseException {
-        var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.url(), maxItems);
+        var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.documentUrl(), maxItems);
         var source = new Source(
                 feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
         var published = 0;

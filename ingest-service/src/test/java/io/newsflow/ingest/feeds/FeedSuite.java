@@ -83,10 +83,14 @@ final class FeedSuite {
         }
         var comment = comment(bytes);
         var contentType = header(comment, "Content-type");
+        // The fixtures whose names say "http" are served over HTTP in feedparser's suite, with the headers their
+        // comment lists: the document URL (and any Content-Location) is the base their relative links resolve against.
         var base = path.contains("http")
-                ? HTTP_BASE.resolve(ROOT.relativize(fixture)
-                        .subpath(1, ROOT.relativize(fixture).getNameCount())
-                        .toString())
+                ? FeedFetcher.Fetched.documentUrl(
+                        HTTP_BASE.resolve(ROOT.relativize(fixture)
+                                .subpath(1, ROOT.relativize(fixture).getNameCount())
+                                .toString()),
+                        header(comment, "Content-Location"))
                 : null;
         ParsedFeed feed;
         try {
