@@ -152,6 +152,143 @@ class FeedParserTest {
     }
 
     @Test
+    void resolvesEntryLinksAgainstFeedAndEntryXmlBaseAndTheFeedUrl() throws Exception {
+        var document =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://cdn.example.com/news/">
+                <title>Base</title>
+                <entry><title>Feed base</title><id>1</id><link href="a.html"/></entry>
+                <entry xml:base="/sport/"><title>Entry base</title><id>tag:x,2025:2</id><link href="b.html"/></entry>
+                <entry xml:base="https://other.example.org/"><title>Absolute</title>
+                  <link href="https://elsewhere.example.net/c"/></entry>
+                </feed>
+                """;
+        var noBase =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>No base</title>
+                <entry><title>Feed URL</title><link href="/d?x=1"/></entry></feed>
+                """;
+
+        var items = parse(document).items();
+
+        assertThat(items)
+                .extracting(FeedItem::link)
+                .containsExactly(
+                        "https://cdn.example.com/news/a.html",
+                        "https://cdn.example.com/sport/b.html",
+                        "https://elsewhere.example.net/c");
+        assertThat(items.getFirst().guid()).isEqualTo("https://cdn.example.com/news/1");
+        assertThat(items.get(1).guid()).isEqualTo("tag:x,2025:2");
+        assertThat(parse(noBase).items().getFirst().link()).isEqualTo("https://news.example.com/d?x=1");
+    }
+
+    @Test
+    void resolvesRssLinksAgainstTheContentLocationOfTheResponse() throws Exception {
+        var document = "<rss version=\"2.0\"><channel><title>T</title><link>/</link>"
+                + "<item><title>Relative</title><link> /world/1 </link></item></channel></rss>";
+        var documentUrl = FeedFetcher.Fetched.documentUrl(
+                URI.create("https://news.example.com/rss"), "https://mirror.example.org/feeds/rss");
+
+        var feed = parser.parse(document.getBytes(StandardCharsets.UTF_8), null, documentUrl, 10);
+
+        assertThat(feed.link()).isEqualTo("https://mirror.example.org/");
+        assertThat(feed.items().getFirst().link()).isEqualTo("https://mirror.example.org/world/1");
+    }
+
+    @Test
+    void leavesBodiesAsCarriedButStripsActiveContentFromTitles() throws Exception {
+        var document =
+                """
+                <rss version="2.0"><channel><title>Safe&lt;!-- hidden</title>
+                <item><title>Storm &lt;b onclick="steal()"&gt;warning&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>
+                <link>https://news.example.com/1</link>
+                <description>&lt;a href="/rel" onclick="x()"&gt;more&lt;/a&gt;&lt;script&gt;alert(2)&lt;/script&gt;</description>
+                </item></channel></rss>
+                """;
+
+        var feed = parse(document);
+        var item = feed.items().getFirst();
+
+        assertThat(feed.title()).isEqualTo("Safe");
+        assertThat(item.title()).isEqualTo("Storm <b>warning</b>");
+        assertThat(item.content()).isEqualTo("<a href=\"/rel\" onclick=\"x()\">more</a><script>alert(2)</script>");
+    }
+
+    @Test
+    void readsAtomAndRssInNamespacesRomeDoesNotKnow() throws Exception {
+        var atomWithoutNamespace = "<feed><title>Plain</title><entry><title>One</title><id>u:1</id></entry></feed>";
+        var atom03InPie = "<feed version=\"0.3\" xmlns=\"http://purl.org/pie/\"><title>Pie</title>"
+                + "<entry><title>Two</title><issued>2003-12-31T10:14:55Z</issued></entry></feed>";
+        var userlandRss = "<rss xmlns=\"http://backend.userland.com/rss\"><channel><title>U</title>"
+                + "<item><title>Three</title></item></channel></rss>";
+        var rss21WithoutChannel = "<rss version=\"2.1\"><item><title>Four</title></item></rss>";
+
+        assertThat(parse(atomWithoutNamespace).items().getFirst().title()).isEqualTo("One");
+        assertThat(parse(atom03InPie).items().getFirst().published()).isEqualTo(Instant.parse("2003-12-31T10:14:55Z"));
+        assertThat(parse(userlandRss).items().getFirst().title()).isEqualTo("Three");
+        assertThat(parse(rss21WithoutChannel).items().getFirst().title()).isEqualTo("Four");
+    }
+
+    @Test
+    void decodesBase64AtomTextAndLetTheLastOfRepeatedDatesWin() throws Exception {
+        var atom03 =
+                """
+                <feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry>
+                <title mode="base64">
+                  RXhhbXBsZSA8Yj5BdG9tPC9iPg==
+                </title>
+                <issued>2004-01-01T19:48:21Z</issued><published>2010-01-01T19:48:21Z</published>
+                </entry></feed>
+                """;
+        var atom10 =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title>
+                <content type="application/octet-stream">PHA+Qm9keTwvcD4=</content>
+                <updated>2010-12-01T10:14:55Z</updated><updated>2003-12-31T10:14:55Z</updated></entry></feed>
+                """;
+
+        var first = parse(atom03).items().getFirst();
+        var second = parse(atom10).items().getFirst();
+
+        assertThat(first.title()).isEqualTo("Example <b>Atom</b>");
+        assertThat(first.published()).isEqualTo(Instant.parse("2010-01-01T19:48:21Z"));
+        assertThat(second.content()).isEqualTo("<p>Body</p>");
+        assertThat(second.updated()).isEqualTo(Instant.parse("2003-12-31T10:14:55Z"));
+    }
+
+    @Test
+    void fallsBackToDublinCoreTitlesDescriptionsAndDcmiTermsDates() throws Exception {
+        var document =
+                """
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">
+                <channel><dc:title>DC channel</dc:title>
+                <item><dc:title>DC item</dc:title><dc:description>DC text</dc:description>
+                <dcterms:issued>2003-12-31T10:14:55Z</dcterms:issued>
+                <dcterms:modified>2004-01-02T00:00:00Z</dcterms:modified></item></channel></rss>
+                """;
+
+        var feed = parse(document);
+        var item = feed.items().getFirst();
+
+        assertThat(feed.title()).isEqualTo("DC channel");
+        assertThat(item.title()).isEqualTo("DC item");
+        assertThat(item.content()).isEqualTo("DC text");
+        assertThat(item.published()).isEqualTo(Instant.parse("2003-12-31T10:14:55Z"));
+        assertThat(item.updated()).isEqualTo(Instant.parse("2004-01-02T00:00:00Z"));
+    }
+
+    @Test
+    void takesADoctypeInsideTheDocumentForTextNotForADeclaration() throws Exception {
+        var document = "<rss version=\"2.0\"><channel><title>T</title><item><title><![CDATA[<!DOCTYPE x []]></title>"
+                + "<link>https://news.example.com/1</link></item></channel></rss>";
+
+        var item = parse(document).items().getFirst();
+
+        assertThat(item.title()).isEqualTo("<!DOCTYPE x [");
+        assertThat(item.link()).isEqualTo("https://news.example.com/1");
+    }
+
+    @Test
     void readsJsonFeed() throws Exception {
         var bytes = Files.readAllBytes(Path.of("src/test/resources/feeds/feedparser/json/example.json"));
 

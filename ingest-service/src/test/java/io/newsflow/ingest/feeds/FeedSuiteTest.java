@@ -55,16 +55,29 @@ class FeedSuiteTest {
         System.out.println(report);
 
         assertThat(results).noneMatch(r -> r.verdict() == FeedSuite.Verdict.CRASHED);
-        // Floors under what this parser reaches today (73% overall, see the printed report), so that a regression
-        // in parsing or mapping fails the build; raise them as the parser improves.
-        assertThat(passRate(results, r -> true)).isGreaterThan(0.70);
-        assertThat(passRate(results, r -> r.folder().equals("rome/rome"))).isEqualTo(1.0);
-        assertThat(passRate(results, r -> r.folder().equals("feedparser/entities")))
-                .isEqualTo(1.0);
+        // Floors just under what this parser reaches today (84% overall, see the printed report), so that a
+        // regression in parsing or mapping fails the build; raise them as the parser improves.
+        assertThat(passRate(results, r -> true)).isGreaterThan(0.83);
+        for (var folder : List.of(
+                "rome/rome",
+                "feedparser/entities",
+                "feedparser/wellformed/rdf",
+                "feedparser/wellformed/sanitize",
+                "feedparser/wellformed/xml")) {
+            assertThat(passRate(results, r -> r.folder().equals(folder)))
+                    .as(folder)
+                    .isEqualTo(1.0);
+        }
+        assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/atom")))
+                .isGreaterThan(0.95);
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/atom10")))
-                .isGreaterThan(0.75);
+                .isGreaterThan(0.96);
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/rss")))
-                .isGreaterThan(0.60);
+                .isGreaterThan(0.78);
+        // Most of base/ expects relative URIs rewritten inside HTML bodies and titles, which we do not do (bodies
+        // are carried as they came); links and ids are resolved.
+        assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/base")))
+                .isGreaterThan(0.13);
     }
 
     private static double passRate(List<FeedSuite.Result> results, Predicate<FeedSuite.Result> filter) {
