@@ -11,7 +11,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -36,6 +41,23 @@ final class FeedDocument {
     static final String ATOM_10 = "http://www.w3.org/2005/Atom";
     private static final Set<String> RSS_NAMESPACES =
             Set.of("", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/");
+    private static final Map<String, String> RSS_ELEMENTS = Stream.of(
+                    "channel",
+                    "item",
+                    "title",
+                    "link",
+                    "description",
+                    "pubDate",
+                    "guid",
+                    "category",
+                    "author",
+                    "comments",
+                    "enclosure",
+                    "source",
+                    "language",
+                    "copyright",
+                    "lastBuildDate")
+            .collect(Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
     private static final Set<String> KNOWN_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Set<String> ATOM_DATES = Set.of("created", "issued", "modified", "published", "updated");
     private static final Set<String> ATOM_TEXT =
@@ -119,8 +141,63 @@ final class FeedDocument {
             default -> {
                 if (ATOM_TEXT.contains(element.getName())) {
                     decodeBase64(element, atom03);
+                    unwrapEscapedDiv(element, atom03);
+                    if (element.getName().equals("title") && base != null) {
+                        resolveMarkupLinks(element, base);
+                    }
                 }
             }
+        }
+    }
+
+    private static final Namespace XHTML = Namespace.getNamespace("http://www.w3.org/1999/xhtml");
+    private static final Pattern MARKUP_LINK =
+            Pattern.compile("(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Links in a title's markup are made absolute like the entry's own links, since a title is shown as it is,
+     * away from its feed. (Bodies are not rewritten: they are carried as they came.)
+     */
+    private static void resolveMarkupLinks(Element title, String base) {
+        if (!title.getChildren().isEmpty()) {
+            for (var descendant : title.getDescendants(org.jdom2.filter.Filters.element())) {
+                for (var name : List.of("href", "src")) {
+                    var value = descendant.getAttributeValue(name);
+                    if (value != null) {
+                        descendant.setAttribute(name, resolve(base, value));
+                    }
+                }
+            }
+            return;
+        }
+        var text = title.getText();
+        if (text.indexOf('<') >= 0) {
+            title.setText(MARKUP_LINK
+                    .matcher(text)
+                    .replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                            + '"'
+                            + resolve(base, m.group(2) != null ? m.group(2) : m.group(3))
+                                    .replace("\"", "&quot;")
+                            + '"')));
+        }
+    }
+
+    /**
+     * Some publishers (TypePad among them) wrap escaped HTML in an XHTML div while declaring it {@code type="html"}:
+     * the HTML is the div's text.
+     */
+    private static void unwrapEscapedDiv(Element element, boolean atom03) {
+        var type = element.getAttributeValue("type", "text");
+        if (atom03
+                || !(type.equals("html") || type.equals("text"))
+                || element.getChildren().size() != 1) {
+            return;
+        }
+        var div = element.getChildren().getFirst();
+        if (div.getName().equals("div")
+                && div.getNamespace().equals(XHTML)
+                && div.getChildren().isEmpty()) {
+            element.setText(div.getText());
         }
     }
 
@@ -220,6 +297,7 @@ final class FeedDocument {
                 root.setAttribute("version", "2.0");
             }
             if (from.getURI().isEmpty()) {
+                canonicalRssNames(root);
                 return;
             }
             to = Namespace.NO_NAMESPACE;
@@ -234,6 +312,25 @@ final class FeedDocument {
                 element.setNamespace(to);
             }
             element.getChildren().forEach(stack::push);
+        }
+        if (root.getName().equals("rss")) {
+            canonicalRssNames(root);
+        }
+    }
+
+    /** RSS has no namespace to tell its elements by, and some feeds spell them in any case ({@code <TiTlE>}). */
+    private static void canonicalRssNames(Element root) {
+        var stack = new ArrayDeque<Element>();
+        root.getChildren().forEach(stack::push);
+        while (!stack.isEmpty()) {
+            var element = stack.pop();
+            if (element.getNamespaceURI().isEmpty()) {
+                var canonical = RSS_ELEMENTS.get(element.getName().toLowerCase(Locale.ROOT));
+                if (canonical != null && !canonical.equals(element.getName())) {
+                    element.setName(canonical);
+                }
+                element.getChildren().forEach(stack::push);
+            }
         }
     }
 

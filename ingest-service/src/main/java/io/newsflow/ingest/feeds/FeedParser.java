@@ -29,7 +29,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.JDOMException;
+import org.jdom2.filter.Filters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +52,8 @@ final class FeedParser {
             Pattern.compile("<!DOCTYPE[^>\\[]*>", Pattern.CASE_INSENSITIVE);
 
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+    private static final String ITUNES = "http://www.itunes.com/DTDs/Podcast-1.0.dtd";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String XHTML_DIV = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
 
@@ -171,9 +175,11 @@ final class FeedParser {
                 .filter(Objects::nonNull)
                 .toList();
         var dublinCore = entry.getModule(DCModule.URI) instanceof DCModule dc ? dc : null;
-        var description = entry.getDescription() != null
-                ? entry.getDescription().getValue()
-                : dublinCore == null ? null : dublinCore.getDescription();
+        var description = firstText(
+                entry.getDescription() == null ? null : entry.getDescription().getValue(),
+                dublinCore == null ? null : dublinCore.getDescription(),
+                foreignText(entry, MEDIA_RSS, "description"),
+                foreignText(entry, ITUNES, "summary"));
         var content = markup(contents.isEmpty() ? description : String.join("\n", contents), atom03);
         var summary = contents.isEmpty() ? null : markup(description, atom03);
         var authors = new LinkedHashSet<String>();
@@ -187,13 +193,19 @@ final class FeedParser {
         var subjects = dublinCore == null
                 ? Stream.<String>empty()
                 : dublinCore.getSubjects().stream().map(DCSubject::getValue);
-        var categories = Stream.concat(entry.getCategories().stream().map(SyndCategory::getName), subjects)
+        var podcastCategories = foreign(entry, ITUNES, "category").map(element -> element.getAttributeValue("text"));
+        var categories = Stream.of(
+                        entry.getCategories().stream().map(SyndCategory::getName), subjects, podcastCategories)
+                .flatMap(names -> names)
                 .filter(name -> name != null && !name.isBlank())
                 .map(String::strip)
                 .distinct()
                 .toList();
         var link = entry.getLink() != null ? entry.getLink() : firstLink(entry);
-        var title = entry.getTitle() == null && dublinCore != null ? dublinCore.getTitle() : entry.getTitle();
+        var title = firstText(
+                entry.getTitle(),
+                dublinCore == null ? null : dublinCore.getTitle(),
+                foreignText(entry, MEDIA_RSS, "title"));
         return new FeedItem(
                 safeTitle(markup(title, atom03)),
                 resolve(base, link),
@@ -207,6 +219,37 @@ final class FeedParser {
                 categories,
                 content,
                 summary);
+    }
+
+    /**
+     * Media RSS and iTunes elements ROME core does not map (they stay foreign markup), looked for also inside
+     * {@code media:group} and nested {@code itunes:category}s, in document order.
+     */
+    private static Stream<Element> foreign(SyndEntry entry, String namespace, String name) {
+        return entry.getForeignMarkup().stream()
+                .flatMap(element -> Stream.concat(
+                        Stream.of(element),
+                        java.util.stream.StreamSupport.stream(
+                                element.getDescendants(Filters.element()).spliterator(), false)))
+                .filter(element -> element.getNamespaceURI().equals(namespace)
+                        && element.getName().equals(name));
+    }
+
+    private static String foreignText(SyndEntry entry, String namespace, String name) {
+        return foreign(entry, namespace, name)
+                .map(Element::getText)
+                .filter(text -> !text.isBlank())
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String firstText(String... candidates) {
+        for (var candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** ROME's Dublin Core module reads dc:date only; the DCMI terms namespace is left to the foreign markup. */
