@@ -70,17 +70,18 @@ final class FeedParser {
             return parseJsonFeed(body, base, maxItems);
         }
         var text = decode(body, contentType);
-        // Only the prolog can declare a DTD: "<!DOCTYPE" further on is text (in CDATA, say), not a declaration.
-        var doctype = DOCTYPE.matcher(text).region(0, prologEnd(text));
-        if (doctype.find()) {
-            if (doctype.group(1) != null) {
+        // Only the prolog can declare a DTD: "<!DOCTYPE" in a comment, or in the document (in CDATA, say), is text.
+        var declaration = doctypeStart(text);
+        if (declaration >= 0) {
+            var doctype = DOCTYPE.matcher(text);
+            if (doctype.find(declaration) && doctype.group(1) != null) {
                 throw FeedParseException.refused("the document declares a DTD internal subset (entity"
                         + " declarations are not allowed in feeds)");
             }
-            text = text.substring(0, doctype.start())
-                    + DOCTYPE_WITHOUT_SUBSET
-                            .matcher(text.substring(doctype.start()))
-                            .replaceFirst("");
+            var external = DOCTYPE_WITHOUT_SUBSET.matcher(text);
+            if (external.find(declaration) && external.start() == declaration) {
+                text = text.substring(0, declaration) + text.substring(external.end());
+            }
         }
         SyndFeed feed;
         try {
@@ -122,21 +123,23 @@ final class FeedParser {
         }
     }
 
-    /** Where the root element starts, skipping comments, processing instructions and declarations. */
-    static int prologEnd(String text) {
+    /** Where the prolog's DOCTYPE starts, skipping comments and processing instructions, or -1 if it has none. */
+    static int doctypeStart(String text) {
         var i = 0;
         while ((i = text.indexOf('<', i)) >= 0 && i + 1 < text.length()) {
             if (text.startsWith("<!--", i)) {
                 var end = text.indexOf("-->", i + 4);
                 i = end < 0 ? text.length() : end + 3;
-            } else if (text.charAt(i + 1) == '?' || text.charAt(i + 1) == '!') {
-                // A DOCTYPE's internal subset holds further '<!' declarations: they are skipped the same way.
-                i += 2;
-            } else {
+            } else if (text.charAt(i + 1) == '?') {
+                var end = text.indexOf("?>", i + 2);
+                i = end < 0 ? text.length() : end + 2;
+            } else if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
                 return i;
+            } else {
+                return -1;
             }
         }
-        return text.length();
+        return -1;
     }
 
     private static String decode(byte[] body, String contentType) throws FeedParseException {
