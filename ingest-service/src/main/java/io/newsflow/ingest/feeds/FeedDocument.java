@@ -58,6 +58,7 @@ final class FeedDocument {
                     "copyright",
                     "lastBuildDate")
             .collect(Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
+    private static final Namespace DC_TERMS = Namespace.getNamespace("dcterms", "http://purl.org/dc/terms/");
     private static final Set<String> KNOWN_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
     private static final Set<String> ATOM_DATES = Set.of("created", "issued", "modified", "published", "updated");
     private static final Set<String> ATOM_TEXT =
@@ -90,6 +91,9 @@ final class FeedDocument {
     }
 
     static void normalise(Document document, URI documentUrl) {
+        if (isCdf(document.getRootElement())) {
+            document.setRootElement(rssFromCdf(document.getRootElement()));
+        }
         var root = document.getRootElement();
         normaliseNamespace(root);
         ensureChannel(root);
@@ -122,6 +126,69 @@ final class FeedDocument {
     }
 
     private record Frame(Element element, String base) {}
+
+    private static boolean isCdf(Element root) {
+        return root.getName().equalsIgnoreCase("channel")
+                && root.getNamespaceURI().isEmpty();
+    }
+
+    /**
+     * Microsoft's Channel Definition Format (1997) still turns up in old intranet feeds: its channel and items
+     * carry the same title, link, abstract and modification date as RSS, so they are rewritten as RSS 2.0. Items of
+     * nested channels become items of the one channel.
+     */
+    private static Element rssFromCdf(Element cdf) {
+        var channel = new Element("channel");
+        var base = attribute(cdf, "base");
+        if (base != null) {
+            channel.setAttribute("base", base, Namespace.XML_NAMESPACE);
+        }
+        copyCdf(cdf, channel);
+        var stack = new ArrayDeque<Element>();
+        cdf.getChildren().forEach(stack::addLast);
+        while (!stack.isEmpty()) {
+            var element = stack.removeFirst();
+            if (element.getName().equalsIgnoreCase("item")) {
+                var item = new Element("item");
+                copyCdf(element, item);
+                channel.addContent(item);
+            } else if (element.getName().equalsIgnoreCase("channel")) {
+                element.getChildren().forEach(stack::addLast);
+            }
+        }
+        var rss = new Element("rss");
+        rss.setAttribute("version", "2.0");
+        rss.addNamespaceDeclaration(DC_TERMS);
+        rss.addContent(channel);
+        return rss;
+    }
+
+    private static void copyCdf(Element from, Element to) {
+        for (var child : from.getChildren()) {
+            var name = child.getName().toLowerCase(Locale.ROOT);
+            if (name.equals("title") || name.equals("abstract")) {
+                to.addContent(new Element(name.equals("title") ? "title" : "description").setText(child.getText()));
+            }
+        }
+        var href = attribute(from, "href");
+        if (href != null) {
+            to.addContent(new Element("link").setText(href));
+        }
+        var modified = attribute(from, "lastmod");
+        if (modified != null) {
+            to.addContent(new Element("modified", DC_TERMS).setText(modified));
+        }
+    }
+
+    private static String attribute(Element element, String name) {
+        for (var attribute : element.getAttributes()) {
+            if (attribute.getName().equalsIgnoreCase(name)
+                    && !attribute.getValue().isBlank()) {
+                return attribute.getValue().strip();
+            }
+        }
+        return null;
+    }
 
     private static void atomElement(Element element, String base, boolean atom03) {
         switch (element.getName()) {
