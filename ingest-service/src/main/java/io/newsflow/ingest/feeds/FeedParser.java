@@ -32,6 +32,8 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +55,7 @@ final class FeedParser {
 
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
     private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final String ITUNES = "http://www.itunes.com/DTDs/Podcast-1.0.dtd";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String XHTML_DIV = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
@@ -183,8 +186,9 @@ final class FeedParser {
                 dublinCore == null ? null : dublinCore.getDescription(),
                 foreignText(entry, MEDIA_RSS, "description"),
                 foreignText(entry, ITUNES, "summary"));
-        var content = markup(contents.isEmpty() ? description : String.join("\n", contents), atom03);
-        var summary = contents.isEmpty() ? null : markup(description, atom03);
+        var fullText = contents.isEmpty() ? fullText(entry) : String.join("\n", contents);
+        var content = markup(fullText == null ? description : fullText, atom03);
+        var summary = fullText == null ? null : markup(description, atom03);
         var authors = new LinkedHashSet<String>();
         Stream.concat(entry.getAuthors().stream(), entry.getContributors().stream())
                 .map(FeedParser::personName)
@@ -240,6 +244,27 @@ final class FeedParser {
 
     private static String foreignText(SyndEntry entry, String namespace, String name) {
         return foreign(entry, namespace, name)
+                .map(Element::getText)
+                .filter(text -> !text.isBlank())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Full text in RSS without content:encoded: an XHTML {@code <body>} (serialised as HTML, without the XHTML
+     * namespace declaration every element would otherwise repeat) or a {@code <fullitem>} of escaped HTML.
+     */
+    private static String fullText(SyndEntry entry) {
+        var body = foreign(entry, XHTML, "body").findFirst();
+        if (body.isPresent()) {
+            var html = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true))
+                    .outputString(body.get().getContent())
+                    .replace(" xmlns=\"" + XHTML + "\"", "");
+            return html.isBlank() ? null : html;
+        }
+        return entry.getForeignMarkup().stream()
+                .filter(element ->
+                        element.getNamespaceURI().isEmpty() && element.getName().equals("fullitem"))
                 .map(Element::getText)
                 .filter(text -> !text.isBlank())
                 .findFirst()
