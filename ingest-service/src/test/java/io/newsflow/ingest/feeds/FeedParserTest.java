@@ -289,6 +289,81 @@ class FeedParserTest {
     }
 
     @Test
+    void resolvesLinksInsideTitleMarkupButNotInsideBodies() throws Exception {
+        var document =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.example.com/world/">
+                <entry><title type="html">&lt;a href="story"&gt;Story&lt;/a&gt;</title>
+                <content type="html">&lt;a href="story"&gt;Story&lt;/a&gt;</content></entry></feed>
+                """;
+
+        var item = parse(document).items().getFirst();
+
+        assertThat(item.title()).isEqualTo("<a href=\"https://news.example.com/world/story\">Story</a>");
+        assertThat(item.content()).isEqualTo("<a href=\"story\">Story</a>");
+    }
+
+    @Test
+    void readsEscapedHtmlThatAPublisherWrappedInAnXhtmlDiv() throws Exception {
+        var document =
+                """
+                <feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title>
+                <content type="html"><div xmlns="http://www.w3.org/1999/xhtml">Example &lt;b&gt;Atom&lt;/b&gt;</div></content>
+                </entry></feed>
+                """;
+
+        assertThat(parse(document).items().getFirst().content()).isEqualTo("Example <b>Atom</b>");
+    }
+
+    @Test
+    void readsMediaRssItunesAndXhtmlBodyElementsWhereTheCoreOnesAreMissing() throws Exception {
+        var document =
+                """
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+                     xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><TiTlE>Podcast</TiTlE>
+                <item><media:group><media:title>Video</media:title>
+                  <media:description>Video description</media:description></media:group>
+                  <itunes:category text="Technology"><itunes:category text="Gadgets"/></itunes:category></item>
+                <item><title>Full</title><description>Teaser</description>
+                  <body xmlns="http://www.w3.org/1999/xhtml"><p>Full <b>text</b></p></body></item>
+                </channel></rss>
+                """;
+
+        var feed = parse(document);
+        var video = feed.items().getFirst();
+        var full = feed.items().get(1);
+
+        assertThat(feed.title()).isEqualTo("Podcast");
+        assertThat(video.title()).isEqualTo("Video");
+        assertThat(video.content()).isEqualTo("Video description");
+        assertThat(video.categories()).containsExactly("Technology", "Gadgets");
+        assertThat(full.content()).isEqualTo("<p>Full <b>text</b></p>");
+        assertThat(full.summary()).isEqualTo("Teaser");
+    }
+
+    @Test
+    void readsMicrosoftCdfAsRss() throws Exception {
+        var document =
+                """
+                <CHANNEL BASE="https://intranet.example.com/" HREF="https://intranet.example.com/news">
+                  <TITLE>Intranet</TITLE>
+                  <ITEM HREF="/item/1" LASTMOD="2004-04-06T23:05:43-05:00">
+                    <TITLE>Item one</TITLE><ABSTRACT>Abstract</ABSTRACT>
+                  </ITEM>
+                </CHANNEL>
+                """;
+
+        var feed = parse(document);
+        var item = feed.items().getFirst();
+
+        assertThat(feed.title()).isEqualTo("Intranet");
+        assertThat(item.title()).isEqualTo("Item one");
+        assertThat(item.link()).isEqualTo("https://intranet.example.com/item/1");
+        assertThat(item.content()).isEqualTo("Abstract");
+        assertThat(item.updated()).isEqualTo(Instant.parse("2004-04-07T04:05:43Z"));
+    }
+
+    @Test
     void readsJsonFeed() throws Exception {
         var bytes = Files.readAllBytes(Path.of("src/test/resources/feeds/feedparser/json/example.json"));
 

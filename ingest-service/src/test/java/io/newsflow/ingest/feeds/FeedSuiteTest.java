@@ -55,12 +55,16 @@ class FeedSuiteTest {
         System.out.println(report);
 
         assertThat(results).noneMatch(r -> r.verdict() == FeedSuite.Verdict.CRASHED);
-        // Floors just under what this parser reaches today (84% overall, see the printed report), so that a
+        // Floors just under what this parser reaches today (91% overall, see the printed report), so that a
         // regression in parsing or mapping fails the build; raise them as the parser improves.
-        assertThat(passRate(results, r -> true)).isGreaterThan(0.83);
+        assertThat(passRate(results, r -> true)).isGreaterThan(0.90);
         for (var folder : List.of(
                 "rome/rome",
                 "feedparser/entities",
+                "feedparser/wellformed/atom10",
+                "feedparser/wellformed/cdf",
+                "feedparser/wellformed/itunes",
+                "feedparser/wellformed/media-rss",
                 "feedparser/wellformed/rdf",
                 "feedparser/wellformed/sanitize",
                 "feedparser/wellformed/xml")) {
@@ -70,14 +74,12 @@ class FeedSuiteTest {
         }
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/atom")))
                 .isGreaterThan(0.95);
-        assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/atom10")))
-                .isGreaterThan(0.96);
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/rss")))
-                .isGreaterThan(0.78);
-        // Most of base/ expects relative URIs rewritten inside HTML bodies and titles, which we do not do (bodies
-        // are carried as they came); links and ids are resolved.
+                .isGreaterThan(0.83);
+        // The rest of base/ expects relative URIs rewritten inside HTML bodies, which we do not do (bodies are
+        // carried as they came); links, ids and links in titles are resolved.
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/base")))
-                .isGreaterThan(0.13);
+                .isGreaterThan(0.40);
     }
 
     private static double passRate(List<FeedSuite.Result> results, Predicate<FeedSuite.Result> filter) {
