@@ -61,6 +61,21 @@ class FeedFetcherTest {
     }
 
     @Test
+    void takesTheContentLocationOfTheResponseAsTheDocumentUrl() throws Exception {
+        server.handle("/feed", exchange -> {
+            exchange.getResponseHeaders().set("Content-Location", "/archive/feed.xml");
+            LocalFeedServer.respond(exchange, 200, "application/rss+xml", new byte[] {'x'});
+        });
+        server.handle("/plain", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", new byte[] {'x'}));
+
+        var located = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/feed")), null, null);
+        var plain = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/plain")), null, null);
+
+        assertThat(located.documentUrl()).isEqualTo(URI.create(server.url("/archive/feed.xml")));
+        assertThat(plain.documentUrl()).isEqualTo(URI.create(server.url("/plain")));
+    }
+
+    @Test
     void refusesAFeedOnLoopbackUnlessItsHostIsAllowListed() {
         server.handle("/feed", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", new byte[] {'x'}));
         var strict = fetcher(List.of(), Duration.ofSeconds(10));
