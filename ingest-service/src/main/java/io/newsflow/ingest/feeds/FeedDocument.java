@@ -209,6 +209,7 @@ final class FeedDocument {
                 if (ATOM_TEXT.contains(element.getName())) {
                     decodeBase64(element, atom03);
                     unwrapEscapedDiv(element, atom03);
+                    plainText(element, atom03);
                     if (element.getName().equals("title") && base != null) {
                         resolveMarkupLinks(element, base);
                     }
@@ -246,6 +247,21 @@ final class FeedDocument {
                             + resolve(base, m.group(2) != null ? m.group(2) : m.group(3))
                                     .replace("\"", "&quot;")
                             + '"')));
+        }
+    }
+
+    /**
+     * Atom 0.3's defaults are {@code type="text/plain"} in {@code mode="xml"}, which ROME serialises back to XML:
+     * "AT&amp;T" would come out as "AT&amp;amp;T". Plain text without child elements is its own value.
+     */
+    private static void plainText(Element element, boolean atom03) {
+        var type = element.getAttributeValue("type", "text/plain").strip().toLowerCase(Locale.ROOT);
+        var mode = element.getAttributeValue("mode", "xml").strip().toLowerCase(Locale.ROOT);
+        if (atom03
+                && type.equals("text/plain")
+                && mode.equals("xml")
+                && element.getChildren().isEmpty()) {
+            element.setAttribute("mode", "escaped");
         }
     }
 

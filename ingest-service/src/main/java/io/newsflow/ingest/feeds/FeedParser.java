@@ -421,12 +421,19 @@ final class FeedParser {
         if (!atom03 || text == null || text.isBlank()) {
             return clean(text);
         }
-        var stripped = text.strip();
+        var stripped = windows1252Controls(new StringBuilder(text.strip())).toString();
         return stripped.startsWith(XHTML_DIV) ? "<div>" + stripped.substring(XHTML_DIV.length()) : stripped;
     }
 
+    /**
+     * Character references to C1 controls ({@code &#146;}) are the same Windows-1252 mistake as the raw bytes
+     * {@link #decode} repairs, and get the same reading (HTML's, too).
+     */
     private static String clean(String text) {
-        return text == null || text.isBlank() ? null : unwrapXhtml(text.strip());
+        return text == null || text.isBlank()
+                ? null
+                : unwrapXhtml(
+                        windows1252Controls(new StringBuilder(text.strip())).toString());
     }
 
     /** Atom's {@code type="xhtml"} wraps text in an XHTML div that is not part of the text (RFC 4287, 3.1.1.3). */

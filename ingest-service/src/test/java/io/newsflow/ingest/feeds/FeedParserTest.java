@@ -364,6 +364,21 @@ class FeedParserTest {
     }
 
     @Test
+    void readsAtom03PlainTextAsTextAndC1CharacterReferencesAsWindows1252() throws Exception {
+        var atom03 =
+                """
+                <feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry>
+                <title>AT&amp;T and the &lt;blink&gt; tag</title>
+                <summary type="text/plain">don&#146;t</summary></entry></feed>
+                """;
+
+        var item = parse(atom03).items().getFirst();
+
+        assertThat(item.title()).isEqualTo("AT&T and the <blink> tag");
+        assertThat(item.content()).isEqualTo("don\u2019t");
+    }
+
+    @Test
     void readsJsonFeed() throws Exception {
         var bytes = Files.readAllBytes(Path.of("src/test/resources/feeds/feedparser/json/example.json"));
 

@@ -61,6 +61,7 @@ class FeedSuiteTest {
         for (var folder : List.of(
                 "rome/rome",
                 "feedparser/entities",
+                "feedparser/wellformed/atom",
                 "feedparser/wellformed/atom10",
                 "feedparser/wellformed/cdf",
                 "feedparser/wellformed/itunes",
@@ -72,8 +73,8 @@ class FeedSuiteTest {
                     .as(folder)
                     .isEqualTo(1.0);
         }
-        assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/atom")))
-                .isGreaterThan(0.95);
+        assertThat(passRate(results, r -> r.folder().equals("feedparser/encoding")))
+                .isGreaterThan(0.85);
         assertThat(passRate(results, r -> r.folder().equals("feedparser/wellformed/rss")))
                 .isGreaterThan(0.83);
         // The rest of base/ expects relative URIs rewritten inside HTML bodies, which we do not do (bodies are
