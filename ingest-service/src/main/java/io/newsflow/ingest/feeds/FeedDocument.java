@@ -220,7 +220,7 @@ final class FeedDocument {
 
     private static final Namespace XHTML = Namespace.getNamespace("http://www.w3.org/1999/xhtml");
     private static final Pattern MARKUP_LINK =
-            Pattern.compile("(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(\\s(?:href|src)\\s*=\\s*)(?:\"([^\"<>]*)\"|'([^'<>]*)')", Pattern.CASE_INSENSITIVE);
 
     /**
      * Links in a title's markup are made absolute like the entry's own links, since a title is shown as it is,

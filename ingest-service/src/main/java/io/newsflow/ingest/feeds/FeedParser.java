@@ -26,8 +26,10 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
@@ -77,12 +79,12 @@ final class FeedParser {
         var declaration = doctypeStart(text);
         if (declaration >= 0) {
             var doctype = DOCTYPE.matcher(text);
-            if (doctype.find(declaration) && doctype.group(1) != null) {
+            if (doctype.region(declaration, text.length()).lookingAt() && doctype.group(1) != null) {
                 throw FeedParseException.refused("the document declares a DTD internal subset (entity"
                         + " declarations are not allowed in feeds)");
             }
-            var external = DOCTYPE_WITHOUT_SUBSET.matcher(text);
-            if (external.find(declaration) && external.start() == declaration) {
+            var external = DOCTYPE_WITHOUT_SUBSET.matcher(text).region(declaration, text.length());
+            if (external.lookingAt()) {
                 text = text.substring(0, declaration) + text.substring(external.end());
             }
         }
@@ -236,7 +238,7 @@ final class FeedParser {
         return entry.getForeignMarkup().stream()
                 .flatMap(element -> Stream.concat(
                         Stream.of(element),
-                        java.util.stream.StreamSupport.stream(
+                        StreamSupport.stream(
                                 element.getDescendants(Filters.element()).spliterator(), false)))
                 .filter(element -> element.getNamespaceURI().equals(namespace)
                         && element.getName().equals(name));
@@ -251,23 +253,16 @@ final class FeedParser {
     }
 
     /**
-     * Full text in RSS without content:encoded: an XHTML {@code <body>} (serialised as HTML, without the XHTML
-     * namespace declaration every element would otherwise repeat) or a {@code <fullitem>} of escaped HTML.
+     * Full text in RSS without content:encoded: an XHTML {@code <body>}, serialised as HTML without the XHTML
+     * namespace declaration every top-level element would otherwise repeat.
      */
     private static String fullText(SyndEntry entry) {
-        var body = foreign(entry, XHTML, "body").findFirst();
-        if (body.isPresent()) {
-            var html = new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true))
-                    .outputString(body.get().getContent())
-                    .replace(" xmlns=\"" + XHTML + "\"", "");
-            return html.isBlank() ? null : html;
-        }
-        return entry.getForeignMarkup().stream()
-                .filter(element ->
-                        element.getNamespaceURI().isEmpty() && element.getName().equals("fullitem"))
-                .map(Element::getText)
-                .filter(text -> !text.isBlank())
+        return foreign(entry, XHTML, "body")
                 .findFirst()
+                .map(body -> new XMLOutputter(Format.getRawFormat().setOmitDeclaration(true))
+                        .outputString(body.getContent())
+                        .replace(" xmlns=\"" + XHTML + "\"", ""))
+                .filter(html -> !html.isBlank())
                 .orElse(null);
     }
 
@@ -385,11 +380,13 @@ final class FeedParser {
     }
 
     private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
-    private static final String ACTIVE = "script|style|iframe|frame|frameset|applet|object|embed|noscript";
-    private static final Pattern ACTIVE_ELEMENT = Pattern.compile(
-            "<(" + ACTIVE + ")\\b[^>]*>.*?</\\1\\s*>|</?(?:" + ACTIVE + ")\\b[^>]*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
+    private static final Pattern ACTIVE_OPEN = Pattern.compile(
+            "<(script|style|iframe|frame|frameset|applet|object|embed|noscript)\\b[^<>]*>?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACTIVE_CLOSE = Pattern.compile(
+            "</(?:script|style|iframe|frame|frameset|applet|object|embed|noscript)\\b[^<>]*>?",
+            Pattern.CASE_INSENSITIVE);
+    // [^<>] rather than [^>]: a match attempt never runs past the next tag, so hostile titles stay linear.
+    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^<>]*>");
     private static final Pattern ACTIVE_ATTRIBUTE = Pattern.compile(
             "\\s+(?:on[a-z]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+)"
                     + "|[a-z-]+\\s*=\\s*(?:\"\\s*javascript:[^\"]*\"|'\\s*javascript:[^']*'))",
@@ -405,11 +402,27 @@ final class FeedParser {
         if (title == null || title.indexOf('<') < 0) {
             return title;
         }
-        var text = ACTIVE_ELEMENT.matcher(COMMENT.matcher(title).replaceAll("")).replaceAll("");
+        var text = ACTIVE_CLOSE
+                .matcher(withoutActiveElements(COMMENT.matcher(title).replaceAll("")))
+                .replaceAll("");
         var safe = TAG.matcher(text)
-                .replaceAll(tag -> java.util.regex.Matcher.quoteReplacement(
+                .replaceAll(tag -> Matcher.quoteReplacement(
                         ACTIVE_ATTRIBUTE.matcher(tag.group()).replaceAll("")));
         return safe.isBlank() ? null : safe.strip();
+    }
+
+    /** Drops each script-like element with its content; an unclosed one runs to the end, as in an HTML parser. */
+    private static String withoutActiveElements(String html) {
+        var out = new StringBuilder(html.length());
+        var open = ACTIVE_OPEN.matcher(html);
+        var at = 0;
+        while (at < html.length() && open.find(at)) {
+            out.append(html, at, open.start());
+            var close = Pattern.compile("</" + open.group(1) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                    .matcher(html);
+            at = close.find(open.end()) ? close.end() : html.length();
+        }
+        return out.append(html, Math.min(at, html.length()), html.length()).toString();
     }
 
     /**

@@ -379,6 +379,17 @@ class FeedParserTest {
     }
 
     @Test
+    void sanitisesAHostileTitleInLinearTime() throws Exception {
+        var hostile = "<script <iframe <b onclick=\"".repeat(40_000) + "<!--";
+        var started = System.nanoTime();
+
+        var title = FeedParser.safeTitle("News " + hostile);
+
+        assertThat(title).isEqualTo("News");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2_000);
+    }
+
+    @Test
     void readsJsonFeed() throws Exception {
         var bytes = Files.readAllBytes(Path.of("src/test/resources/feeds/feedparser/json/example.json"));
 
