@@ -107,6 +107,12 @@ public class ArticleIndex {
     }
 
     private String template() throws IOException {
+        return template(mappingVersion, languageAnalysis);
+    }
+
+    /** The versioned template resource, with the stemmed sub-fields only when the node has language analyzers. */
+    static String template(int mappingVersion, boolean languageAnalysis) throws IOException {
+        var json = JsonMapper.builder().build();
         try (var in = new ClassPathResource(TEMPLATE.formatted(mappingVersion)).getInputStream()) {
             var root = (ObjectNode) json.readTree(in);
             if (languageAnalysis) {
