@@ -28,7 +28,7 @@ record Artifacts(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (properties.getProperty("elasticsearch.analysis-plugin") == null) {
+        if (properties.getProperty("elasticsearch.analysis-plugin.pom") == null) {
             throw new InfraException("newsflow-local-infra was built before it installed the language analysis plugin; "
                     + "rebuild it with './mvnw -pl local-infra -am install'.");
         }
@@ -37,7 +37,9 @@ record Artifacts(
                 properties.getProperty("kafka.classpath"),
                 properties.getProperty("elasticsearch.version"),
                 Path.of(properties.getProperty("elasticsearch.zip")),
-                Path.of(properties.getProperty("elasticsearch.analysis-plugin")));
+                analysisPlugin(
+                        Path.of(properties.getProperty("elasticsearch.analysis-plugin.pom")),
+                        properties.getProperty("elasticsearch.analysis-plugin.zip")));
         for (String jar : artifacts.kafkaClasspath.split(java.io.File.pathSeparator)) {
             if (!Files.isRegularFile(Path.of(jar))) {
                 throw new InfraException("Kafka jar " + jar + " is not in the local Maven repository any more; "
@@ -48,10 +50,17 @@ record Artifacts(
             throw new InfraException("The Elasticsearch distribution " + artifacts.elasticsearchZip + " is missing; "
                     + "rebuild with './mvnw -pl local-infra install' to download it again.");
         }
-        if (!Files.isRegularFile(artifacts.analysisPlugin)) {
-            throw new InfraException("The Elasticsearch language analysis plugin " + artifacts.analysisPlugin
-                    + " is missing; rebuild with './mvnw -pl local-infra -am install'.");
-        }
         return artifacts;
+    }
+
+    /**
+     * The plugin zip beside the module's pom: in its {@code target/} when the pom is the reactor's, beside it in the
+     * local Maven repository. It may not exist (a build that stopped before {@code package}): see
+     * {@link LocalElasticsearch}.
+     */
+    static Path analysisPlugin(Path pom, String zip) {
+        Path built = pom.resolveSibling("target").resolve(zip);
+        Path installed = pom.resolveSibling(zip);
+        return Files.isRegularFile(built) || !Files.isRegularFile(installed) ? built : installed;
     }
 }

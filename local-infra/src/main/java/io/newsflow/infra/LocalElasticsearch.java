@@ -235,9 +235,18 @@ public final class LocalElasticsearch implements AutoCloseable {
     /**
      * Installs the language analysis plugin with {@code bin/elasticsearch-plugin}, again whenever the build produced a
      * different one. Only into this integ-test distribution: where analysis-common exists (the official image), the
-     * plugin's analyzer names would clash with the built-in ones.
+     * plugin's analyzer names would clash with the built-in ones. Without the zip (a build that stopped before
+     * {@code package}) the node starts as it is, and the search service falls back to standard analysis.
      */
     void installAnalysisPlugin(Path home, Path plugin, Path javaHome) {
+        if (!Files.isRegularFile(plugin)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The language analysis plugin {0} has not been built, so Elasticsearch runs without language "
+                            + "analyzers; build it with './mvnw -pl elasticsearch-analysis package'.",
+                    plugin);
+            return;
+        }
         Path installed = home.resolve("plugins").resolve(ANALYSIS_PLUGIN);
         Path installedDigest = home.resolve(ANALYSIS_PLUGIN + ".sha256");
         String digest = sha256(plugin);
