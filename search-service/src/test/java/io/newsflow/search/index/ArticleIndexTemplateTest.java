@@ -11,10 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ArticleIndexTemplateTest {
 
     private static final int MAPPING_VERSION = 2;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void withoutLanguageAnalyzersTitleAndTextHaveNoStemmedSubFields() throws Exception {
-        var properties = properties(ArticleIndex.template(MAPPING_VERSION, false));
+        var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, false));
 
         for (var field : List.of("title", "text")) {
             assertThat(properties.path(field).path("type").asString()).isEqualTo("text");
@@ -26,7 +27,7 @@ class ArticleIndexTemplateTest {
 
     @Test
     void withLanguageAnalyzersTitleAndTextGetOneStemmedSubFieldPerLanguage() throws Exception {
-        var properties = properties(ArticleIndex.template(MAPPING_VERSION, true));
+        var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, true));
 
         for (var field : List.of("title", "text")) {
             var fields = properties.path(field).path("fields");
@@ -43,8 +44,8 @@ class ArticleIndexTemplateTest {
 
     @Test
     void theLanguageSubFieldsKeepTheFieldsSubFieldsTheTemplateAlreadyHas() throws Exception {
-        var plain = properties(ArticleIndex.template(MAPPING_VERSION, false));
-        var stemmed = properties(ArticleIndex.template(MAPPING_VERSION, true));
+        var plain = properties(ArticleIndex.template(JSON, MAPPING_VERSION, false));
+        var stemmed = properties(ArticleIndex.template(JSON, MAPPING_VERSION, true));
 
         for (var field : List.of("title", "text")) {
             assertThat(subFields(stemmed.path(field))).containsAll(subFields(plain.path(field)));

@@ -55,10 +55,11 @@ public final class LanguageAnalysisBenchmark {
         var elasticsearch = TestInfrastructure.get().elasticsearchUrl();
         var documents = documents(articles);
         var variants = new LinkedHashMap<String, String>();
-        variants.put("standard analysis only (baseline)", ArticleIndex.template(MAPPING_VERSION, false));
-        variants.put("all 7 language sub-fields (now)", ArticleIndex.template(MAPPING_VERSION, true));
+        variants.put("standard analysis only (baseline)", ArticleIndex.template(JSON, MAPPING_VERSION, false));
+        variants.put("all 7 language sub-fields (now)", ArticleIndex.template(JSON, MAPPING_VERSION, true));
         variants.put(
-                "1 language sub-field (own language only)", onlyEnglish(ArticleIndex.template(MAPPING_VERSION, true)));
+                "1 language sub-field (own language only)",
+                onlyEnglish(ArticleIndex.template(JSON, MAPPING_VERSION, true)));
         var rates = new LinkedHashMap<String, List<Double>>();
         var sizes = new LinkedHashMap<String, Long>();
         variants.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
