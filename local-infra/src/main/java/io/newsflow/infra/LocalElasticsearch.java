@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +28,17 @@ import java.util.zip.ZipFile;
 /**
  * A real single-node Elasticsearch from the integ-test-zip distribution on Maven Central, unpacked once into its folder
  * and run as a child process. Elasticsearch refuses to run as root, so as root it runs as the unprivileged system user
- * {@value #RUN_AS_USER}, created on first use.
+ * {@value #RUN_AS_USER}, created on first use. The distribution lacks the analysis-common module, so our plugin
+ * {@value #ANALYSIS_PLUGIN} is installed into it to give it the built-in language analyzers ({@code english}, ...).
  */
 public final class LocalElasticsearch implements AutoCloseable {
 
     public static final String RUN_AS_USER = "newsflow";
+
+    /** The name in the plugin's descriptor, and so its folder under {@code plugins/}. */
+    public static final String ANALYSIS_PLUGIN = "newsflow-language-analysis";
+
+    private static final System.Logger LOG = System.getLogger(LocalElasticsearch.class.getName());
 
     private static final Pattern HEALTHY = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
 
@@ -111,6 +120,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        installAnalysisPlugin(home, artifacts.analysisPlugin(), javaHome);
         List<String> command = new ArrayList<>();
         if (RootUser.isRoot()) {
             command.addAll(RootUser.prepare(dir, home.resolve("bin/elasticsearch"), data));
@@ -219,6 +229,68 @@ public final class LocalElasticsearch implements AutoCloseable {
             return home;
         } catch (IOException e) {
             throw new InfraException("Could not unpack " + artifacts.elasticsearchZip() + " into " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Installs the language analysis plugin with {@code bin/elasticsearch-plugin}, again whenever the build produced a
+     * different one. Only into this integ-test distribution: where analysis-common exists (the official image), the
+     * plugin's analyzer names would clash with the built-in ones. Without the zip (a build that stopped before
+     * {@code package}) the node starts as it is, and the search service falls back to standard analysis.
+     */
+    void installAnalysisPlugin(Path home, Path plugin, Path javaHome) {
+        if (!Files.isRegularFile(plugin)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The language analysis plugin {0} has not been built, so Elasticsearch runs without language "
+                            + "analyzers; build it with './mvnw -pl elasticsearch-analysis package'.",
+                    plugin);
+            return;
+        }
+        Path installed = home.resolve("plugins").resolve(ANALYSIS_PLUGIN);
+        Path installedDigest = home.resolve(ANALYSIS_PLUGIN + ".sha256");
+        String digest = sha256(plugin);
+        try {
+            if (Files.isDirectory(installed)
+                    && Files.isRegularFile(installedDigest)
+                    && Files.readString(installedDigest).equals(digest)) {
+                return;
+            }
+            deleteRecursively(installed);
+            Files.deleteIfExists(installedDigest);
+            int exit = Processes.run(
+                    List.of(
+                            home.resolve("bin/elasticsearch-plugin").toString(),
+                            "install",
+                            "--batch",
+                            plugin.toUri().toString()),
+                    home,
+                    Map.of("ES_JAVA_HOME", javaHome.toString()),
+                    logFile,
+                    Duration.ofSeconds(120));
+            if (exit != 0) {
+                throw new InfraException("Could not install the Elasticsearch plugin " + plugin + " (exit code " + exit
+                        + "). See " + logFile + ":\n" + Processes.tail(logFile, 20));
+            }
+            Files.writeString(installedDigest, digest);
+        } catch (IOException e) {
+            throw new InfraException("Could not install the Elasticsearch plugin " + plugin + ": " + e, e);
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Installed the plugin {0} into {1}: language analyzers english, german, french, spanish, italian, "
+                        + "dutch and portuguese",
+                ANALYSIS_PLUGIN,
+                home);
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

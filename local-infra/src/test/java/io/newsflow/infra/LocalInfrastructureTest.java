@@ -63,6 +63,20 @@ class LocalInfrastructureTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(fetched.body()).contains("\"found\":true").contains("peacekeeping");
 
+            // the language analysis plugin gives the node the stemming analyzers of the official image
+            HttpResponse<String> analyzed = http.send(
+                    HttpRequest.newBuilder(URI.create(elasticsearch.url() + "/_analyze"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"analyzer\":\"english\",\"text\":\"the flooded villages\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(analyzed.statusCode()).isEqualTo(200);
+            assertThat(analyzed.body())
+                    .contains("\"token\":\"flood\"")
+                    .contains("\"token\":\"villag\"")
+                    .doesNotContain("\"token\":\"the\"");
+
             kafka.stop();
             elasticsearch.stop();
 

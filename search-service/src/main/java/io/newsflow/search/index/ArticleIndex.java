@@ -107,6 +107,11 @@ public class ArticleIndex {
     }
 
     private String template() throws IOException {
+        return template(json, mappingVersion, languageAnalysis);
+    }
+
+    /** The versioned template resource, with the stemmed sub-fields only when the node has language analyzers. */
+    static String template(JsonMapper json, int mappingVersion, boolean languageAnalysis) throws IOException {
         try (var in = new ClassPathResource(TEMPLATE.formatted(mappingVersion)).getInputStream()) {
             var root = (ObjectNode) json.readTree(in);
             if (languageAnalysis) {
