@@ -72,6 +72,8 @@ public final class SearchBenchmark {
         int corpus = Math.max(option(options, "--corpus", 100_000), articles);
         int requests = option(options, "--requests", 100);
         var fingerprints = !options.contains("--no-fingerprints");
+        var indexingOnly = options.contains("--indexing-only");
+        int warmup = option(options, "--warmup", 2_000);
         var infrastructure = TestInfrastructure.get();
         var run = "bench" + System.currentTimeMillis();
         var topic = run + ".enriched";
@@ -105,54 +107,98 @@ public final class SearchBenchmark {
             var events = corpusGenerator.events(0, articles);
 
             // (a) indexing
-            produce(infrastructure.kafkaBootstrapServers(), topic, events);
             var container = app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("index");
-            container.start();
-            // timed from the partition assignment: joining the group is start-up, not indexing
             var partitions = app.getBean(io.newsflow.search.SearchProperties.class)
                     .topics()
                     .partitions();
-            while (container.getAssignedPartitions() == null
-                    || container.getAssignedPartitions().size() < partitions) {
-                Thread.sleep(10);
-            }
-            var started = System.nanoTime();
+            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             // the service's own counter, bumped when Elasticsearch confirmed a batch: polling the group's offsets
             // with an admin client would cost the two cores more than it measures
-            var indexed = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                    .get("newsflow.search.indexed")
-                    .counter();
-            while (indexed.count() < articles) {
+            var indexed = meters.get("newsflow.search.indexed").counter();
+            var direct = alias + "-v900";
+            client.indices().create(c -> c.index(direct));
+            // Both paths first index the same warm-up articles (other ids): the service runs first, so without this
+            // it alone would pay for cold code (JIT), fresh connections and the node's first searches on the index.
+            if (warmup > 0) {
+                var warmupEvents = corpusGenerator.events(corpus, warmup);
+                produce(infrastructure.kafkaBootstrapServers(), topic, warmupEvents);
+                startAndAwaitAssignment(container, partitions);
+                while (indexed.count() < warmup) {
+                    Thread.sleep(5);
+                }
+                container.stop();
+                bulk(client, direct, warmupEvents);
+            }
+            var batches = meters.get("newsflow.search.batch.size").summary();
+            var batchTime = meters.get("newsflow.search.batch.duration").timer();
+            var batchesBefore = batches.count();
+            var batchArticlesBefore = batches.totalAmount();
+            var batchSecondsBefore = batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS);
+            produce(infrastructure.kafkaBootstrapServers(), topic, events);
+            // timed from the partition assignment: joining the group is start-up, not indexing
+            startAndAwaitAssignment(container, partitions);
+            var cpu = Cpu.now(client);
+            var started = System.nanoTime();
+            while (indexed.count() < warmup + articles) {
                 Thread.sleep(5);
             }
             var serviceSeconds = seconds(started);
+            var serviceCpu = Cpu.now(client).minus(cpu);
             while (!KafkaRecords.consumedAll(run, topic)) {
                 Thread.sleep(200);
             }
-            var direct = alias + "-v900";
-            client.indices().create(c -> c.index(direct));
+            cpu = Cpu.now(client);
             started = System.nanoTime();
             bulk(client, direct, events);
             var directSeconds = seconds(started);
+            var directCpu = Cpu.now(client).minus(cpu);
             var serviceRate = articles / serviceSeconds;
             var directRate = articles / directSeconds;
-            line(report, "Indexing %,d enriched articles (bulk of %,d)", articles, BULK);
             line(
                     report,
-                    "  service (Kafka -> listener -> bulk): %,.0f articles/s (%.1f s)",
+                    "Indexing %,d enriched articles (bulk of %,d), after %,d warm-up articles on each path",
+                    articles,
+                    BULK,
+                    warmup);
+            line(
+                    report,
+                    "  service (Kafka -> listener -> bulk): %,.0f articles/s (%.1f s; CPU: this JVM %.1f s,"
+                            + " Elasticsearch %.1f s)",
                     serviceRate,
-                    serviceSeconds);
-            line(report, "  direct plain bulk requests:          %,.0f articles/s (%.1f s)", directRate, directSeconds);
-            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-            var batches = meters.get("newsflow.search.batch.size").summary();
-            var batchTime = meters.get("newsflow.search.batch.duration").timer();
+                    serviceSeconds,
+                    serviceCpu.jvmSeconds(),
+                    serviceCpu.elasticsearchSeconds());
+            line(
+                    report,
+                    "  direct plain bulk requests:          %,.0f articles/s (%.1f s; CPU: this JVM %.1f s,"
+                            + " Elasticsearch %.1f s)",
+                    directRate,
+                    directSeconds,
+                    directCpu.jvmSeconds(),
+                    directCpu.elasticsearchSeconds());
+            var timedBatches = batches.count() - batchesBefore;
             line(
                     report,
                     "  service batches: %d, mean %.0f articles, mean %.0f ms each",
-                    batches.count(),
-                    batches.mean(),
-                    batchTime.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
+                    timedBatches,
+                    (batches.totalAmount() - batchArticlesBefore) / timedBatches,
+                    (batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS) - batchSecondsBefore)
+                            * 1_000
+                            / timedBatches);
+            var loadAverage = Path.of("/proc/loadavg");
+            if (Files.isReadable(loadAverage)) {
+                line(report, "  load average: %s", Files.readString(loadAverage).strip());
+            }
             line(report, "  ratio service/direct: %.2fx (target >= 0.80x)", serviceRate / directRate);
+
+            var benchIndices = new ArrayList<>(
+                    client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
+            benchIndices.add(direct);
+            if (indexingOnly) {
+                client.indices().delete(d -> d.index(benchIndices));
+                write(report);
+                System.exit(0);
+            }
 
             // (b) searching
             for (int from = articles; from < corpus; from += 10_000) {
@@ -203,17 +249,45 @@ public final class SearchBenchmark {
                     "  ratio API/direct: p50 %.2fx, p99 %.2fx (target p99 <= 1.30x)",
                     pct(apiLatencies, 50) / pct(directLatencies, 50),
                     pct(apiLatencies, 99) / pct(directLatencies, 99));
-
-            var benchIndices = new ArrayList<>(
-                    client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
-            benchIndices.add(direct);
             client.indices().delete(d -> d.index(benchIndices));
         }
+        write(report);
+        System.exit(0);
+    }
+
+    private static void write(StringBuilder report) throws IOException {
         var out = Path.of("search-service/target/benchmark-results.txt");
         if (Files.isDirectory(out.getParent())) {
             Files.writeString(out, report);
         }
-        System.exit(0);
+    }
+
+    private static void startAndAwaitAssignment(
+            org.springframework.kafka.listener.MessageListenerContainer container, int partitions)
+            throws InterruptedException {
+        container.start();
+        while (container.getAssignedPartitions() == null
+                || container.getAssignedPartitions().size() < partitions) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** CPU time used so far by this JVM (the service and the direct client) and by the Elasticsearch node. */
+    private record Cpu(double jvmSeconds, double elasticsearchSeconds) {
+
+        static Cpu now(ElasticsearchClient client) throws IOException {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var nodes = client.nodes().stats(s -> s.metric("process")).nodes().values();
+            var elasticsearch = nodes.stream()
+                    .mapToLong(node -> node.process().cpu().totalInMillis())
+                    .sum();
+            return new Cpu(os.getProcessCpuTime() / 1e9, elasticsearch / 1e3);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmSeconds - earlier.jvmSeconds, elasticsearchSeconds - earlier.elasticsearchSeconds);
+        }
     }
 
     private static void produce(String bootstrap, String topic, List<ArticleEnriched> events) throws Exception {
