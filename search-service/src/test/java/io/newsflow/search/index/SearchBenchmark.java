@@ -73,7 +73,7 @@ public final class SearchBenchmark {
         int requests = option(options, "--requests", 100);
         var fingerprints = !options.contains("--no-fingerprints");
         var indexingOnly = options.contains("--indexing-only");
-        int warmup = option(options, "--warmup", 2_000);
+        int warmup = option(options, "--warmup", 10_000);
         var infrastructure = TestInfrastructure.get();
         var run = "bench" + System.currentTimeMillis();
         var topic = run + ".enriched";
