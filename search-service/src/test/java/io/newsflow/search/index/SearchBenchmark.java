@@ -135,6 +135,7 @@ public final class SearchBenchmark {
             var batchArticlesBefore = batches.totalAmount();
             var batchSecondsBefore = batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS);
             produce(infrastructure.kafkaBootstrapServers(), topic, events);
+            awaitNoMerges(client);
             // timed from the partition assignment: joining the group is start-up, not indexing
             startAndAwaitAssignment(container, partitions);
             var cpu = Cpu.now(client);
@@ -147,6 +148,7 @@ public final class SearchBenchmark {
             while (!KafkaRecords.consumedAll(run, topic)) {
                 Thread.sleep(200);
             }
+            awaitNoMerges(client);
             cpu = Cpu.now(client);
             started = System.nanoTime();
             bulk(client, direct, events);
@@ -269,6 +271,24 @@ public final class SearchBenchmark {
         while (container.getAssignedPartitions() == null
                 || container.getAssignedPartitions().size() < partitions) {
             Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Waits until the node merges no segments: merges that one phase's writes set off would otherwise run, and be
+     * counted, in the next phase.
+     */
+    private static void awaitNoMerges(ElasticsearchClient client) throws IOException, InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (client.indices()
+                                .stats(s -> s.metric("merge"))
+                                .all()
+                                .total()
+                                .merges()
+                                .current()
+                        > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
     }
 
