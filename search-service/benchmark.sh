@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the search service against plain Elasticsearch in one run (see SearchBenchmark's Javadoc):
-#   search-service/benchmark.sh [--articles 20000] [--warmup 10000] [--corpus 100000] [--requests 100] [--indexing-only]
+#   search-service/benchmark.sh [--articles 20000] [--warmup 10000] [--rounds 4] [--corpus 100000] [--requests 100] [--indexing-only]
 # Extra JVM options (e.g. -XX:StartFlightRecording=filename=bench.jfr to profile) in BENCHMARK_JAVA_OPTS.
 # Uses the Kafka and Elasticsearch named by NEWSFLOW_TEST_KAFKA_BOOTSTRAP_SERVERS / NEWSFLOW_TEST_ELASTICSEARCH_URL,
 # or starts its own (local processes, or containers where Docker runs). Figures go to stdout and to

@@ -10,7 +10,6 @@ import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Enrichment;
 import io.newsflow.events.Source;
 import io.newsflow.search.SearchApplication;
-import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -74,6 +73,7 @@ public final class SearchBenchmark {
         var fingerprints = !options.contains("--no-fingerprints");
         var indexingOnly = options.contains("--indexing-only");
         int warmup = option(options, "--warmup", 10_000);
+        int rounds = option(options, "--rounds", 4);
         var infrastructure = TestInfrastructure.get();
         var run = "bench" + System.currentTimeMillis();
         var topic = run + ".enriched";
@@ -134,33 +134,56 @@ public final class SearchBenchmark {
             var batchesBefore = batches.count();
             var batchArticlesBefore = batches.totalAmount();
             var batchSecondsBefore = batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS);
-            produce(infrastructure.kafkaBootstrapServers(), topic, events);
-            awaitNoMerges(client);
-            // timed from the partition assignment: joining the group is start-up, not indexing
-            startAndAwaitAssignment(container, partitions);
-            var cpu = Cpu.now(client);
-            var started = System.nanoTime();
-            while (indexed.count() < warmup + articles) {
-                Thread.sleep(5);
+            // The load of a shared machine swings within seconds: the paths take turns in rounds, each round's
+            // articles through one path and then the other, the order alternating, so that both meet the same load.
+            var bootstrap = infrastructure.kafkaBootstrapServers();
+            var serviceSeconds = 0.0;
+            var directSeconds = 0.0;
+            var serviceCpu = new Cpu(0, 0);
+            var directCpu = new Cpu(0, 0);
+            var roundRatios = new ArrayList<String>();
+            for (int round = 0; round < rounds; round++) {
+                var slice = events.subList(round * articles / rounds, (round + 1) * articles / rounds);
+                var target = warmup + (round + 1) * articles / rounds;
+                double service = 0;
+                double plain = 0;
+                for (var servicePath : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
+                    if (servicePath) {
+                        produce(bootstrap, topic, slice);
+                    }
+                    awaitNoMerges(client);
+                    if (servicePath) {
+                        // timed from the partition assignment: joining the group is start-up, not indexing
+                        startAndAwaitAssignment(container, partitions);
+                    }
+                    var cpu = Cpu.now(client);
+                    var started = System.nanoTime();
+                    if (servicePath) {
+                        while (indexed.count() < target) {
+                            Thread.sleep(5);
+                        }
+                        service = seconds(started);
+                        serviceCpu = serviceCpu.plus(Cpu.now(client).minus(cpu));
+                        container.stop();
+                    } else {
+                        bulk(client, direct, slice);
+                        plain = seconds(started);
+                        directCpu = directCpu.plus(Cpu.now(client).minus(cpu));
+                    }
+                }
+                serviceSeconds += service;
+                directSeconds += plain;
+                roundRatios.add("%.2f".formatted(plain / service));
             }
-            var serviceSeconds = seconds(started);
-            var serviceCpu = Cpu.now(client).minus(cpu);
-            while (!KafkaRecords.consumedAll(run, topic)) {
-                Thread.sleep(200);
-            }
-            awaitNoMerges(client);
-            cpu = Cpu.now(client);
-            started = System.nanoTime();
-            bulk(client, direct, events);
-            var directSeconds = seconds(started);
-            var directCpu = Cpu.now(client).minus(cpu);
             var serviceRate = articles / serviceSeconds;
             var directRate = articles / directSeconds;
             line(
                     report,
-                    "Indexing %,d enriched articles (bulk of %,d), after %,d warm-up articles on each path",
+                    "Indexing %,d enriched articles (bulk of %,d) in %d alternating rounds, after %,d warm-up articles"
+                            + " on each path",
                     articles,
                     BULK,
+                    rounds,
                     warmup);
             line(
                     report,
@@ -191,7 +214,11 @@ public final class SearchBenchmark {
             if (Files.isReadable(loadAverage)) {
                 line(report, "  load average: %s", Files.readString(loadAverage).strip());
             }
-            line(report, "  ratio service/direct: %.2fx (target >= 0.80x)", serviceRate / directRate);
+            line(
+                    report,
+                    "  ratio service/direct: %.2fx (target >= 0.80x); by round: %s",
+                    serviceRate / directRate,
+                    String.join(", ", roundRatios));
 
             var benchIndices = new ArrayList<>(
                     client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
@@ -307,6 +334,10 @@ public final class SearchBenchmark {
 
         Cpu minus(Cpu earlier) {
             return new Cpu(jvmSeconds - earlier.jvmSeconds, elasticsearchSeconds - earlier.elasticsearchSeconds);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(jvmSeconds + other.jvmSeconds, elasticsearchSeconds + other.elasticsearchSeconds);
         }
     }
 
