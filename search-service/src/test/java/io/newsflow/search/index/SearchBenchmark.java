@@ -46,15 +46,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>indexing: the same enriched articles consumed from Kafka and indexed by the service, against the same
- *       documents sent straight to Elasticsearch in plain bulk requests of the same size (target: at least 0.8x);
+ *       documents sent straight to Elasticsearch in plain bulk requests of the same size (target: at least 0.8x),
+ *       after the same warm-up on both paths, the two taking turns in rounds so that both meet the same load;
  *   <li>searching: with at least 100,000 articles indexed, a faceted search by 20 concurrent clients through the
  *       HTTP API, against the very request the service sends, posted straight to Elasticsearch (target: p99 within
  *       1.3x).
  * </ol>
  *
- * Run with {@code search-service/benchmark.sh [--articles N] [--corpus N] [--requests N]}; it uses the Kafka and
- * Elasticsearch named by {@code NEWSFLOW_TEST_*} or starts its own, and writes the figures to
- * {@code search-service/target/benchmark-results.txt}.
+ * Run with {@code search-service/benchmark.sh [--articles N] [--warmup N] [--rounds N] [--corpus N] [--requests N]
+ * [--indexing-only]}; it uses the Kafka and Elasticsearch named by {@code NEWSFLOW_TEST_*} or starts its own, and
+ * writes the figures to {@code search-service/target/benchmark-results.txt}.
  */
 public final class SearchBenchmark {
 
