@@ -15,8 +15,18 @@ final class Fingerprints {
 
     private Fingerprints() {}
 
+    // called several times per indexed article: no regular expression
     static boolean valid(String fingerprint) {
-        return fingerprint != null && fingerprint.matches("[0-9a-fA-F]{16}");
+        if (fingerprint == null || fingerprint.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            var c = fingerprint.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> bands(String fingerprint) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,12 +43,7 @@ class StoryAssigner {
 
     // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
     // one story often arrive within a second of each other.
-    private final Map<String, Candidate> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Candidate> eldest) {
-            return size() > RECENT;
-        }
-    });
+    private final RecentCandidates recent = new RecentCandidates(RECENT);
 
     StoryAssigner(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
@@ -74,7 +68,7 @@ class StoryAssigner {
         var bands = events.stream()
                 .flatMap(event -> Fingerprints.bands(event.enrichment().fingerprint()).stream())
                 .collect(Collectors.toSet());
-        var candidates = new LinkedHashMap<String, Candidate>();
+        var candidates = new Candidates();
         if (!bands.isEmpty()) {
             var published = events.stream()
                     .map(e -> e.article().publishedAt() != null ? e.article().publishedAt() : e.occurredAt())
@@ -86,13 +80,9 @@ class StoryAssigner {
                             bands,
                             published.getFirst().minus(STORY_SPAN),
                             published.getLast().plus(STORY_SPAN))
-                    .forEach(candidate -> candidates.put(candidate.id(), candidate));
+                    .forEach(candidates::put);
             if (live) {
-                synchronized (recent) {
-                    recent.values().stream()
-                            .filter(c -> c.bands().stream().anyMatch(bands::contains))
-                            .forEach(c -> candidates.putIfAbsent(c.id(), c));
-                }
+                recent.sharingABand(bands).forEach(candidates::putIfAbsent);
             }
             loadWords(target, events, candidates);
         }
@@ -108,7 +98,7 @@ class StoryAssigner {
                 story = indexed.storyId();
             } else {
                 var near = Fingerprints.valid(fingerprint)
-                        ? near(Long.parseUnsignedLong(fingerprint, 16), candidates.values())
+                        ? candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint))
                         : List.<Candidate>of();
                 if (!near.isEmpty()) {
                     words = words(event.article().title(), event.enrichment().text());
@@ -133,9 +123,9 @@ class StoryAssigner {
                                 : new Words(
                                         event.article().title(),
                                         event.enrichment().text()));
-                candidates.put(candidate.id(), candidate);
+                candidates.put(candidate);
                 if (live) {
-                    recent.put(candidate.id(), candidate);
+                    recent.put(candidate);
                 }
             }
             result.add(new ArticleIndex.Indexable(event, ArticleDocument.from(event, story)));
@@ -178,18 +168,15 @@ class StoryAssigner {
     }
 
     /** Fetches the words of the candidates near an article of the batch: usually none or a few. */
-    private void loadWords(String target, List<ArticleEnriched> events, Map<String, Candidate> candidates)
-            throws IOException {
-        var fingerprints = events.stream()
-                .map(e -> e.enrichment().fingerprint())
-                .filter(Fingerprints::valid)
-                .mapToLong(f -> Long.parseUnsignedLong(f, 16))
-                .toArray();
+    private void loadWords(String target, List<ArticleEnriched> events, Candidates candidates) throws IOException {
         var ids = new HashSet<String>();
-        for (var fingerprint : fingerprints) {
-            near(fingerprint, candidates.values()).stream()
-                    .filter(c -> c.words() == null)
-                    .forEach(c -> ids.add(c.id()));
+        for (var event : events) {
+            var fingerprint = event.enrichment().fingerprint();
+            if (Fingerprints.valid(fingerprint)) {
+                candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint)).stream()
+                        .filter(c -> c.words() == null)
+                        .forEach(c -> ids.add(c.id()));
+            }
         }
         if (ids.isEmpty()) {
             return;
@@ -203,17 +190,7 @@ class StoryAssigner {
                 texts.put(doc.result().id(), words(source.title(), source.text()));
             }
         }
-        texts.forEach((id, words) -> candidates.computeIfPresent(id, (key, c) -> c.withWords(words)));
-    }
-
-    private static List<Candidate> near(long fingerprint, java.util.Collection<Candidate> candidates) {
-        var near = new ArrayList<Candidate>();
-        for (var candidate : candidates) {
-            if (Long.bitCount(fingerprint ^ candidate.bits()) <= Fingerprints.MAX_DISTANCE) {
-                near.add(candidate);
-            }
-        }
-        return near;
+        texts.forEach((id, words) -> candidates.withWords(id, words));
     }
 
     /** The stories the articles have in the given index. */
@@ -267,7 +244,8 @@ class StoryAssigner {
     private static final class Words {
         private final String title;
         private final String text;
-        private Set<String> words;
+        // recent candidates are shared by the consumer threads; computing the words twice is harmless
+        private volatile Set<String> words;
 
         Words(String title, String text) {
             this.title = title;
@@ -280,10 +258,103 @@ class StoryAssigner {
         }
 
         Set<String> get() {
-            if (words == null) {
-                words = words(title, text);
+            var value = words;
+            if (value == null) {
+                value = words(title, text);
+                words = value;
             }
-            return words;
+            return value;
+        }
+    }
+
+    /**
+     * The candidates of one batch by id, and their ids by fingerprint band: an article is compared bit by bit only
+     * with the candidates that share one of its bands, since every near one does (see {@link Fingerprints}).
+     */
+    private static final class Candidates {
+        private final Map<String, Candidate> byId = new HashMap<>();
+        private final Map<String, List<String>> idsByBand = new HashMap<>();
+
+        Candidate get(String id) {
+            return byId.get(id);
+        }
+
+        void put(Candidate candidate) {
+            var previous = byId.put(candidate.id(), candidate);
+            if (previous == null || !previous.bands().equals(candidate.bands())) {
+                for (var band : candidate.bands()) {
+                    idsByBand.computeIfAbsent(band, key -> new ArrayList<>(2)).add(candidate.id());
+                }
+            }
+        }
+
+        void putIfAbsent(Candidate candidate) {
+            if (!byId.containsKey(candidate.id())) {
+                put(candidate);
+            }
+        }
+
+        void withWords(String id, Set<String> words) {
+            byId.computeIfPresent(id, (key, candidate) -> candidate.withWords(words));
+        }
+
+        List<Candidate> near(long bits, List<String> bands) {
+            var seen = new HashSet<String>();
+            var near = new ArrayList<Candidate>();
+            for (var band : bands) {
+                for (var id : idsByBand.getOrDefault(band, List.of())) {
+                    var candidate = byId.get(id);
+                    // an id stays listed under the bands of a fingerprint it no longer has: the bits decide
+                    if (seen.add(id) && Long.bitCount(bits ^ candidate.bits()) <= Fingerprints.MAX_DISTANCE) {
+                        near.add(candidate);
+                    }
+                }
+            }
+            return near;
+        }
+    }
+
+    /** The last articles this instance indexed, the oldest forgotten first, found by band without a scan. */
+    private static final class RecentCandidates {
+        private final int capacity;
+        private final LinkedHashMap<String, Candidate> byId = new LinkedHashMap<>();
+        private final Map<String, Set<String>> idsByBand = new HashMap<>();
+
+        RecentCandidates(int capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized void put(Candidate candidate) {
+            var previous = byId.remove(candidate.id());
+            if (previous != null) {
+                forget(previous);
+            }
+            byId.put(candidate.id(), candidate);
+            for (var band : candidate.bands()) {
+                idsByBand.computeIfAbsent(band, key -> new HashSet<>(2)).add(candidate.id());
+            }
+            if (byId.size() > capacity) {
+                forget(byId.pollFirstEntry().getValue());
+            }
+        }
+
+        private void forget(Candidate candidate) {
+            for (var band : candidate.bands()) {
+                var ids = idsByBand.get(band);
+                if (ids != null && ids.remove(candidate.id()) && ids.isEmpty()) {
+                    idsByBand.remove(band);
+                }
+            }
+        }
+
+        synchronized List<Candidate> sharingABand(Set<String> bands) {
+            var found = new LinkedHashMap<String, Candidate>();
+            for (var band : bands) {
+                for (var id : idsByBand.getOrDefault(band, Set.of())) {
+                    found.putIfAbsent(id, byId.get(id));
+                }
+            }
+            return new ArrayList<>(found.values());
         }
     }
 

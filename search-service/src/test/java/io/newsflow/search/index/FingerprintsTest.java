@@ -27,6 +27,9 @@ class FingerprintsTest {
     void malformedFingerprintsHaveNoBandsAndAreNeverNear() {
         assertThat(Fingerprints.bands(null)).isEmpty();
         assertThat(Fingerprints.bands("xyz")).isEmpty();
+        assertThat(Fingerprints.valid("a1b2c3d4e5f6071g")).isFalse();
+        assertThat(Fingerprints.valid("a1b2c3d4e5f6071\u0663")).isFalse();
+        assertThat(Fingerprints.valid("A1B2C3D4E5F60718")).isTrue();
         assertThat(Fingerprints.near("a1b2c3d4e5f60718", "a1b2")).isFalse();
     }
 

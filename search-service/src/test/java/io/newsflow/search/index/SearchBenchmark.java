@@ -10,7 +10,6 @@ import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Enrichment;
 import io.newsflow.events.Source;
 import io.newsflow.search.SearchApplication;
-import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -47,15 +46,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ol>
  *   <li>indexing: the same enriched articles consumed from Kafka and indexed by the service, against the same
- *       documents sent straight to Elasticsearch in plain bulk requests of the same size (target: at least 0.8x);
+ *       documents sent straight to Elasticsearch in plain bulk requests of the same size (target: at least 0.8x),
+ *       after the same warm-up on both paths, the two taking turns in rounds so that both meet the same load;
  *   <li>searching: with at least 100,000 articles indexed, a faceted search by 20 concurrent clients through the
  *       HTTP API, against the very request the service sends, posted straight to Elasticsearch (target: p99 within
  *       1.3x).
  * </ol>
  *
- * Run with {@code search-service/benchmark.sh [--articles N] [--corpus N] [--requests N]}; it uses the Kafka and
- * Elasticsearch named by {@code NEWSFLOW_TEST_*} or starts its own, and writes the figures to
- * {@code search-service/target/benchmark-results.txt}.
+ * Run with {@code search-service/benchmark.sh [--articles N] [--warmup N] [--rounds N] [--corpus N] [--requests N]
+ * [--indexing-only]}; it uses the Kafka and Elasticsearch named by {@code NEWSFLOW_TEST_*} or starts its own, and
+ * writes the figures to {@code search-service/target/benchmark-results.txt}.
  */
 public final class SearchBenchmark {
 
@@ -72,6 +72,9 @@ public final class SearchBenchmark {
         int corpus = Math.max(option(options, "--corpus", 100_000), articles);
         int requests = option(options, "--requests", 100);
         var fingerprints = !options.contains("--no-fingerprints");
+        var indexingOnly = options.contains("--indexing-only");
+        int warmup = option(options, "--warmup", 10_000);
+        int rounds = option(options, "--rounds", 4);
         var infrastructure = TestInfrastructure.get();
         var run = "bench" + System.currentTimeMillis();
         var topic = run + ".enriched";
@@ -105,54 +108,127 @@ public final class SearchBenchmark {
             var events = corpusGenerator.events(0, articles);
 
             // (a) indexing
-            produce(infrastructure.kafkaBootstrapServers(), topic, events);
             var container = app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("index");
-            container.start();
-            // timed from the partition assignment: joining the group is start-up, not indexing
             var partitions = app.getBean(io.newsflow.search.SearchProperties.class)
                     .topics()
                     .partitions();
-            while (container.getAssignedPartitions() == null
-                    || container.getAssignedPartitions().size() < partitions) {
-                Thread.sleep(10);
-            }
-            var started = System.nanoTime();
+            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
             // the service's own counter, bumped when Elasticsearch confirmed a batch: polling the group's offsets
             // with an admin client would cost the two cores more than it measures
-            var indexed = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                    .get("newsflow.search.indexed")
-                    .counter();
-            while (indexed.count() < articles) {
-                Thread.sleep(5);
-            }
-            var serviceSeconds = seconds(started);
-            while (!KafkaRecords.consumedAll(run, topic)) {
-                Thread.sleep(200);
-            }
+            var indexed = meters.get("newsflow.search.indexed").counter();
             var direct = alias + "-v900";
             client.indices().create(c -> c.index(direct));
-            started = System.nanoTime();
-            bulk(client, direct, events);
-            var directSeconds = seconds(started);
-            var serviceRate = articles / serviceSeconds;
-            var directRate = articles / directSeconds;
-            line(report, "Indexing %,d enriched articles (bulk of %,d)", articles, BULK);
-            line(
-                    report,
-                    "  service (Kafka -> listener -> bulk): %,.0f articles/s (%.1f s)",
-                    serviceRate,
-                    serviceSeconds);
-            line(report, "  direct plain bulk requests:          %,.0f articles/s (%.1f s)", directRate, directSeconds);
-            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            // Both paths first index the same warm-up articles (other ids): the service runs first, so without this
+            // it alone would pay for cold code (JIT), fresh connections and the node's first searches on the index.
+            if (warmup > 0) {
+                var warmupEvents = corpusGenerator.events(corpus, warmup);
+                produce(infrastructure.kafkaBootstrapServers(), topic, warmupEvents);
+                startAndAwaitAssignment(container, partitions);
+                while (indexed.count() < warmup) {
+                    Thread.sleep(5);
+                }
+                container.stop();
+                bulk(client, direct, warmupEvents);
+            }
             var batches = meters.get("newsflow.search.batch.size").summary();
             var batchTime = meters.get("newsflow.search.batch.duration").timer();
+            var batchesBefore = batches.count();
+            var batchArticlesBefore = batches.totalAmount();
+            var batchSecondsBefore = batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS);
+            // The load of a shared machine swings within seconds: the paths take turns in rounds, each round's
+            // articles through one path and then the other, the order alternating, so that both meet the same load.
+            var bootstrap = infrastructure.kafkaBootstrapServers();
+            var serviceSeconds = 0.0;
+            var directSeconds = 0.0;
+            var serviceCpu = new Cpu(0, 0);
+            var directCpu = new Cpu(0, 0);
+            var roundRatios = new ArrayList<String>();
+            for (int round = 0; round < rounds; round++) {
+                var slice = events.subList(round * articles / rounds, (round + 1) * articles / rounds);
+                var target = warmup + (round + 1) * articles / rounds;
+                double service = 0;
+                double plain = 0;
+                for (var servicePath : round % 2 == 0 ? List.of(true, false) : List.of(false, true)) {
+                    if (servicePath) {
+                        produce(bootstrap, topic, slice);
+                    }
+                    awaitNoMerges(client);
+                    if (servicePath) {
+                        // timed from the partition assignment: joining the group is start-up, not indexing
+                        startAndAwaitAssignment(container, partitions);
+                    }
+                    var cpu = Cpu.now(client);
+                    var started = System.nanoTime();
+                    if (servicePath) {
+                        while (indexed.count() < target) {
+                            Thread.sleep(5);
+                        }
+                        service = seconds(started);
+                        serviceCpu = serviceCpu.plus(Cpu.now(client).minus(cpu));
+                        container.stop();
+                    } else {
+                        bulk(client, direct, slice);
+                        plain = seconds(started);
+                        directCpu = directCpu.plus(Cpu.now(client).minus(cpu));
+                    }
+                }
+                serviceSeconds += service;
+                directSeconds += plain;
+                roundRatios.add("%.2f".formatted(plain / service));
+            }
+            var serviceRate = articles / serviceSeconds;
+            var directRate = articles / directSeconds;
+            line(
+                    report,
+                    "Indexing %,d enriched articles (bulk of %,d) in %d alternating rounds, after %,d warm-up articles"
+                            + " on each path",
+                    articles,
+                    BULK,
+                    rounds,
+                    warmup);
+            line(
+                    report,
+                    "  service (Kafka -> listener -> bulk): %,.0f articles/s (%.1f s; CPU: this JVM %.1f s,"
+                            + " Elasticsearch %.1f s)",
+                    serviceRate,
+                    serviceSeconds,
+                    serviceCpu.jvmSeconds(),
+                    serviceCpu.elasticsearchSeconds());
+            line(
+                    report,
+                    "  direct plain bulk requests:          %,.0f articles/s (%.1f s; CPU: this JVM %.1f s,"
+                            + " Elasticsearch %.1f s)",
+                    directRate,
+                    directSeconds,
+                    directCpu.jvmSeconds(),
+                    directCpu.elasticsearchSeconds());
+            var timedBatches = batches.count() - batchesBefore;
             line(
                     report,
                     "  service batches: %d, mean %.0f articles, mean %.0f ms each",
-                    batches.count(),
-                    batches.mean(),
-                    batchTime.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
-            line(report, "  ratio service/direct: %.2fx (target >= 0.80x)", serviceRate / directRate);
+                    timedBatches,
+                    (batches.totalAmount() - batchArticlesBefore) / timedBatches,
+                    (batchTime.totalTime(java.util.concurrent.TimeUnit.SECONDS) - batchSecondsBefore)
+                            * 1_000
+                            / timedBatches);
+            var loadAverage = Path.of("/proc/loadavg");
+            if (Files.isReadable(loadAverage)) {
+                line(report, "  load average: %s", Files.readString(loadAverage).strip());
+            }
+            line(
+                    report,
+                    "  ratio service/direct: %.2fx (target >= 0.80x); by round: %s",
+                    serviceRate / directRate,
+                    String.join(", ", roundRatios));
+
+            var benchIndices = new ArrayList<>(
+                    client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
+            benchIndices.add(direct);
+            if (indexingOnly) {
+                client.indices().delete(d -> d.index(benchIndices));
+                write(report);
+                System.exit(0);
+            }
 
             // (b) searching
             for (int from = articles; from < corpus; from += 10_000) {
@@ -203,17 +279,67 @@ public final class SearchBenchmark {
                     "  ratio API/direct: p50 %.2fx, p99 %.2fx (target p99 <= 1.30x)",
                     pct(apiLatencies, 50) / pct(directLatencies, 50),
                     pct(apiLatencies, 99) / pct(directLatencies, 99));
-
-            var benchIndices = new ArrayList<>(
-                    client.indices().getAlias(a -> a.name(alias)).aliases().keySet());
-            benchIndices.add(direct);
             client.indices().delete(d -> d.index(benchIndices));
         }
+        write(report);
+        System.exit(0);
+    }
+
+    private static void write(StringBuilder report) throws IOException {
         var out = Path.of("search-service/target/benchmark-results.txt");
         if (Files.isDirectory(out.getParent())) {
             Files.writeString(out, report);
         }
-        System.exit(0);
+    }
+
+    private static void startAndAwaitAssignment(
+            org.springframework.kafka.listener.MessageListenerContainer container, int partitions)
+            throws InterruptedException {
+        container.start();
+        while (container.getAssignedPartitions() == null
+                || container.getAssignedPartitions().size() < partitions) {
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Waits until the node merges no segments: merges that one phase's writes set off would otherwise run, and be
+     * counted, in the next phase.
+     */
+    private static void awaitNoMerges(ElasticsearchClient client) throws IOException, InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (client.indices()
+                                .stats(s -> s.metric("merge"))
+                                .all()
+                                .total()
+                                .merges()
+                                .current()
+                        > 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** CPU time used so far by this JVM (the service and the direct client) and by the Elasticsearch node. */
+    private record Cpu(double jvmSeconds, double elasticsearchSeconds) {
+
+        static Cpu now(ElasticsearchClient client) throws IOException {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            var nodes = client.nodes().stats(s -> s.metric("process")).nodes().values();
+            var elasticsearch = nodes.stream()
+                    .mapToLong(node -> node.process().cpu().totalInMillis())
+                    .sum();
+            return new Cpu(os.getProcessCpuTime() / 1e9, elasticsearch / 1e3);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmSeconds - earlier.jvmSeconds, elasticsearchSeconds - earlier.elasticsearchSeconds);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(jvmSeconds + other.jvmSeconds, elasticsearchSeconds + other.elasticsearchSeconds);
+        }
     }
 
     private static void produce(String bootstrap, String topic, List<ArticleEnriched> events) throws Exception {
