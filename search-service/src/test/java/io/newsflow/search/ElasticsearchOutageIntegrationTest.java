@@ -88,6 +88,8 @@ class ElasticsearchOutageIntegrationTest {
                             .count())
                     .isEqualTo(sent.size());
         });
+        // and committed once indexed: no lag is left that a restart would index again
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaRecords.consumedAll("outage-it", TOPIC));
         for (var event : List.of(sent.getFirst(), sent.get(15), sent.getLast())) {
             assertThat(elasticsearch
                             .get(g -> g.index(ALIAS).id(event.articleId()), Object.class)
