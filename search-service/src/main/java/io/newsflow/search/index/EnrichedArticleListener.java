@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +21,14 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes enriched articles a poll at a time. The batch's offsets are committed only after this method returns, that
- * is after Elasticsearch confirmed every item or the item went to the dead-letter topic. A retriable failure throws,
- * and the error handler runs the same batch again with growing pauses (see {@link IndexingConfiguration}).
+ * Indexes enriched articles a poll at a time. The batch's offsets are committed only after Elasticsearch confirmed
+ * every item or the item went to the dead-letter topic. After a retriable failure the batch's partitions are sought
+ * back and paused for a growing while (see {@link IndexingBackOff}), so the next polls deliver the same records again.
  */
 @Component
 class EnrichedArticleListener {
+
+    static final String ID = "index";
 
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleListener.class);
 
@@ -33,29 +37,57 @@ class EnrichedArticleListener {
     private final DeadLetterPublishingRecoverer deadLetters;
     private final IndexingMetrics metrics;
     private final IndexedArticles indexed;
+    private final IndexingBackOff backOff;
 
     EnrichedArticleListener(
             ArticleIndex index,
             StoryAssigner stories,
             DeadLetterPublishingRecoverer deadLetters,
             IndexingMetrics metrics,
-            IndexedArticles indexed) {
+            IndexedArticles indexed,
+            IndexingBackOff backOff) {
         this.index = index;
         this.stories = stories;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.indexed = indexed;
+        this.backOff = backOff;
     }
 
     // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id. One
     // consumer per partition: story lookups and bulk requests of different partitions overlap.
     @KafkaListener(
-            id = "index",
+            id = ID,
             idIsGroup = false,
             topics = "${newsflow.topics.enriched}",
             batch = "true",
             concurrency = "${newsflow.search.indexing.concurrency}")
-    void onArticlesEnriched(List<ConsumerRecord<String, ArticleEnriched>> records, Acknowledgment acknowledgment) {
+    void onArticlesEnriched(
+            List<ConsumerRecord<String, ArticleEnriched>> records,
+            Acknowledgment acknowledgment,
+            Consumer<?, ?> consumer) {
+        try {
+            indexOrDeadLetter(records);
+        } catch (RetriableIndexingException e) {
+            // Not thrown to the error handler, whose batch retry outlives rebalances: see IndexingBackOff.
+            backOff.holdBack(ID, records, consumer);
+            return;
+        }
+        backOff.reset(records);
+        try {
+            // Manual-immediate acknowledgement: committed now, on the consumer's thread, after Elasticsearch
+            // confirmed every item of this very poll.
+            acknowledgment.acknowledge();
+        } catch (CommitFailedException e) {
+            // The group rebalanced meanwhile. Thrown on, the error handler would dead-letter articles that are indexed;
+            // read again instead (a partition that moved is read from the last commit by its new owner anyway), which
+            // rewrites the same revisions and changes nothing.
+            log.info("Offsets of an indexed batch not committed ({}), it will be read again", e.getMessage());
+            IndexingBackOff.rewind(records, consumer);
+        }
+    }
+
+    private void indexOrDeadLetter(List<ConsumerRecord<String, ArticleEnriched>> records) {
         var batch = new ArrayList<ConsumerRecord<String, ArticleEnriched>>(records.size());
         for (int i = 0; i < records.size(); i++) {
             var record = records.get(i);
@@ -70,10 +102,6 @@ class EnrichedArticleListener {
             batch.add(record);
         }
         index(batch);
-        // Manual-immediate acknowledgement commits the batch now, on the consumer's thread, whether this is the first
-        // attempt or the error handler's retry after an outage (the container would not commit a retried batch by
-        // itself), and never before Elasticsearch confirmed every item.
-        acknowledgment.acknowledge();
     }
 
     private static String problemWith(ArticleEnriched event) {

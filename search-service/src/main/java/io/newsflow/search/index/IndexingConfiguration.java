@@ -1,7 +1,6 @@
 package io.newsflow.search.index;
 
 import io.newsflow.kafka.DeadLetters;
-import io.newsflow.kafka.InvalidEventException;
 import io.newsflow.search.SearchProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +16,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * How the indexing consumer batches and fails. This service's error handler replaces the shared one of
  * kafka-support (which gives up after a few retries): losing an article because Elasticsearch was down for a minute
- * is not acceptable here, so retriable failures are retried without end while the consumer is paused; everything
- * else goes to the dead-letter topic at once.
+ * is not acceptable here. Retriable failures never reach it (the listener holds the batch back, see
+ * {@link IndexingBackOff}); whatever does reach it goes to the dead-letter topic at once.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingConfiguration {
@@ -45,16 +44,11 @@ class IndexingConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler indexingErrorHandler(
-            DeadLetterPublishingRecoverer indexingDeadLetterRecoverer, SearchProperties properties) {
-        var indexing = properties.search().indexing();
-        var backOff = new ExponentialBackOff(indexing.retryInitial().toMillis(), 2.0);
-        backOff.setMaxInterval(indexing.retryMax().toMillis());
-        // no max attempts and no max elapsed time: retried until Elasticsearch takes the batch
-        var handler = new DefaultErrorHandler(indexingDeadLetterRecoverer, backOff);
+    DefaultErrorHandler indexingErrorHandler(DeadLetterPublishingRecoverer indexingDeadLetterRecoverer) {
+        // Nothing is retried here: an exception other than BatchListenerFailedException would make this handler
+        // retry the whole batch in a loop of its own, and that loop outlives rebalances (see IndexingBackOff).
+        var handler = new DefaultErrorHandler(indexingDeadLetterRecoverer, new FixedBackOff(0, 0));
         handler.defaultFalse(true);
-        handler.addRetryableExceptions(RetriableIndexingException.class);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }
 

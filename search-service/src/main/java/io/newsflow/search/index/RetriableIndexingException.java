@@ -2,8 +2,8 @@ package io.newsflow.search.index;
 
 /**
  * Elasticsearch could not take a batch now (unreachable, 429, 5xx): the whole batch is retried, with growing pauses
- * and the consumer paused, until it succeeds. Writes are idempotent, so items that did succeed are written again
- * harmlessly.
+ * and its partitions paused, until it succeeds (see {@link IndexingBackOff}). Writes are idempotent, so items that did
+ * succeed are written again harmlessly.
  */
 class RetriableIndexingException extends RuntimeException {
 
