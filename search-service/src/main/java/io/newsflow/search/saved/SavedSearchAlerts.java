@@ -15,7 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * query per stream restricted to their ids, off the indexing thread.
  */
 @Component
-class SavedSearchAlerts implements DisposableBean {
+class SavedSearchAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(SavedSearchAlerts.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -94,8 +95,12 @@ class SavedSearchAlerts implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
+    /**
+     * A stream never ends by itself, and the web server's graceful shutdown would wait its whole timeout for each one
+     * open: they end first (the context announces its closing before it stops anything), and dashboards reconnect.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
         executor.shutdownNow();
         subscriptions.forEach(subscription -> subscription.emitter().complete());
     }
