@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets, the inputs of
- * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints}).
+ * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints});
+ * as written, also its title and text under its language for stemming ({@link #stemmed()}).
  */
 record ArticleDocument(
         String id,
