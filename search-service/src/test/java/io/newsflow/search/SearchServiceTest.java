@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
             "spring.kafka.consumer.group-id=" + SearchServiceTest.GROUP
         })
 @Import(NewsflowTestInfrastructure.class)
-@interface SearchServiceTest {
+public @interface SearchServiceTest {
 
     String TOPIC = "search-it.articles.enriched";
     String ALIAS = "search-it-articles";

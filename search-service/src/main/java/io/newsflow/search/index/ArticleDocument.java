@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets, the inputs of
- * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints}).
+ * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints});
+ * as written, also its title and text under its language for stemming ({@link #stemmed()}).
  */
 record ArticleDocument(
         String id,
@@ -37,7 +39,8 @@ record ArticleDocument(
         String fingerprint,
         List<String> fingerprintBands,
         String storyId,
-        List<String> suggest) {
+        List<String> suggest,
+        Map<String, Stemmed> stemmed) {
 
     static ArticleDocument from(ArticleEnriched event) {
         return from(event, event.articleId());
@@ -76,7 +79,21 @@ record ArticleDocument(
                 enrichment.fingerprint(),
                 Fingerprints.bands(enrichment.fingerprint()),
                 storyId,
-                suggestions(article.title(), people, organizations, places));
+                suggestions(article.title(), people, organizations, places),
+                stemmed(enrichment.language(), article.title(), enrichment.text()));
+    }
+
+    /**
+     * The title and text again under the article's own language, the one field analysed with that language's stemmer
+     * (see {@link ArticleIndex#LANGUAGE_ANALYZERS}); none for other languages or none detected. The mapping keeps it
+     * out of {@code _source}, so it is absent from documents read back.
+     */
+    record Stemmed(String title, String text) {}
+
+    private static Map<String, Stemmed> stemmed(String language, String title, String text) {
+        return language != null && ArticleIndex.LANGUAGE_ANALYZERS.containsKey(language)
+                ? Map.of(language, new Stemmed(title, text))
+                : null;
     }
 
     /** A rough size of the document as JSON, to split bulk requests without serializing twice. */
@@ -86,6 +103,7 @@ record ArticleDocument(
                 + length(text)
                 + length(lede)
                 + length(summary)
+                + (stemmed == null ? 0 : length(title) + length(text))
                 + 32 * (tags.size() + people.size() + organizations.size() + places.size() + keywords.size());
     }
 

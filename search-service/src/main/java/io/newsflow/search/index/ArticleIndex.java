@@ -36,7 +36,10 @@ public class ArticleIndex {
     private static final String TEMPLATE = "elasticsearch/articles-template-v%d.json";
     private static final int VERSION_CONFLICT = 409;
 
-    /** Language sub-fields of {@code title} and {@code text}, added where the node has the analysis-common module. */
+    /**
+     * Languages whose articles get a stemmed copy of their title and text under {@code stemmed.<language>}, with the
+     * analyzer declared for it where the node has language analyzers.
+     */
     static final Map<String, String> LANGUAGE_ANALYZERS = Map.of(
             "en", "english",
             "de", "german",
@@ -67,7 +70,7 @@ public class ArticleIndex {
         return alias;
     }
 
-    /** Whether {@code title} and {@code text} have per-language stemmed sub-fields (see {@link #LANGUAGE_ANALYZERS}). */
+    /** Whether the {@code stemmed.<language>} fields are analysed (see {@link #LANGUAGE_ANALYZERS}). */
     public boolean languageAnalysis() {
         return languageAnalysis;
     }
@@ -80,7 +83,8 @@ public class ArticleIndex {
         languageAnalysis = nodeHasLanguageAnalyzers();
         log.info(
                 languageAnalysis
-                        ? "Elasticsearch has language analyzers: title and text get stemmed sub-fields for {}"
+                        ? "Elasticsearch has language analyzers: each article's title and text are stemmed in its own"
+                                + " language, one of {}"
                         : "Elasticsearch lacks language analyzers (no analysis-common module): standard analysis only"
                                 + " {}",
                 languageAnalysis ? LANGUAGE_ANALYZERS.keySet() : "");
@@ -89,12 +93,57 @@ public class ArticleIndex {
                 .putIndexTemplate(
                         t -> t.withJson(new StringReader(template)).name(alias).indexPatterns(alias + "-v*"));
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
-            log.info("Index alias {} exists, on {}", alias, currentIndex().orElse("?"));
+            var current = currentIndex();
+            log.info("Index alias {} exists, on {}", alias, current.orElse("?"));
+            if (current.isPresent()) {
+                acceptCurrentDocuments(current.get(), template);
+            }
             return;
         }
         var index = indexName(1);
         client.indices().create(c -> c.index(index).aliases(alias, a -> a.isWriteIndex(true)));
         log.info("Created index {} behind alias {} with mapping version {}", index, alias, mappingVersion);
+    }
+
+    /**
+     * An index made from an older mapping keeps it (the template only shapes new indices), but its dynamic mapping is
+     * strict: the fields it lacks (for version 3, {@code stemmed}) are added to it, so that it goes on accepting every
+     * document until a reindex replaces it. Adding fields is the one mapping change Elasticsearch allows in place.
+     */
+    private void acceptCurrentDocuments(String index, String template) throws IOException {
+        var mapping = client.indices()
+                .getMapping(m -> m.index(index))
+                .mappings()
+                .get(index)
+                .mappings();
+        var indexVersion = mapping.meta() == null || !mapping.meta().containsKey("mapping_version")
+                ? "?"
+                : mapping.meta().get("mapping_version").toJson().toString();
+        var missing = json.createObjectNode();
+        json.readTree(template)
+                .path("template")
+                .path("mappings")
+                .path("properties")
+                .properties()
+                .forEach(field -> {
+                    if (!mapping.properties().containsKey(field.getKey())) {
+                        missing.set(field.getKey(), field.getValue());
+                    }
+                });
+        if (!missing.isEmpty()) {
+            var update = json.createObjectNode();
+            update.set("properties", missing);
+            client.indices()
+                    .putMapping(p -> p.index(index).withJson(new StringReader(json.writeValueAsString(update))));
+            log.warn(
+                    "Index {} has mapping version {}, older than {}: added {} so that it accepts the documents written"
+                            + " now; POST /api/v1/admin/reindex rebuilds it with mapping version {}",
+                    index,
+                    indexVersion,
+                    mappingVersion,
+                    missing.propertyNames(),
+                    mappingVersion);
+        }
     }
 
     private boolean nodeHasLanguageAnalyzers() throws IOException {
@@ -110,20 +159,23 @@ public class ArticleIndex {
         return template(json, mappingVersion, languageAnalysis);
     }
 
-    /** The versioned template resource, with the stemmed sub-fields only when the node has language analyzers. */
+    /**
+     * The versioned template resource. Without language analyzers {@code stemmed} stays a disabled object: the
+     * documents may carry it, it is neither indexed nor kept in {@code _source}.
+     */
     static String template(JsonMapper json, int mappingVersion, boolean languageAnalysis) throws IOException {
         try (var in = new ClassPathResource(TEMPLATE.formatted(mappingVersion)).getInputStream()) {
             var root = (ObjectNode) json.readTree(in);
             if (languageAnalysis) {
                 var properties =
                         (ObjectNode) root.path("template").path("mappings").path("properties");
-                for (var field : List.of("title", "text")) {
-                    var mapping = (ObjectNode) properties.path(field);
-                    var fields =
-                            mapping.has("fields") ? (ObjectNode) mapping.get("fields") : mapping.putObject("fields");
-                    LANGUAGE_ANALYZERS.forEach((language, analyzer) ->
-                            fields.putObject(language).put("type", "text").put("analyzer", analyzer));
-                }
+                var languages = properties.putObject("stemmed").putObject("properties");
+                LANGUAGE_ANALYZERS.forEach((language, analyzer) -> {
+                    var fields = languages.putObject(language).putObject("properties");
+                    for (var field : List.of("title", "text")) {
+                        fields.putObject(field).put("type", "text").put("analyzer", analyzer);
+                    }
+                });
             }
             return json.writeValueAsString(root);
         }

@@ -163,8 +163,8 @@ public class ArticleSearch {
         var fields = new ArrayList<>(List.of("title^3", "lede^2", "summary", "text"));
         if (index.languageAnalysis()) {
             ArticleIndex.LANGUAGE_ANALYZERS.keySet().forEach(language -> {
-                fields.add("title." + language + "^3");
-                fields.add("text." + language);
+                fields.add("stemmed." + language + ".title^3");
+                fields.add("stemmed." + language + ".text");
             });
         }
         return fields;

@@ -10,32 +10,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ArticleIndexTemplateTest {
 
-    private static final int MAPPING_VERSION = 2;
+    private static final int MAPPING_VERSION = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void withoutLanguageAnalyzersTitleAndTextHaveNoStemmedSubFields() throws Exception {
+    void withoutLanguageAnalyzersTheStemmedCopyIsAcceptedButNeitherIndexedNorAnalysed() throws Exception {
         var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, false));
 
-        for (var field : List.of("title", "text")) {
-            assertThat(properties.path(field).path("type").asString()).isEqualTo("text");
-            assertThat(subFields(properties.path(field)))
-                    .doesNotContainAnyElementsOf(ArticleIndex.LANGUAGE_ANALYZERS.keySet());
-        }
+        var stemmed = properties.path("stemmed");
+        assertThat(stemmed.path("type").asString()).isEqualTo("object");
+        assertThat(stemmed.path("enabled").asBoolean(true)).isFalse();
+        assertThat(stemmed.has("properties")).isFalse();
         assertThat(properties.toString()).doesNotContain("\"english\"").doesNotContain("\"german\"");
     }
 
     @Test
-    void withLanguageAnalyzersTitleAndTextGetOneStemmedSubFieldPerLanguage() throws Exception {
+    void withLanguageAnalyzersEachLanguageHasAStemmedTitleAndText() throws Exception {
         var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, true));
 
-        for (var field : List.of("title", "text")) {
-            var fields = properties.path(field).path("fields");
-            ArticleIndex.LANGUAGE_ANALYZERS.forEach((language, analyzer) -> {
-                assertThat(fields.path(language).path("type").asString()).isEqualTo("text");
-                assertThat(fields.path(language).path("analyzer").asString()).isEqualTo(analyzer);
-            });
-        }
+        var languages = properties.path("stemmed").path("properties");
+        assertThat(fieldNames(languages)).containsExactlyInAnyOrderElementsOf(ArticleIndex.LANGUAGE_ANALYZERS.keySet());
+        ArticleIndex.LANGUAGE_ANALYZERS.forEach((language, analyzer) -> {
+            for (var field : List.of("title", "text")) {
+                var mapping = languages.path(language).path("properties").path(field);
+                assertThat(mapping.path("type").asString()).isEqualTo("text");
+                assertThat(mapping.path("analyzer").asString()).isEqualTo(analyzer);
+            }
+        });
         assertThat(ArticleIndex.LANGUAGE_ANALYZERS)
                 .containsEntry("en", "english")
                 .containsEntry("de", "german")
@@ -43,27 +44,37 @@ class ArticleIndexTemplateTest {
     }
 
     @Test
-    void theLanguageSubFieldsKeepTheFieldsSubFieldsTheTemplateAlreadyHas() throws Exception {
-        var plain = properties(ArticleIndex.template(JSON, MAPPING_VERSION, false));
-        var stemmed = properties(ArticleIndex.template(JSON, MAPPING_VERSION, true));
+    void titleAndTextThemselvesStayStandardWithNoLanguageSubFields() throws Exception {
+        for (var languageAnalysis : List.of(false, true)) {
+            var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, languageAnalysis));
 
-        for (var field : List.of("title", "text")) {
-            assertThat(subFields(stemmed.path(field))).containsAll(subFields(plain.path(field)));
+            assertThat(fieldNames(properties.path("title").path("fields"))).containsExactly("raw");
+            assertThat(properties.path("text").has("fields")).isFalse();
+            assertThat(properties.path("title").has("analyzer")).isFalse();
+            assertThat(properties.path("text").has("analyzer")).isFalse();
+        }
+    }
+
+    @Test
+    void theStemmedCopyIsKeptOutOfTheStoredSourceAndTheMappingStaysStrict() throws Exception {
+        for (var languageAnalysis : List.of(false, true)) {
+            var mappings = JSON.readTree(ArticleIndex.template(JSON, MAPPING_VERSION, languageAnalysis))
+                    .path("template")
+                    .path("mappings");
+
+            assertThat(mappings.path("dynamic").asString()).isEqualTo("strict");
+            assertThat(mappings.path("_meta").path("mapping_version").asInt()).isEqualTo(MAPPING_VERSION);
+            assertThat(mappings.path("_source").path("excludes").toString()).isEqualTo("[\"stemmed\"]");
         }
     }
 
     private static JsonNode properties(String template) {
-        return JsonMapper.builder()
-                .build()
-                .readTree(template)
-                .path("template")
-                .path("mappings")
-                .path("properties");
+        return JSON.readTree(template).path("template").path("mappings").path("properties");
     }
 
-    private static List<String> subFields(JsonNode field) {
+    private static List<String> fieldNames(JsonNode node) {
         var names = new ArrayList<String>();
-        field.path("fields").propertyNames().forEach(names::add);
+        node.propertyNames().forEach(names::add);
         return names;
     }
 }

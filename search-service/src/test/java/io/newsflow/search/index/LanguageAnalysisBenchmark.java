@@ -18,18 +18,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the stemmed language sub-fields cost at indexing time, each variant against the plain mapping in the same run
- * on the same node: the article template without language sub-fields (the baseline), with all seven (what
- * {@link ArticleIndex} does where the node has language analyzers: every article analysed seven more times), and with
- * one (what indexing each article only into its own language would cost). The same English articles, bulk requests of
- * 500 from one client, a fresh index per round, rounds interleaved; the median rate per variant.
+ * What stemming costs at indexing time, each variant against the plain mapping in the same run on the same node: the
+ * article template without language analysis (the baseline: documents without the stemmed copy), mapping version 2
+ * (title and text with seven stemmed sub-fields: every article analysed seven more times), mapping version 3 as
+ * {@link ArticleIndex} puts it where the node has language analyzers (each article carries a copy of its title and
+ * text under {@code stemmed.<its language>}, analysed once, kept out of {@code _source}), and version 3 where the node
+ * lacks them (the copy is sent but not indexed). The same English articles, bulk requests of 500 from one client, a
+ * fresh index per round, rounds interleaved; the median rate per variant.
  *
  * <p>Run with {@code search-service/analysis-benchmark.sh [--articles 20000] [--rounds 3]}; it uses the Elasticsearch
  * named by {@code NEWSFLOW_TEST_ELASTICSEARCH_URL} or starts its own (with our language analysis plugin locally).
  */
 public final class LanguageAnalysisBenchmark {
 
-    private static final int MAPPING_VERSION = 2;
+    private static final int MAPPING_VERSION = 3;
     private static final int BULK_SIZE = 500;
     private static final Pattern STORE_SIZE =
             Pattern.compile("\"store\"\\s*:\\s*\\{\\s*\"size_in_bytes\"\\s*:\\s*(\\d+)");
@@ -53,20 +55,26 @@ public final class LanguageAnalysisBenchmark {
         int articles = option(args, "--articles", 20_000);
         int rounds = option(args, "--rounds", 3);
         var elasticsearch = TestInfrastructure.get().elasticsearchUrl();
-        var documents = documents(articles);
-        var variants = new LinkedHashMap<String, String>();
-        variants.put("standard analysis only (baseline)", ArticleIndex.template(JSON, MAPPING_VERSION, false));
-        variants.put("all 7 language sub-fields (now)", ArticleIndex.template(JSON, MAPPING_VERSION, true));
+        var plain = documents(articles, false);
+        var stemmed = documents(articles, true);
+        var variants = new LinkedHashMap<String, Variant>();
+        var standard = ArticleIndex.template(JSON, MAPPING_VERSION, false);
+        variants.put("standard analysis only (baseline)", new Variant(standard, plain));
+        variants.put("7 stemmed sub-fields (mapping v2)", new Variant(sevenSubFields(standard), plain));
         variants.put(
-                "1 language sub-field (own language only)",
-                onlyEnglish(ArticleIndex.template(JSON, MAPPING_VERSION, true)));
+                "own language only (mapping v3)",
+                new Variant(ArticleIndex.template(JSON, MAPPING_VERSION, true), stemmed));
+        variants.put("v3 on a node without analyzers", new Variant(standard, stemmed));
         var rates = new LinkedHashMap<String, List<Double>>();
         var sizes = new LinkedHashMap<String, Long>();
         variants.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
-        index(elasticsearch, variants.values().iterator().next(), documents.subList(0, Math.min(2_000, articles)));
+        index(elasticsearch, standard, plain.subList(0, Math.min(2_000, articles)));
         for (int round = 0; round < rounds; round++) {
             for (var variant : variants.entrySet()) {
-                var result = index(elasticsearch, variant.getValue(), documents);
+                var result = index(
+                        elasticsearch,
+                        variant.getValue().template(),
+                        variant.getValue().documents());
                 rates.get(variant.getKey()).add(result[0]);
                 sizes.put(variant.getKey(), (long) result[1]);
             }
@@ -81,7 +89,7 @@ public final class LanguageAnalysisBenchmark {
                 elasticsearch,
                 TestInfrastructure.get().provider());
         rates.forEach((name, values) -> System.out.printf(
-                "  %-42s %8.0f docs/s  %.2fx the baseline  store %,d bytes  (rounds: %s)%n",
+                "  %-36s %8.0f docs/s  %.2fx the baseline  store %,d bytes  (rounds: %s)%n",
                 name,
                 median(values),
                 median(values) / baseline,
@@ -118,35 +126,39 @@ public final class LanguageAnalysisBenchmark {
         }
     }
 
-    private static String onlyEnglish(String template) {
-        var root = (ObjectNode) JSON.readTree(template);
+    private record Variant(String template, List<String> documents) {}
+
+    /** Mapping version 2's language analysis: every language a sub-field of title and text, for every article. */
+    private static String sevenSubFields(String standardTemplate) {
+        var root = (ObjectNode) JSON.readTree(standardTemplate);
         var properties = (ObjectNode) root.path("template").path("mappings").path("properties");
         for (var field : List.of("title", "text")) {
-            var fields = (ObjectNode) properties.path(field).path("fields");
-            ArticleIndex.LANGUAGE_ANALYZERS.keySet().stream()
-                    .filter(language -> !language.equals("en"))
-                    .forEach(fields::remove);
+            var mapping = (ObjectNode) properties.path(field);
+            var fields = mapping.has("fields") ? (ObjectNode) mapping.get("fields") : mapping.putObject("fields");
+            ArticleIndex.LANGUAGE_ANALYZERS.forEach((language, analyzer) ->
+                    fields.putObject(language).put("type", "text").put("analyzer", analyzer));
         }
         return JSON.writeValueAsString(root);
     }
 
-    private static List<String> documents(int count) {
+    /** English articles, with the copy under {@code stemmed.en} that the service sends from mapping version 3 on. */
+    private static List<String> documents(int count, boolean withStemmedCopy) {
         var random = new Random(42);
         var documents = new ArrayList<String>(count);
         for (int i = 0; i < count; i++) {
-            documents.add(JSON.writeValueAsString(Map.of(
-                    "id",
-                    "a" + i,
-                    "revision",
-                    1,
-                    "title",
-                    words(random, 10),
-                    "text",
-                    words(random, 300),
-                    "language",
-                    "en",
-                    "publishedAt",
-                    "2025-03-01T08:00:00Z")));
+            var title = words(random, 10);
+            var text = words(random, 300);
+            var document = new LinkedHashMap<String, Object>();
+            document.put("id", "a" + i);
+            document.put("revision", 1);
+            document.put("title", title);
+            document.put("text", text);
+            document.put("language", "en");
+            document.put("publishedAt", "2025-03-01T08:00:00Z");
+            if (withStemmedCopy) {
+                document.put("stemmed", Map.of("en", Map.of("title", title, "text", text)));
+            }
+            documents.add(JSON.writeValueAsString(document));
         }
         return documents;
     }
