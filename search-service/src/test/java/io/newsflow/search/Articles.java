@@ -13,7 +13,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Enriched events built by tests, as the enrich service will send them once it fills every field. */
-final class Articles {
+public final class Articles {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +31,7 @@ final class Articles {
         return builder(title, text).revision(revision).build();
     }
 
-    static Builder builder(String title, String text) {
+    public static Builder builder(String title, String text) {
         return new Builder(title, text);
     }
 
@@ -39,7 +39,7 @@ final class Articles {
         KafkaRecords.send(topic, event.articleId(), JSON.writeValueAsString(event), Map.of());
     }
 
-    static final class Builder {
+    public static final class Builder {
         private String id = newId();
         private long revision = 1;
         private final String title;
@@ -61,72 +61,72 @@ final class Articles {
             this.text = text;
         }
 
-        Builder id(String value) {
+        public Builder id(String value) {
             id = value;
             return this;
         }
 
-        Builder revision(long value) {
+        public Builder revision(long value) {
             revision = value;
             return this;
         }
 
-        Builder source(String value) {
+        public Builder source(String value) {
             source = value;
             return this;
         }
 
-        Builder language(String value) {
+        public Builder language(String value) {
             language = value;
             return this;
         }
 
-        Builder publishedAt(Instant value) {
+        public Builder publishedAt(Instant value) {
             publishedAt = value;
             return this;
         }
 
-        Builder tags(String... values) {
+        public Builder tags(String... values) {
             tags = List.of(values);
             return this;
         }
 
-        Builder people(String... values) {
+        public Builder people(String... values) {
             people = List.of(values);
             return this;
         }
 
-        Builder organizations(String... values) {
+        public Builder organizations(String... values) {
             organizations = List.of(values);
             return this;
         }
 
-        Builder places(String... values) {
+        public Builder places(String... values) {
             places = List.of(values);
             return this;
         }
 
-        Builder category(String value) {
+        public Builder category(String value) {
             category = value;
             return this;
         }
 
-        Builder lede(String value) {
+        public Builder lede(String value) {
             lede = value;
             return this;
         }
 
-        Builder summary(String value) {
+        public Builder summary(String value) {
             summary = value;
             return this;
         }
 
-        Builder fingerprint(String value) {
+        public Builder fingerprint(String value) {
             fingerprint = value;
             return this;
         }
 
-        ArticleEnriched build() {
+        public ArticleEnriched build() {
             var domain = source.toLowerCase().replaceAll("[^a-z0-9]", "") + ".com";
             var ingested = new ArticleIngested(
                     UUID.randomUUID().toString(),

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
-import io.newsflow.events.Article;
 import io.newsflow.events.ArticleEnriched;
-import io.newsflow.events.ArticleIngested;
-import io.newsflow.events.Enrichment;
-import io.newsflow.events.Source;
+import io.newsflow.search.Articles;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
@@ -108,50 +105,18 @@ class StoryAssignerIntegrationTest {
     }
 
     private static ArticleEnriched article(String title, String text, long fingerprint, int minutesLater) {
-        var id = UUID.randomUUID().toString().replace("-", "");
-        var published = PUBLISHED.plus(Duration.ofMinutes(minutesLater));
-        var ingested = new ArticleIngested(
-                UUID.randomUUID().toString(),
-                1,
-                id,
-                1,
-                published,
-                "h",
-                Source.pushed("Reuters", "reuters.com"),
-                new Article(
-                        title,
-                        text,
-                        "https://reuters.com/" + id,
-                        null,
-                        List.of(),
-                        published,
-                        null,
-                        null,
-                        List.of(),
-                        null));
-        return ArticleEnriched.from(
-                ingested,
-                new Enrichment(
-                        "en",
-                        text,
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        null,
-                        List.of(),
-                        null,
-                        null,
-                        text.split(" ").length,
-                        1,
-                        "%016x".formatted(fingerprint)));
+        return Articles.builder(title, text)
+                .source("Reuters")
+                .publishedAt(PUBLISHED.plus(Duration.ofMinutes(minutesLater)))
+                .fingerprint("%016x".formatted(fingerprint))
+                .build();
     }
 
     private static SearchProperties properties(String alias) {
         return new SearchProperties(
                 new SearchProperties.Topics("stories-it.enriched", 1, (short) 1),
                 new SearchProperties.Search(
-                        new SearchProperties.Index(alias, 2),
+                        new SearchProperties.Index(alias, 3),
                         100,
                         10,
                         new SearchProperties.Indexing(
