@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,7 @@ class StoryAssigner {
 
     // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
     // one story often arrive within a second of each other.
-    private final RecentCandidates recent = new RecentCandidates(RECENT);
+    private final Candidates recent = new Candidates(RECENT);
 
     StoryAssigner(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
@@ -68,7 +70,7 @@ class StoryAssigner {
         var bands = events.stream()
                 .flatMap(event -> Fingerprints.bands(event.enrichment().fingerprint()).stream())
                 .collect(Collectors.toSet());
-        var candidates = new Candidates();
+        var candidates = new Candidates(Integer.MAX_VALUE);
         if (!bands.isEmpty()) {
             var published = events.stream()
                     .map(e -> e.article().publishedAt() != null ? e.article().publishedAt() : e.occurredAt())
@@ -268,60 +270,21 @@ class StoryAssigner {
     }
 
     /**
-     * The candidates of one batch by id, and their ids by fingerprint band: an article is compared bit by bit only
-     * with the candidates that share one of its bands, since every near one does (see {@link Fingerprints}).
+     * Candidates by id, and their ids by fingerprint band: an article is compared bit by bit only with the candidates
+     * that share one of its bands, since every near one does (see {@link Fingerprints}). Beyond its capacity the
+     * oldest is forgotten first. Synchronized: the recent candidates are shared by the consumer threads.
      */
     private static final class Candidates {
-        private final Map<String, Candidate> byId = new HashMap<>();
-        private final Map<String, List<String>> idsByBand = new HashMap<>();
-
-        Candidate get(String id) {
-            return byId.get(id);
-        }
-
-        void put(Candidate candidate) {
-            var previous = byId.put(candidate.id(), candidate);
-            if (previous == null || !previous.bands().equals(candidate.bands())) {
-                for (var band : candidate.bands()) {
-                    idsByBand.computeIfAbsent(band, key -> new ArrayList<>(2)).add(candidate.id());
-                }
-            }
-        }
-
-        void putIfAbsent(Candidate candidate) {
-            if (!byId.containsKey(candidate.id())) {
-                put(candidate);
-            }
-        }
-
-        void withWords(String id, Set<String> words) {
-            byId.computeIfPresent(id, (key, candidate) -> candidate.withWords(words));
-        }
-
-        List<Candidate> near(long bits, List<String> bands) {
-            var seen = new HashSet<String>();
-            var near = new ArrayList<Candidate>();
-            for (var band : bands) {
-                for (var id : idsByBand.getOrDefault(band, List.of())) {
-                    var candidate = byId.get(id);
-                    // an id stays listed under the bands of a fingerprint it no longer has: the bits decide
-                    if (seen.add(id) && Long.bitCount(bits ^ candidate.bits()) <= Fingerprints.MAX_DISTANCE) {
-                        near.add(candidate);
-                    }
-                }
-            }
-            return near;
-        }
-    }
-
-    /** The last articles this instance indexed, the oldest forgotten first, found by band without a scan. */
-    private static final class RecentCandidates {
         private final int capacity;
         private final LinkedHashMap<String, Candidate> byId = new LinkedHashMap<>();
         private final Map<String, Set<String>> idsByBand = new HashMap<>();
 
-        RecentCandidates(int capacity) {
+        Candidates(int capacity) {
             this.capacity = capacity;
+        }
+
+        synchronized Candidate get(String id) {
+            return byId.get(id);
         }
 
         synchronized void put(Candidate candidate) {
@@ -331,11 +294,37 @@ class StoryAssigner {
             }
             byId.put(candidate.id(), candidate);
             for (var band : candidate.bands()) {
-                idsByBand.computeIfAbsent(band, key -> new HashSet<>(2)).add(candidate.id());
+                idsByBand.computeIfAbsent(band, key -> new LinkedHashSet<>(2)).add(candidate.id());
             }
             if (byId.size() > capacity) {
                 forget(byId.pollFirstEntry().getValue());
             }
+        }
+
+        synchronized void putIfAbsent(Candidate candidate) {
+            if (!byId.containsKey(candidate.id())) {
+                put(candidate);
+            }
+        }
+
+        synchronized void withWords(String id, Set<String> words) {
+            byId.computeIfPresent(id, (key, candidate) -> candidate.withWords(words));
+        }
+
+        synchronized List<Candidate> sharingABand(Collection<String> bands) {
+            var found = new LinkedHashMap<String, Candidate>();
+            for (var band : bands) {
+                for (var id : idsByBand.getOrDefault(band, Set.of())) {
+                    found.putIfAbsent(id, byId.get(id));
+                }
+            }
+            return new ArrayList<>(found.values());
+        }
+
+        List<Candidate> near(long bits, List<String> bands) {
+            return sharingABand(bands).stream()
+                    .filter(candidate -> Long.bitCount(bits ^ candidate.bits()) <= Fingerprints.MAX_DISTANCE)
+                    .toList();
         }
 
         private void forget(Candidate candidate) {
@@ -345,16 +334,6 @@ class StoryAssigner {
                     idsByBand.remove(band);
                 }
             }
-        }
-
-        synchronized List<Candidate> sharingABand(Set<String> bands) {
-            var found = new LinkedHashMap<String, Candidate>();
-            for (var band : bands) {
-                for (var id : idsByBand.getOrDefault(band, Set.of())) {
-                    found.putIfAbsent(id, byId.get(id));
-                }
-            }
-            return new ArrayList<>(found.values());
         }
     }
 
