@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class Jdk {
 
-    public static final int MINIMUM_FEATURE_VERSION = 21;
+    private static final int MINIMUM_FEATURE_VERSION = 21;
 
     static final List<Path> INSTALL_FOLDERS =
             List.of(Path.of("/usr/lib/jvm"), Path.of("/Library/Java/JavaVirtualMachines"));

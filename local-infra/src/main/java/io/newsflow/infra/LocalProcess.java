@@ -47,10 +47,6 @@ public final class LocalProcess implements AutoCloseable {
         return new Builder(name);
     }
 
-    public String name() {
-        return spec.name;
-    }
-
     public long pid() {
         return process.pid();
     }
