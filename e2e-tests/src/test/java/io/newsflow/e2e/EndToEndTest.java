@@ -75,7 +75,7 @@ class EndToEndTest {
     }
 
     @AfterAll
-    static void stopServices() throws InterruptedException {
+    static void stopServices() {
         for (var service : services) {
             service.close();
         }

@@ -10,12 +10,7 @@ import java.util.Properties;
 /**
  * Where the build found the Kafka broker's jars, the Elasticsearch distribution and our language analysis plugin for it.
  */
-record Artifacts(
-        String kafkaVersion,
-        String kafkaClasspath,
-        String elasticsearchVersion,
-        Path elasticsearchZip,
-        Path analysisPlugin) {
+record Artifacts(String kafkaClasspath, String elasticsearchVersion, Path elasticsearchZip, Path analysisPlugin) {
 
     static Artifacts load() {
         Properties properties = new Properties();
@@ -33,7 +28,6 @@ record Artifacts(
                     + "rebuild it with './mvnw -pl local-infra -am install'.");
         }
         Artifacts artifacts = new Artifacts(
-                properties.getProperty("kafka.version"),
                 properties.getProperty("kafka.classpath"),
                 properties.getProperty("elasticsearch.version"),
                 Path.of(properties.getProperty("elasticsearch.zip")),

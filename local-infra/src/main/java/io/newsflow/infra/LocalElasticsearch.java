@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +39,12 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private static final Pattern HEALTHY = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow)\"");
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final Path dir;
     private final int port;
     private Path logFile;
     private Path pidFile;
     private String javaOpts = "-Xms512m -Xmx512m";
-    private Process process;
+    private LocalProcess process;
 
     public LocalElasticsearch(Path dir, int port) {
         this.dir = dir.toAbsolutePath();
@@ -87,10 +81,6 @@ public final class LocalElasticsearch implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public Path logFile() {
-        return logFile;
-    }
-
     public long pid() {
         if (process == null) {
             throw new IllegalStateException("Elasticsearch is not started");
@@ -115,11 +105,10 @@ public final class LocalElasticsearch implements AutoCloseable {
             Files.createDirectories(data);
             Files.createDirectories(logs);
             Files.deleteIfExists(serverPidFile(dir));
-            Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LocalProcess.newLog(logFile);
         installAnalysisPlugin(home, artifacts.analysisPlugin(), javaHome);
         List<String> command = new ArrayList<>();
         if (RootUser.isRoot()) {
@@ -149,62 +138,50 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "cluster.routing.allocation.disk.threshold_enabled=false",
                 "-p",
                 serverPidFile(dir).toString()));
-        Map<String, String> env = Map.of("ES_JAVA_HOME", javaHome.toString(), "ES_JAVA_OPTS", javaOpts);
-        process = Processes.startDetached(command, home, env, logFile);
+        LocalProcess.Builder node = LocalProcess.builder("Elasticsearch on port " + port)
+                .command(command)
+                .workDir(home)
+                .environment(Map.of("ES_JAVA_HOME", javaHome.toString(), "ES_JAVA_OPTS", javaOpts))
+                .logFile(logFile)
+                .readyWhen("GET " + url() + "/_cluster/health says yellow or green", () -> isHealthy(port))
+                .stopGrace(Duration.ofSeconds(10));
         if (pidFile != null) {
-            Processes.writePid(pidFile, process.pid());
+            node.pidFile(pidFile);
         }
-        boolean ready = Processes.waitUntil(() -> !process.isAlive() || isHealthy(port), timeout);
-        if (!ready || !process.isAlive()) {
-            String why = process.isAlive()
-                    ? "did not become healthy within " + timeout.toSeconds() + " s"
-                    : "exited with code " + process.exitValue();
-            stop();
-            throw new InfraException("Elasticsearch on port " + port + " " + why + ". See " + logFile + " and " + logs
-                    + ":\n" + Processes.tail(logFile, 20));
+        process = node.start();
+        try {
+            process.awaitReady(timeout);
+        } catch (InfraException e) {
+            stopServer(dir);
+            throw new InfraException(e.getMessage() + "\n(node logs in " + logs + ")", e);
         }
         return this;
     }
 
     public boolean isHealthy() {
-        return process != null && process.isAlive() && isHealthy(port);
+        return process != null && process.isReady();
     }
 
     /** True when {@code GET /_cluster/health} on 127.0.0.1:port says yellow or green ({@code GET /} does not exist here). */
     public static boolean isHealthy(int port) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_cluster/health"))
-                            .timeout(Duration.ofSeconds(3))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    && HEALTHY.matcher(response.body()).find();
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.ok(URI.create("http://127.0.0.1:" + port + "/_cluster/health"), body -> HEALTHY.matcher(body)
+                .find());
     }
 
     /** SIGTERM to the server JVM so it shuts down cleanly, then the launcher's whole process tree, then the port. */
     public void stop() {
         stopServer(dir);
         if (process != null) {
-            Processes.stop(process.toHandle(), Duration.ofSeconds(10));
+            process.stop();
             process = null;
-        }
-        if (pidFile != null) {
-            LocalKafka.deleteQuietly(pidFile);
         }
         Ports.awaitFree(port, Duration.ofSeconds(10));
     }
 
     /** Stops the server JVM named by the pid file Elasticsearch wrote under the node folder, if it still runs. */
     public static void stopServer(Path dir) {
-        Optional<ProcessHandle> server = Processes.alive(serverPidFile(dir), "elasticsearch");
-        server.ifPresent(handle -> Processes.stop(handle, Duration.ofSeconds(30)));
+        LocalProcess.running(serverPidFile(dir), "elasticsearch")
+                .ifPresent(server -> LocalProcess.stop(server, Duration.ofSeconds(30)));
     }
 
     @Override
@@ -258,19 +235,19 @@ public final class LocalElasticsearch implements AutoCloseable {
             }
             deleteRecursively(installed);
             Files.deleteIfExists(installedDigest);
-            int exit = Processes.run(
-                    List.of(
+            int exit = LocalProcess.builder("elasticsearch-plugin")
+                    .command(List.of(
                             home.resolve("bin/elasticsearch-plugin").toString(),
                             "install",
                             "--batch",
-                            plugin.toUri().toString()),
-                    home,
-                    Map.of("ES_JAVA_HOME", javaHome.toString()),
-                    logFile,
-                    Duration.ofSeconds(120));
+                            plugin.toUri().toString()))
+                    .workDir(home)
+                    .environment(Map.of("ES_JAVA_HOME", javaHome.toString()))
+                    .logFile(logFile)
+                    .run(Duration.ofSeconds(120));
             if (exit != 0) {
                 throw new InfraException("Could not install the Elasticsearch plugin " + plugin + " (exit code " + exit
-                        + "). See " + logFile + ":\n" + Processes.tail(logFile, 20));
+                        + "). See " + logFile + ":\n" + LocalProcess.tail(logFile, 20));
             }
             Files.writeString(installedDigest, digest);
         } catch (IOException e) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,15 @@ import java.util.UUID;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    static final String MAIN_CLASS = "kafka.Kafka";
+    /** What the broker's command line contains, to tell our broker from a stranger that reused its pid. */
+    public static final String MAIN_CLASS = "kafka.Kafka";
 
     private final Path dir;
     private final int port;
     private final int controllerPort;
     private Path logFile;
     private Path pidFile;
-    private String heap = "-Xmx512m";
-    private Process process;
+    private LocalProcess process;
 
     public LocalKafka(Path dir, int port, int controllerPort) {
         this.dir = dir.toAbsolutePath();
@@ -57,22 +56,12 @@ public final class LocalKafka implements AutoCloseable {
         return this;
     }
 
-    /** The broker JVM's maximum heap, e.g. {@code 512m}. */
-    public LocalKafka maxHeap(String maxHeap) {
-        this.heap = "-Xmx" + maxHeap;
-        return this;
-    }
-
     public int port() {
         return port;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public Path logFile() {
-        return logFile;
     }
 
     public long pid() {
@@ -87,59 +76,50 @@ public final class LocalKafka implements AutoCloseable {
         Ports.requireFree(port, "Kafka broker", "choose another Kafka port");
         Ports.requireFree(controllerPort, "Kafka controller", "choose another Kafka controller port");
         Artifacts artifacts = Artifacts.load();
-        Path java = Jdk.java(Jdk.home());
+        String java = Jdk.java(Jdk.home()).toString();
         Path config = writeConfig();
         // in the environment: a short command line lets a pid file be checked against the process (/proc, ps)
         Map<String, String> classpath = Map.of("CLASSPATH", artifacts.kafkaClasspath());
-        truncateLog();
+        LocalProcess.newLog(logFile);
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
-            int exit = Processes.run(
-                    List.of(
-                            java.toString(),
-                            "kafka.tools.StorageTool",
-                            "format",
-                            "-t",
-                            newClusterId(),
-                            "-c",
-                            config.toString()),
-                    dir,
-                    classpath,
-                    logFile,
-                    Duration.ofSeconds(60));
+            int exit = LocalProcess.builder("Kafka's storage tool")
+                    .command(List.of(
+                            java, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString()))
+                    .workDir(dir)
+                    .environment(classpath)
+                    .logFile(logFile)
+                    .run(Duration.ofSeconds(60));
             if (exit != 0) {
                 throw new InfraException("Formatting Kafka's storage in " + dataDir() + " failed (exit " + exit
-                        + "). See " + logFile + ":\n" + Processes.tail(logFile, 20));
+                        + "). See " + logFile + ":\n" + LocalProcess.tail(logFile, 20));
             }
         }
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xms128m",
-                heap,
-                "-XX:+UseG1GC",
-                "-Djava.awt.headless=true",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
-                "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config=warn",
-                MAIN_CLASS,
-                config.toString()));
-        process = Processes.startDetached(command, dir, classpath, logFile);
+        LocalProcess.Builder broker = LocalProcess.builder("Kafka on port " + port)
+                .command(List.of(
+                        java,
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-XX:+UseG1GC",
+                        "-Djava.awt.headless=true",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                        "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
+                        "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config=warn",
+                        MAIN_CLASS,
+                        config.toString()))
+                .workDir(dir)
+                .environment(classpath)
+                .logFile(logFile)
+                .readyWhen("answering Kafka requests on " + bootstrapServers(), () -> isHealthy(port));
         if (pidFile != null) {
-            Processes.writePid(pidFile, process.pid());
+            broker.pidFile(pidFile);
         }
-        boolean ready = Processes.waitUntil(() -> !process.isAlive() || isHealthy(port), timeout);
-        if (!ready || !process.isAlive()) {
-            String why = process.isAlive()
-                    ? "did not become ready within " + timeout.toSeconds() + " s"
-                    : "exited with code " + process.exitValue();
-            stop();
-            throw new InfraException(
-                    "Kafka on port " + port + " " + why + ". See " + logFile + ":\n" + Processes.tail(logFile, 20));
-        }
+        process = broker.start();
+        process.awaitReady(timeout);
         return this;
     }
 
     public boolean isHealthy() {
-        return process != null && process.isAlive() && isHealthy(port);
+        return process != null && process.isReady();
     }
 
     /**
@@ -173,11 +153,8 @@ public final class LocalKafka implements AutoCloseable {
     /** Stops the broker (SIGTERM, then SIGKILL after 30 s) and waits until its port is free. */
     public void stop() {
         if (process != null) {
-            Processes.stop(process.toHandle(), Duration.ofSeconds(30));
+            process.stop();
             process = null;
-        }
-        if (pidFile != null) {
-            deleteQuietly(pidFile);
         }
         Ports.awaitFree(port, Duration.ofSeconds(10));
     }
@@ -240,23 +217,6 @@ public final class LocalKafka implements AutoCloseable {
             if (!id.startsWith("-")) {
                 return id;
             }
-        }
-    }
-
-    private void truncateLog() {
-        try {
-            Files.createDirectories(logFile.getParent());
-            Files.writeString(logFile, "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover pid file is re-checked against the live process before it is used
         }
     }
 }

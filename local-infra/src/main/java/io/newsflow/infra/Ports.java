@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Free-port checks on the loopback interface, where every local process of ours listens. */
 public final class Ports {
@@ -57,13 +56,6 @@ public final class Ports {
     }
 
     public static boolean awaitFree(int port, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!isFree(port)) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Processes.pause(Duration.ofMillis(200));
-        }
-        return true;
+        return Poll.until(() -> isFree(port), timeout);
     }
 }

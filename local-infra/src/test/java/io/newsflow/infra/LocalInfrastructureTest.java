@@ -86,7 +86,8 @@ class LocalInfrastructureTest {
                     .isEmpty();
             assertThat(Ports.isFree(kafka.port())).isTrue();
             assertThat(Ports.isFree(elasticsearch.port())).isTrue();
-            assertThat(Processes.alive(LocalElasticsearch.serverPidFile(dir.resolve("elasticsearch")), "elasticsearch"))
+            assertThat(LocalProcess.running(
+                            LocalElasticsearch.serverPidFile(dir.resolve("elasticsearch")), "elasticsearch"))
                     .isEmpty();
         }
     }

@@ -1,0 +1,82 @@
+package io.newsflow.infra.stack;
+
+import io.newsflow.infra.HttpProbe;
+import io.newsflow.infra.InfraException;
+import io.newsflow.infra.Jdk;
+import io.newsflow.infra.LocalProcess;
+import io.newsflow.infra.ServiceJar;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. */
+record ServiceComponent(String name, int port, String portVariable, Settings settings) implements Component {
+
+    @Override
+    public List<Port> ports() {
+        return List.of(new Port(port, portVariable));
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    /** The module name is in the jar's path on the command line. */
+    @Override
+    public String marker() {
+        return name;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return HttpProbe.ok(readiness());
+    }
+
+    @Override
+    public void start() {
+        List<String> command = new ArrayList<>();
+        command.add(Jdk.java(Jdk.home()).toString());
+        command.addAll(settings.serviceJavaOpts());
+        command.addAll(List.of("-jar", jar().toString()));
+        LocalProcess.newLog(logFile());
+        LocalProcess.builder(name + " on port " + port)
+                .command(command)
+                .workDir(settings.home())
+                .environment(Map.of(
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
+                        "SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:" + settings.elasticsearchPort(),
+                        "SERVER_PORT", Integer.toString(port)))
+                .logFile(logFile())
+                .pidFile(pidFile())
+                .readyWhen("GET " + readiness(), this::isHealthy)
+                .stopGrace(Duration.ofSeconds(10))
+                .start()
+                .awaitReady(startTimeout());
+    }
+
+    /** A jar rebuilt after the process started: {@code up} restarts it, so that an edit is never silently ignored. */
+    @Override
+    public boolean isOutdated(ProcessHandle running) {
+        Instant started = running.info().startInstant().orElse(Instant.MAX);
+        try {
+            return Files.getLastModifiedTime(jar()).toInstant().isAfter(started);
+        } catch (IOException e) {
+            throw new InfraException("Cannot read " + jar() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path jar() {
+        return ServiceJar.of(settings.home(), name);
+    }
+
+    private URI readiness() {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    }
+}
