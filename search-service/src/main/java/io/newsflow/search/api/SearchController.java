@@ -1,8 +1,8 @@
 package io.newsflow.search.api;
 
 import io.newsflow.search.SearchProperties;
-import io.newsflow.search.index.ArticleSearch;
-import io.newsflow.search.index.SearchResult;
+import io.newsflow.search.query.ArticleSearch;
+import io.newsflow.search.query.SearchResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

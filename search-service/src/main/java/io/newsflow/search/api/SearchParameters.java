@@ -1,7 +1,8 @@
 package io.newsflow.search.api;
 
-import io.newsflow.search.index.SearchCursor;
-import io.newsflow.search.index.SearchQuery;
+import io.newsflow.search.query.SearchCursor;
+import io.newsflow.search.query.SearchQuery;
+import io.newsflow.search.query.Sort;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,8 +61,8 @@ final class SearchParameters {
             throw new BadRequestException("from must be before to");
         }
         var sort = parameters.getFirst("sort") == null
-                ? SearchQuery.Sort.RELEVANCE
-                : SearchQuery.Sort.parse(parameters.getFirst("sort"))
+                ? Sort.RELEVANCE
+                : Sort.parse(parameters.getFirst("sort"))
                         .orElseThrow(() -> new BadRequestException("sort must be relevance or newest"));
         var interval = parameters.getFirst("interval") == null
                 ? SearchQuery.Interval.DAY

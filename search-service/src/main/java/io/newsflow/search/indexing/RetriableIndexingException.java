@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 /**
  * Elasticsearch could not take a batch now (unreachable, 429, 5xx): the whole batch is retried, with growing pauses

@@ -1,9 +1,11 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.InvalidEventException;
+import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.stories.StoryAssigner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -36,7 +39,7 @@ class EnrichedArticleListener {
     private final StoryAssigner stories;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final IndexingMetrics metrics;
-    private final IndexedArticles indexed;
+    private final ApplicationEventPublisher publisher;
     private final IndexingBackOff backOff;
 
     EnrichedArticleListener(
@@ -44,13 +47,13 @@ class EnrichedArticleListener {
             StoryAssigner stories,
             DeadLetterPublishingRecoverer deadLetters,
             IndexingMetrics metrics,
-            IndexedArticles indexed,
+            ApplicationEventPublisher publisher,
             IndexingBackOff backOff) {
         this.index = index;
         this.stories = stories;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.indexed = indexed;
+        this.publisher = publisher;
         this.backOff = backOff;
     }
 
@@ -127,9 +130,11 @@ class EnrichedArticleListener {
         var started = System.nanoTime();
         List<ArticleIndex.ItemFailure> failures;
         try {
-            var articles =
-                    stories.assign(records.stream().map(ConsumerRecord::value).toList());
-            failures = index.write(articles);
+            var events = records.stream().map(ConsumerRecord::value).toList();
+            var storyByArticle = stories.assign(events);
+            failures = index.write(events.stream()
+                    .map(event -> ArticleIndex.Indexable.of(event, storyByArticle.get(event.articleId())))
+                    .toList());
         } catch (TransportException e) {
             // an answer came but was not understood: retrying gives the same answer
             if (e.statusCode() != 429 && e.statusCode() < 500 && e.statusCode() > 0) {
@@ -166,10 +171,13 @@ class EnrichedArticleListener {
         }
         metrics.indexed(records.size() - failures.size(), System.nanoTime() - started);
         var rejected = failures.stream().map(ArticleIndex.ItemFailure::position).collect(Collectors.toSet());
-        indexed.published(IntStream.range(0, records.size())
+        var indexed = IntStream.range(0, records.size())
                 .filter(i -> !rejected.contains(i))
                 .mapToObj(i -> records.get(i).value().articleId())
-                .toList());
+                .toList();
+        if (!indexed.isEmpty()) {
+            publisher.publishEvent(new ArticlesIndexed(indexed));
+        }
         log.debug("Indexed {} articles, {} rejected", records.size() - failures.size(), failures.size());
     }
 
