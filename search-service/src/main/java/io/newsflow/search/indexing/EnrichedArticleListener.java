@@ -24,9 +24,10 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes enriched articles a poll at a time. The batch's offsets are committed only after Elasticsearch confirmed
- * every item or the item went to the dead-letter topic. After a retriable failure the batch's partitions are sought
- * back and paused for a growing while (see {@link IndexingBackOff}), so the next polls deliver the same records again.
+ * Indexes enriched articles a poll at a time, each in its story (see {@link StoryAssigner}). The batch's offsets are
+ * committed only after Elasticsearch confirmed every item or the item went to the dead-letter topic; the articles
+ * indexed are announced as {@link ArticlesIndexed}. After a retriable failure the batch's partitions are sought back
+ * and paused for a growing while (see {@link IndexingBackOff}), so the next polls deliver the same records again.
  */
 @Component
 class EnrichedArticleListener {
@@ -184,6 +185,6 @@ class EnrichedArticleListener {
     private RetriableIndexingException retriable(String kind, String message, Throwable cause) {
         metrics.failed(kind);
         log.warn("Indexing a batch failed ({}), it will be retried: {}", kind, message);
-        return new RetriableIndexingException(kind, message, cause);
+        return new RetriableIndexingException(message, cause);
     }
 }

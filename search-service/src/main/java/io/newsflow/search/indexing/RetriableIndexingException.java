@@ -7,15 +7,7 @@ package io.newsflow.search.indexing;
  */
 class RetriableIndexingException extends RuntimeException {
 
-    private final String kind;
-
-    RetriableIndexingException(String kind, String message, Throwable cause) {
+    RetriableIndexingException(String message, Throwable cause) {
         super(message, cause);
-        this.kind = kind;
-    }
-
-    /** A short label for metrics: {@code unreachable}, {@code rejected-429}, {@code server-error}. */
-    String kind() {
-        return kind;
     }
 }
