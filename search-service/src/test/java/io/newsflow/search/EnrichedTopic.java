@@ -14,7 +14,7 @@ import org.springframework.kafka.config.TopicBuilder;
 public class EnrichedTopic {
 
     @Bean
-    NewTopic enrichedTopic(SearchProperties properties) {
+    NewTopic enrichedArticles(SearchProperties properties) {
         var topics = properties.topics();
         return TopicBuilder.name(topics.enriched())
                 .partitions(topics.partitions())
