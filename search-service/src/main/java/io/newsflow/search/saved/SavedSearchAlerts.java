@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
@@ -59,8 +60,16 @@ class SavedSearchAlerts {
     /** Called on the consumer's thread that indexed the batch: the check runs on this class's own thread. */
     @EventListener
     void onArticlesIndexed(ArticlesIndexed indexed) {
-        if (!subscriptions.isEmpty()) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        try {
             scheduler.execute(() -> alert(indexed.articleIds()));
+        } catch (TaskRejectedException stopping) {
+            // the service is stopping and its streams are closed; the batch itself is indexed
+            log.debug(
+                    "No alerts for {} articles: the streams are closed",
+                    indexed.articleIds().size());
         }
     }
 
