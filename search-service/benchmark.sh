@@ -19,4 +19,4 @@ fi
 # shellcheck disable=SC2086
 exec "$JAVA_HOME/bin/java" -Xms1g -Xmx1g ${BENCHMARK_JAVA_OPTS:-} \
   -cp "search-service/target/test-classes:search-service/target/classes:$(cat search-service/target/benchmark.classpath)" \
-  io.newsflow.search.index.SearchBenchmark "$@"
+  io.newsflow.search.query.SearchBenchmark "$@"

@@ -16,7 +16,12 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("newsflow")
 public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Search search) {
 
-    /** @param enriched the topic enriched articles are consumed from */
+    /**
+     * @param enriched the topic enriched articles are consumed from (declared by the enrich service)
+     * @param partitions partitions of its dead-letter topic, which this service declares: as many as the enriched
+     *     topic has
+     * @param replicationFactor replicas of the dead-letter topic
+     */
     public record Topics(@NotBlank String enriched, @Min(1) int partitions, @Min(1) short replicationFactor) {}
 
     /**

@@ -39,7 +39,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
             "newsflow.search.indexing.retry-max=2s",
             "spring.kafka.consumer.group-id=outage-it"
         })
-@Import(ElasticsearchOutageIntegrationTest.BehindProxy.class)
+@Import({ElasticsearchOutageIntegrationTest.BehindProxy.class, EnrichedTopic.class})
 class ElasticsearchOutageIntegrationTest {
 
     private static final String TOPIC = "outage-it.articles.enriched";

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The search service against the shared real Kafka and Elasticsearch: one cached context for every test class. */
+/**
+ * The search service against the shared real Kafka and Elasticsearch, with the enriched topic it reads: one cached
+ * context for every test class.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
@@ -20,7 +23,7 @@ import org.springframework.context.annotation.Import;
             "newsflow.search.cors.allowed-origins=https://dashboard.example",
             "spring.kafka.consumer.group-id=" + SearchServiceTest.GROUP
         })
-@Import(NewsflowTestInfrastructure.class)
+@Import({NewsflowTestInfrastructure.class, EnrichedTopic.class})
 public @interface SearchServiceTest {
 
     String TOPIC = "search-it.articles.enriched";

@@ -25,7 +25,8 @@ class ShutdownWithOpenStreamsTest {
 
     @Test
     void openStreamsEndWhenTheServiceStopsInsteadOfHoldingUpItsGracefulShutdown() throws Exception {
-        var app = new SpringApplicationBuilder(SearchApplication.class, NewsflowTestInfrastructure.class)
+        var app = new SpringApplicationBuilder(
+                        SearchApplication.class, NewsflowTestInfrastructure.class, EnrichedTopic.class)
                 .properties(Map.of(
                         "server.port", "0",
                         "newsflow.topics.enriched", "shutdown-it.articles.enriched",

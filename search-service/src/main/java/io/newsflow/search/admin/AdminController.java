@@ -1,6 +1,6 @@
 package io.newsflow.search.admin;
 
-import io.newsflow.search.index.Reindexer;
+import io.newsflow.search.indexing.Reindexer;
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,13 +1,18 @@
 package io.newsflow.search.api;
 
-import io.newsflow.search.SearchProperties;
-import io.newsflow.search.index.ArticleSearch;
-import io.newsflow.search.index.SearchResult;
+import io.newsflow.search.query.ArticleSearch;
+import io.newsflow.search.query.SearchResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,27 +23,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The newsroom's read API. Parameters are typed and validated; unknown ones are refused as well, so that a typo never
+ * silently widens a search.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class SearchController {
 
-    private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([mhd])");
-    private static final int MAX_PREFIX = 100;
+    private static final String WINDOW_RANGE = "window must be between 1m and 3650d";
 
     private final ArticleSearch search;
-    private final int maxPageSize;
     private final Clock clock;
 
-    SearchController(ArticleSearch search, SearchProperties properties, Clock clock) {
+    SearchController(ArticleSearch search, Clock clock) {
         this.search = search;
-        this.maxPageSize = properties.search().maxPageSize();
         this.clock = clock;
     }
 
-    /** Parameters: see {@link SearchParameters}; unknown ones are refused so that a typo never silently widens. */
+    /** Parameters: see {@link SearchParameters}. */
     @GetMapping("/search")
-    SearchResult search(@RequestParam MultiValueMap<String, String> parameters) {
-        return search.search(SearchParameters.parse(parameters, maxPageSize));
+    SearchResult search(@Valid SearchParameters parameters, @RequestParam MultiValueMap<String, String> given) {
+        only(given, SearchParameters.names(), SearchParameters.SINGLE);
+        return search.search(parameters.toQuery());
     }
 
     @GetMapping("/articles/{id}")
@@ -47,78 +54,70 @@ class SearchController {
     }
 
     @GetMapping("/articles/{id}/similar")
-    ResponseEntity<?> similar(@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters) {
-        only(parameters, "size");
-        var size = bounded(SearchParameters.integer(parameters.getFirst("size"), "size", 10));
+    ResponseEntity<?> similar(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "10") @PageSize int size,
+            @RequestParam MultiValueMap<String, String> given) {
+        only(given, Set.of("size"), Set.of("size"));
         return search.similar(id, size)
                 .<ResponseEntity<?>>map(hits -> ResponseEntity.ok(Map.of("id", id, "similar", hits)))
                 .orElseGet(() -> notFound(id));
     }
 
     @GetMapping("/suggest")
-    Map<String, Object> suggest(@RequestParam MultiValueMap<String, String> parameters) {
-        only(parameters, "prefix", "size");
-        var prefix = parameters.getFirst("prefix");
-        if (prefix == null || prefix.isBlank() || prefix.length() > MAX_PREFIX) {
-            throw new BadRequestException("prefix must have 1 to " + MAX_PREFIX + " characters");
-        }
-        var size = bounded(SearchParameters.integer(parameters.getFirst("size"), "size", 10));
+    Map<String, Object> suggest(
+            @RequestParam
+                    @NotBlank(message = "prefix must have 1 to 100 characters")
+                    @Size(max = 100, message = "prefix must have 1 to 100 characters")
+                    String prefix,
+            @RequestParam(defaultValue = "10") @PageSize int size,
+            @RequestParam MultiValueMap<String, String> given) {
+        only(given, Set.of("prefix", "size"), Set.of("prefix", "size"));
         return Map.of("prefix", prefix, "suggestions", search.suggest(prefix, size));
     }
 
     @GetMapping("/trending")
-    ArticleSearch.Trending trending(@RequestParam MultiValueMap<String, String> parameters) {
-        only(parameters, "window", "size");
-        var size = bounded(SearchParameters.integer(parameters.getFirst("size"), "size", 10));
-        return search.trending(window(parameters.getFirst("window"), "24h"), clock.instant(), size);
+    ArticleSearch.Trending trending(
+            @RequestParam(defaultValue = "24h")
+                    @DurationMin(minutes = 1, message = WINDOW_RANGE)
+                    @DurationMax(days = 3_650, message = WINDOW_RANGE)
+                    Duration window,
+            @RequestParam(defaultValue = "10") @PageSize int size,
+            @RequestParam MultiValueMap<String, String> given) {
+        only(given, Set.of("window", "size"), Set.of("window", "size"));
+        return search.trending(window, clock.instant(), size);
     }
 
     @GetMapping("/stories")
-    Map<String, List<ArticleSearch.Story>> stories(@RequestParam MultiValueMap<String, String> parameters) {
-        only(parameters, "window", "size", "minArticles");
-        var window = window(parameters.getFirst("window"), "72h");
-        var size = bounded(SearchParameters.integer(parameters.getFirst("size"), "size", 20));
-        var minArticles = SearchParameters.integer(parameters.getFirst("minArticles"), "minArticles", 2);
-        if (minArticles < 1) {
-            throw new BadRequestException("minArticles must be 1 or more");
-        }
+    Map<String, List<ArticleSearch.Story>> stories(
+            @RequestParam(defaultValue = "72h")
+                    @DurationMin(minutes = 1, message = WINDOW_RANGE)
+                    @DurationMax(days = 3_650, message = WINDOW_RANGE)
+                    Duration window,
+            @RequestParam(defaultValue = "20") @PageSize int size,
+            @RequestParam(defaultValue = "2") @Min(value = 1, message = "minArticles must be 1 or more")
+                    int minArticles,
+            @RequestParam MultiValueMap<String, String> given) {
+        only(given, Set.of("window", "size", "minArticles"), Set.of("window", "size", "minArticles"));
         return Map.of("stories", search.stories(clock.instant().minus(window), size, minArticles));
     }
 
-    /** {@code 90m}, {@code 24h}, {@code 7d}. */
-    static Duration window(String value, String defaultValue) {
-        var matcher = WINDOW.matcher(value == null ? defaultValue : value.strip());
-        if (!matcher.matches()) {
-            throw new BadRequestException("window must be minutes, hours or days like 90m, 24h or 7d, not " + value);
-        }
-        var amount = Long.parseLong(matcher.group(1));
-        var window =
-                switch (matcher.group(2)) {
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-        if (window.isZero() || window.compareTo(Duration.ofDays(3_650)) > 0) {
-            throw new BadRequestException("window must be between 1m and 3650d");
-        }
-        return window;
-    }
-
-    private int bounded(int size) {
-        if (size < 1 || size > maxPageSize) {
-            throw new BadRequestException("size must be between 1 and " + maxPageSize);
-        }
-        return size;
-    }
-
-    static void only(MultiValueMap<String, String> parameters, String... known) {
-        var unknown = parameters.keySet().stream()
-                .filter(name -> !List.of(known).contains(name))
+    /** The checks binding cannot make: parameters it would ignore, and values it would join with commas. */
+    private static void only(MultiValueMap<String, String> given, Set<String> known, Set<String> single) {
+        var unknown = given.keySet().stream()
+                .filter(name -> !known.contains(name))
                 .sorted()
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new BadRequestException("unknown parameters " + unknown + "; known are " + List.of(known));
+            throw new BadRequestException("unknown parameters " + unknown + "; known are "
+                    + known.stream().sorted().toList());
         }
+        single.stream()
+                .filter(name -> given.getOrDefault(name, List.of()).size() > 1)
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new BadRequestException("parameter " + name + " may be given once");
+                });
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String id) {

@@ -2,6 +2,7 @@ package io.newsflow.search.index;
 
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.Enrichment;
+import io.newsflow.search.stories.Fingerprints;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -13,7 +14,7 @@ import java.util.Map;
  * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints});
  * as written, also its title and text under its language for stemming ({@link #stemmed()}).
  */
-record ArticleDocument(
+public record ArticleDocument(
         String id,
         long revision,
         String title,
@@ -42,11 +43,8 @@ record ArticleDocument(
         List<String> suggest,
         Map<String, Stemmed> stemmed) {
 
-    static ArticleDocument from(ArticleEnriched event) {
-        return from(event, event.articleId());
-    }
-
-    static ArticleDocument from(ArticleEnriched event, String storyId) {
+    /** The document an enriched event becomes, in the given story. */
+    public static ArticleDocument from(ArticleEnriched event, String storyId) {
         var article = event.article();
         var enrichment = event.enrichment();
         var category = enrichment.category();
@@ -85,13 +83,13 @@ record ArticleDocument(
 
     /**
      * The title and text again under the article's own language, the one field analysed with that language's stemmer
-     * (see {@link ArticleIndex#LANGUAGE_ANALYZERS}); none for other languages or none detected. The mapping keeps it
+     * (see {@link LanguageAnalyzers}); none for other languages or none detected. The mapping keeps it
      * out of {@code _source}, so it is absent from documents read back.
      */
-    record Stemmed(String title, String text) {}
+    public record Stemmed(String title, String text) {}
 
     private static Map<String, Stemmed> stemmed(String language, String title, String text) {
-        return language != null && ArticleIndex.LANGUAGE_ANALYZERS.containsKey(language)
+        return language != null && LanguageAnalyzers.BY_LANGUAGE.containsKey(language)
                 ? Map.of(language, new Stemmed(title, text))
                 : null;
     }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.stories.StoredArticles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -25,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one seam for writing to Elasticsearch: owns the alias and its versioned indices, the mapping, and bulk writes.
- * Every document is written with the article's revision as external version, so replays and out-of-order revisions
- * can never duplicate a document or bring back an older one.
+ * The one seam for writing to Elasticsearch: owns the alias and its versioned indices, the mapping, bulk writes, and
+ * the look-ups of stored articles that indexing needs (stories). Every document is written with the article's
+ * revision as external version, so replays and out-of-order revisions can never duplicate a document or bring back
+ * an older one. Searches read through {@link #alias()} (see the query package).
  */
 @Component
 public class ArticleIndex {
@@ -35,19 +37,6 @@ public class ArticleIndex {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
     private static final String TEMPLATE = "elasticsearch/articles-template-v%d.json";
     private static final int VERSION_CONFLICT = 409;
-
-    /**
-     * Languages whose articles get a stemmed copy of their title and text under {@code stemmed.<language>}, with the
-     * analyzer declared for it where the node has language analyzers.
-     */
-    static final Map<String, String> LANGUAGE_ANALYZERS = Map.of(
-            "en", "english",
-            "de", "german",
-            "fr", "french",
-            "es", "spanish",
-            "it", "italian",
-            "nl", "dutch",
-            "pt", "portuguese");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -70,7 +59,7 @@ public class ArticleIndex {
         return alias;
     }
 
-    /** Whether the {@code stemmed.<language>} fields are analysed (see {@link #LANGUAGE_ANALYZERS}). */
+    /** Whether the {@code stemmed.<language>} fields are analysed (see {@link LanguageAnalyzers}). */
     public boolean languageAnalysis() {
         return languageAnalysis;
     }
@@ -87,7 +76,7 @@ public class ArticleIndex {
                                 + " language, one of {}"
                         : "Elasticsearch lacks language analyzers (no analysis-common module): standard analysis only"
                                 + " {}",
-                languageAnalysis ? LANGUAGE_ANALYZERS.keySet() : "");
+                languageAnalysis ? LanguageAnalyzers.BY_LANGUAGE.keySet() : "");
         var template = template();
         client.indices()
                 .putIndexTemplate(
@@ -170,7 +159,7 @@ public class ArticleIndex {
                 var properties =
                         (ObjectNode) root.path("template").path("mappings").path("properties");
                 var languages = properties.putObject("stemmed").putObject("properties");
-                LANGUAGE_ANALYZERS.forEach((language, analyzer) -> {
+                LanguageAnalyzers.BY_LANGUAGE.forEach((language, analyzer) -> {
                     var fields = languages.putObject(language).putObject("properties");
                     for (var field : List.of("title", "text")) {
                         fields.putObject(field).put("type", "text").put("analyzer", analyzer);
@@ -181,7 +170,7 @@ public class ArticleIndex {
         }
     }
 
-    String indexName(int version) {
+    public String indexName(int version) {
         return alias + "-v" + version;
     }
 
@@ -191,7 +180,7 @@ public class ArticleIndex {
         return response.aliases().keySet().stream().findFirst();
     }
 
-    int versionOf(String index) {
+    public int versionOf(String index) {
         var matcher = versionedName.matcher(index);
         if (!matcher.matches()) {
             throw new IllegalStateException("Index " + index + " is not named " + alias + "-v<N>");
@@ -199,14 +188,15 @@ public class ArticleIndex {
         return Integer.parseInt(matcher.group(1));
     }
 
-    void createIndex(String index) throws IOException {
+    /** Creates an empty index with the current mapping, replacing one of that name left by a failed rebuild. */
+    public void createIndex(String index) throws IOException {
         if (client.indices().exists(e -> e.index(index)).value()) {
             client.indices().delete(d -> d.index(index));
         }
         client.indices().create(c -> c.index(index));
     }
 
-    void refresh(String index) throws IOException {
+    public void refresh(String index) throws IOException {
         client.indices().refresh(r -> r.index(index));
     }
 
@@ -216,18 +206,18 @@ public class ArticleIndex {
     }
 
     /** Moves the alias from one index to the other in one atomic request: no search sees neither or both. */
-    void switchAlias(String from, String to) throws IOException {
+    public void switchAlias(String from, String to) throws IOException {
         client.indices()
                 .updateAliases(u -> u.actions(a -> a.remove(r -> r.index(from).alias(alias)))
                         .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
     }
 
     /** While an index is rebuilt, live writes go to it as well as through the alias. */
-    void addWriteTarget(String index) {
+    public void addWriteTarget(String index) {
         extraWriteTargets.add(index);
     }
 
-    void removeWriteTarget(String index) {
+    public void removeWriteTarget(String index) {
         extraWriteTargets.remove(index);
     }
 
@@ -236,14 +226,15 @@ public class ArticleIndex {
      * configured size, and returns the items Elasticsearch refused. A version conflict is not a failure: it means the
      * index already holds this revision or a newer one.
      */
-    List<ItemFailure> write(List<Indexable> articles) throws IOException {
+    public List<ItemFailure> write(List<Indexable> articles) throws IOException {
         var targets = new ArrayList<String>();
         targets.add(alias);
         targets.addAll(extraWriteTargets);
         return write(articles, targets, Refresh.False);
     }
 
-    List<ItemFailure> writeTo(String index, List<Indexable> articles) throws IOException {
+    /** Writes to that index only (a rebuild), with the same per-item checks as {@link #write}. */
+    public List<ItemFailure> writeTo(String index, List<Indexable> articles) throws IOException {
         return write(articles, List.of(index), Refresh.False);
     }
 
@@ -306,22 +297,37 @@ public class ArticleIndex {
         return reason.length() <= 500 ? reason : reason.substring(0, 500) + "...";
     }
 
-    /** An enriched event with the document it becomes. */
-    record Indexable(ArticleEnriched event, ArticleDocument document) {
+    /** The articles searches see, for story look-ups of live indexing. */
+    public StoredArticles stored() {
+        return stored(alias);
+    }
 
-        static Indexable of(ArticleEnriched event) {
-            return new Indexable(event, ArticleDocument.from(event));
+    /** The articles of one index (a rebuild), for story look-ups. */
+    public StoredArticles stored(String index) {
+        return new StoryLookups(client, index);
+    }
+
+    /** The stories the articles have in the given index, by article id; none for those it lacks. */
+    public Map<String, String> storiesIn(String index, Collection<String> articleIds) throws IOException {
+        return new StoryLookups(client, index).stories(articleIds);
+    }
+
+    /** An enriched event with the document it becomes. */
+    public record Indexable(ArticleEnriched event, ArticleDocument document) {
+
+        public static Indexable of(ArticleEnriched event, String storyId) {
+            return new Indexable(event, ArticleDocument.from(event, storyId));
         }
     }
 
     /** An item of a bulk request that Elasticsearch refused, by its position in the list written. */
-    record ItemFailure(int position, ArticleEnriched article, int status, String reason) {
+    public record ItemFailure(int position, ArticleEnriched article, int status, String reason) {
 
         /**
          * Too many requests, the node in trouble, or writes blocked by an operator or a full disk: the same item may
          * well succeed later.
          */
-        boolean retriable() {
+        public boolean retriable() {
             return status == 429 || status >= 500 || reason.startsWith("cluster_block_exception");
         }
     }

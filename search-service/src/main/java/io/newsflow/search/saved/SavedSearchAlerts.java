@@ -2,22 +2,23 @@ package io.newsflow.search.saved;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.search.index.ArticleIndex;
-import io.newsflow.search.index.ArticleSearch;
-import io.newsflow.search.index.IndexedArticles;
-import io.newsflow.search.index.SearchQuery;
+import io.newsflow.search.indexing.ArticlesIndexed;
+import io.newsflow.search.query.ArticleSearch;
+import io.newsflow.search.query.SearchQuery;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -35,20 +36,41 @@ class SavedSearchAlerts {
     private final ArticleSearch search;
     private final ArticleIndex index;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("saved-search-alerts").daemon().factory());
+    // One thread: the checks of successive batches and the heartbeats never overlap, and each stream gets its
+    // events in the order the batches were indexed.
+    private final ThreadPoolTaskScheduler scheduler;
 
-    SavedSearchAlerts(ArticleSearch search, ArticleIndex index, IndexedArticles indexed, MeterRegistry registry) {
+    SavedSearchAlerts(
+            ArticleSearch search,
+            ArticleIndex index,
+            ThreadPoolTaskSchedulerBuilder schedulers,
+            MeterRegistry registry) {
         this.search = search;
         this.index = index;
-        indexed.subscribe(ids -> {
-            if (!subscriptions.isEmpty()) {
-                executor.execute(() -> alert(ids));
-            }
-        });
-        executor.scheduleWithFixedDelay(
-                this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(), TimeUnit.SECONDS);
+        this.scheduler = schedulers
+                .poolSize(1)
+                .threadNamePrefix("saved-search-alerts-")
+                .customizers(s -> s.setDaemon(true))
+                .build();
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(this::heartbeat, Instant.now().plus(HEARTBEAT), HEARTBEAT);
         registry.gaugeCollectionSize("newsflow.search.alert.streams", List.of(), subscriptions);
+    }
+
+    /** Called on the consumer's thread that indexed the batch: the check runs on this class's own thread. */
+    @EventListener
+    void onArticlesIndexed(ArticlesIndexed indexed) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> alert(indexed.articleIds()));
+        } catch (TaskRejectedException stopping) {
+            // the service is stopping and its streams are closed; the batch itself is indexed
+            log.debug(
+                    "No alerts for {} articles: the streams are closed",
+                    indexed.articleIds().size());
+        }
     }
 
     SseEmitter subscribe(SavedSearch saved, SearchQuery query, Duration timeout) throws IOException {
@@ -101,7 +123,7 @@ class SavedSearchAlerts {
      */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        executor.shutdownNow();
+        scheduler.destroy();
         subscriptions.forEach(subscription -> subscription.emitter().complete());
     }
 

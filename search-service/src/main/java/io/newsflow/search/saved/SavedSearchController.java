@@ -1,7 +1,7 @@
 package io.newsflow.search.saved;
 
 import io.newsflow.search.api.BadRequestException;
-import io.newsflow.search.index.SearchQuery;
+import io.newsflow.search.query.SearchQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -29,15 +29,15 @@ class ArticleIndexTemplateTest {
         var properties = properties(ArticleIndex.template(JSON, MAPPING_VERSION, true));
 
         var languages = properties.path("stemmed").path("properties");
-        assertThat(fieldNames(languages)).containsExactlyInAnyOrderElementsOf(ArticleIndex.LANGUAGE_ANALYZERS.keySet());
-        ArticleIndex.LANGUAGE_ANALYZERS.forEach((language, analyzer) -> {
+        assertThat(fieldNames(languages)).containsExactlyInAnyOrderElementsOf(LanguageAnalyzers.BY_LANGUAGE.keySet());
+        LanguageAnalyzers.BY_LANGUAGE.forEach((language, analyzer) -> {
             for (var field : List.of("title", "text")) {
                 var mapping = languages.path(language).path("properties").path(field);
                 assertThat(mapping.path("type").asString()).isEqualTo("text");
                 assertThat(mapping.path("analyzer").asString()).isEqualTo(analyzer);
             }
         });
-        assertThat(ArticleIndex.LANGUAGE_ANALYZERS)
+        assertThat(LanguageAnalyzers.BY_LANGUAGE)
                 .containsEntry("en", "english")
                 .containsEntry("de", "german")
                 .hasSize(7);

@@ -135,7 +135,7 @@ public final class LanguageAnalysisBenchmark {
         for (var field : List.of("title", "text")) {
             var mapping = (ObjectNode) properties.path(field);
             var fields = mapping.has("fields") ? (ObjectNode) mapping.get("fields") : mapping.putObject("fields");
-            ArticleIndex.LANGUAGE_ANALYZERS.forEach((language, analyzer) ->
+            LanguageAnalyzers.BY_LANGUAGE.forEach((language, analyzer) ->
                     fields.putObject(language).put("type", "text").put("analyzer", analyzer));
         }
         return JSON.writeValueAsString(root);

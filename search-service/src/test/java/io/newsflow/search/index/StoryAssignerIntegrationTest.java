@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.Articles;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.stories.StoryAssigner;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Story grouping within a batch, across batches before a refresh, and across instances, against the real
- * Elasticsearch node of the tests (no Spring context: the assigner and its index only).
+ * Elasticsearch node of the tests (no Spring context: the assigner and the index's story look-ups only).
  */
 class StoryAssignerIntegrationTest {
 
@@ -60,7 +60,7 @@ class StoryAssignerIntegrationTest {
         var lookalike = article("Unrelated", "A completely different text about gardening tools", fingerprint, 180);
         var far = article("Bank lifts rates", TEXT, ~fingerprint, 240);
 
-        var stories = stories(new StoryAssigner(client, index), List.of(first, second, third, lookalike, far));
+        var stories = stories(new StoryAssigner(index.stored()), List.of(first, second, third, lookalike, far));
 
         assertThat(stories)
                 .containsEntry(first.articleId(), first.articleId())
@@ -75,9 +75,9 @@ class StoryAssignerIntegrationTest {
         var fingerprint = ThreadLocalRandom.current().nextLong();
         var first = article("Central bank raises rates", TEXT, fingerprint, 0);
         var second = article("Rates go up again", TEXT, fingerprint ^ 0b110, 60);
-        var stories = new StoryAssigner(client, index);
+        var stories = new StoryAssigner(index.stored());
 
-        index.write(stories.assign(List.of(first)));
+        write(stories, first);
 
         assertThat(stories(stories, List.of(second))).containsEntry(second.articleId(), first.articleId());
     }
@@ -88,10 +88,10 @@ class StoryAssignerIntegrationTest {
         var first = article("Central bank raises rates", TEXT, fingerprint, 0);
         var second = article("Rates go up again", TEXT, fingerprint ^ 0b1L << 63, 60);
         var lookalike = article("Unrelated", "A completely different text about gardening tools", fingerprint, 90);
-        index.write(new StoryAssigner(client, index).assign(List.of(first)));
+        write(new StoryAssigner(index.stored()), first);
         index.refreshAlias();
 
-        var otherInstance = new StoryAssigner(client, index);
+        var otherInstance = new StoryAssigner(index.stored());
 
         assertThat(stories(otherInstance, List.of(second, lookalike)))
                 .containsEntry(second.articleId(), first.articleId())
@@ -99,9 +99,12 @@ class StoryAssignerIntegrationTest {
     }
 
     private static Map<String, String> stories(StoryAssigner assigner, List<ArticleEnriched> batch) throws IOException {
-        return assigner.assign(batch).stream()
-                .collect(Collectors.toMap(article -> article.document().id(), article -> article.document()
-                        .storyId()));
+        return assigner.assign(batch);
+    }
+
+    private static void write(StoryAssigner assigner, ArticleEnriched article) throws IOException {
+        var story = assigner.assign(List.of(article)).get(article.articleId());
+        index.write(List.of(ArticleIndex.Indexable.of(article, story)));
     }
 
     private static ArticleEnriched article(String title, String text, long fingerprint, int minutesLater) {

@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.stories;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * bits of each other share at least one of their four 16-bit bands exactly (pigeonhole), so candidates for a
  * near-duplicate are found with a term query on the bands and then checked bit by bit.
  */
-final class Fingerprints {
+public final class Fingerprints {
 
     static final int MAX_DISTANCE = 3;
     private static final int BANDS = 4;
@@ -29,7 +29,8 @@ final class Fingerprints {
         return true;
     }
 
-    static List<String> bands(String fingerprint) {
+    /** The four bands, as {@code <band>:<4 hex digits>}, that the index stores to find near fingerprints; none for an invalid one. */
+    public static List<String> bands(String fingerprint) {
         if (!valid(fingerprint)) {
             return List.of();
         }

@@ -1,9 +1,11 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.InvalidEventException;
+import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.stories.StoryAssigner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -21,9 +24,10 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes enriched articles a poll at a time. The batch's offsets are committed only after Elasticsearch confirmed
- * every item or the item went to the dead-letter topic. After a retriable failure the batch's partitions are sought
- * back and paused for a growing while (see {@link IndexingBackOff}), so the next polls deliver the same records again.
+ * Indexes enriched articles a poll at a time, each in its story (see {@link StoryAssigner}). The batch's offsets are
+ * committed only after Elasticsearch confirmed every item or the item went to the dead-letter topic; the articles
+ * indexed are announced as {@link ArticlesIndexed}. After a retriable failure the batch's partitions are sought back
+ * and paused for a growing while (see {@link IndexingBackOff}), so the next polls deliver the same records again.
  */
 @Component
 class EnrichedArticleListener {
@@ -36,7 +40,7 @@ class EnrichedArticleListener {
     private final StoryAssigner stories;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final IndexingMetrics metrics;
-    private final IndexedArticles indexed;
+    private final ApplicationEventPublisher publisher;
     private final IndexingBackOff backOff;
 
     EnrichedArticleListener(
@@ -44,13 +48,13 @@ class EnrichedArticleListener {
             StoryAssigner stories,
             DeadLetterPublishingRecoverer deadLetters,
             IndexingMetrics metrics,
-            IndexedArticles indexed,
+            ApplicationEventPublisher publisher,
             IndexingBackOff backOff) {
         this.index = index;
         this.stories = stories;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.indexed = indexed;
+        this.publisher = publisher;
         this.backOff = backOff;
     }
 
@@ -127,9 +131,11 @@ class EnrichedArticleListener {
         var started = System.nanoTime();
         List<ArticleIndex.ItemFailure> failures;
         try {
-            var articles =
-                    stories.assign(records.stream().map(ConsumerRecord::value).toList());
-            failures = index.write(articles);
+            var events = records.stream().map(ConsumerRecord::value).toList();
+            var storyByArticle = stories.assign(events);
+            failures = index.write(events.stream()
+                    .map(event -> ArticleIndex.Indexable.of(event, storyByArticle.get(event.articleId())))
+                    .toList());
         } catch (TransportException e) {
             // an answer came but was not understood: retrying gives the same answer
             if (e.statusCode() != 429 && e.statusCode() < 500 && e.statusCode() > 0) {
@@ -166,16 +172,19 @@ class EnrichedArticleListener {
         }
         metrics.indexed(records.size() - failures.size(), System.nanoTime() - started);
         var rejected = failures.stream().map(ArticleIndex.ItemFailure::position).collect(Collectors.toSet());
-        indexed.published(IntStream.range(0, records.size())
+        var indexed = IntStream.range(0, records.size())
                 .filter(i -> !rejected.contains(i))
                 .mapToObj(i -> records.get(i).value().articleId())
-                .toList());
+                .toList();
+        if (!indexed.isEmpty()) {
+            publisher.publishEvent(new ArticlesIndexed(indexed));
+        }
         log.debug("Indexed {} articles, {} rejected", records.size() - failures.size(), failures.size());
     }
 
     private RetriableIndexingException retriable(String kind, String message, Throwable cause) {
         metrics.failed(kind);
         log.warn("Indexing a batch failed ({}), it will be retried: {}", kind, message);
-        return new RetriableIndexingException(kind, message, cause);
+        return new RetriableIndexingException(message, cause);
     }
 }

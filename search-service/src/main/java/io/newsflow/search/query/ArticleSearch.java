@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -14,6 +14,9 @@ import co.elastic.clients.util.NamedValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.index.ArticleDocument;
+import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.index.LanguageAnalyzers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -162,7 +165,7 @@ public class ArticleSearch {
     private List<String> textFields() {
         var fields = new ArrayList<>(List.of("title^3", "lede^2", "summary", "text"));
         if (index.languageAnalysis()) {
-            ArticleIndex.LANGUAGE_ANALYZERS.keySet().forEach(language -> {
+            LanguageAnalyzers.BY_LANGUAGE.keySet().forEach(language -> {
                 fields.add("stemmed." + language + ".title^3");
                 fields.add("stemmed." + language + ".text");
             });
@@ -170,9 +173,9 @@ public class ArticleSearch {
         return fields;
     }
 
-    private static List<SortOptions> sort(SearchQuery.Sort sort) {
+    private static List<SortOptions> sort(Sort sort) {
         var options = new ArrayList<SortOptions>();
-        if (sort == SearchQuery.Sort.RELEVANCE) {
+        if (sort == Sort.RELEVANCE) {
             options.add(SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))));
         }
         options.add(SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc))));

@@ -1,7 +1,9 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import io.newsflow.kafka.DeadLetters;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.stories.StoryAssigner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,6 +52,12 @@ class IndexingConfiguration {
         var handler = new DefaultErrorHandler(indexingDeadLetterRecoverer, new FixedBackOff(0, 0));
         handler.defaultFalse(true);
         return handler;
+    }
+
+    /** One for live indexing and rebuilds alike: it remembers the articles this instance indexed lately. */
+    @Bean
+    StoryAssigner storyAssigner(ArticleIndex index) {
+        return new StoryAssigner(index.stored());
     }
 
     @Bean

@@ -1,21 +1,21 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import io.newsflow.search.SearchProperties;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -25,11 +25,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * offset and paused for a growing while, then resumed, so the next poll delivers the same records again. Nothing is
  * committed meanwhile, and the consumer keeps polling, so a long outage costs no group membership.
  *
- * <p>Spring Kafka's own batch retry (the fallback of {@code DefaultErrorHandler}) is not used because it retries the
- * batch in a loop inside the error handler: when a rebalance happens during that loop, the batch still holds records
- * of partitions that now belong to another consumer, and acknowledging it after recovery commits their old offsets
- * over the newer ones of the new owner, which then never commits again. Here a batch never outlives its poll: after
- * a rebalance, the owner of a partition simply reads it from its last committed offset.
+ * <p>Spring Kafka's own batch retry (the fallback of {@code DefaultErrorHandler}, {@code FallbackBatchErrorHandler})
+ * is not used because it retries the batch in a loop inside the error handler ({@code ErrorHandlingUtils.retryBatch}),
+ * polling the paused consumer to keep it in the group: when a rebalance happens during that loop, the batch still
+ * holds records of partitions that now belong to another consumer, and acknowledging it after recovery commits their
+ * old offsets over the newer ones of the new owner, which then never commits again (our outage test caught it). That
+ * loop's trouble with rebalances is documented in spring-projects/spring-kafka#2340 (after a rebalance the retry loop's
+ * polls returned records that it threw away; fixed by re-pausing in #2341), #2382 (that re-pause state shared by the
+ * consumers of a concurrent container paused the wrong ones) and #4545 (a delegating error handler did not pass the
+ * rebalance on, so the polls again dropped records and later commits made the loss permanent). Here a batch never
+ * outlives its poll: after a rebalance, the owner of a partition simply reads it from its last committed offset.
  */
 @Component
 class IndexingBackOff implements DisposableBean {
@@ -42,15 +47,31 @@ class IndexingBackOff implements DisposableBean {
     // The latest hold of each partition: a resume of an older hold (the partition moved to another consumer of the
     // container and was held again there) must not end the newer one early.
     private final Map<TopicPartition, Object> holds = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService resumer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("indexing-resume").daemon().factory());
+    private final ThreadPoolTaskScheduler resumer;
 
-    IndexingBackOff(KafkaListenerEndpointRegistry registry, SearchProperties properties) {
+    IndexingBackOff(
+            KafkaListenerEndpointRegistry registry,
+            SearchProperties properties,
+            ThreadPoolTaskSchedulerBuilder schedulers) {
         this.registry = registry;
-        var indexing = properties.search().indexing();
-        // no max attempts and no max elapsed time: retried until Elasticsearch takes the batch
-        this.backOff = new ExponentialBackOff(indexing.retryInitial().toMillis(), 2.0);
-        this.backOff.setMaxInterval(indexing.retryMax().toMillis());
+        this.backOff = untilAccepted(properties.search().indexing());
+        this.resumer = schedulers
+                .poolSize(1)
+                .threadNamePrefix("indexing-resume-")
+                .customizers(scheduler -> scheduler.setDaemon(true))
+                .build();
+        this.resumer.initialize();
+    }
+
+    /**
+     * The pauses between attempts at a batch Elasticsearch could not take, live or in a rebuild: from {@code
+     * retryInitial}, doubling up to {@code retryMax}, with no limit on attempts or elapsed time, since an article is
+     * never given up for an outage.
+     */
+    static ExponentialBackOff untilAccepted(SearchProperties.Indexing indexing) {
+        var backOff = new ExponentialBackOff(indexing.retryInitial().toMillis(), 2.0);
+        backOff.setMaxInterval(indexing.retryMax().toMillis());
+        return backOff;
     }
 
     /** Called on the consumer's thread by the listener that received the batch, before the next poll. */
@@ -66,7 +87,8 @@ class IndexingBackOff implements DisposableBean {
             holds.put(partition, hold);
             container.pausePartition(partition);
             log.debug("Holding {} back from offset {} for {} ms", partition, offset, pause);
-            resumer.schedule(() -> resume(container, partition, hold), pause, TimeUnit.MILLISECONDS);
+            resumer.schedule(
+                    () -> resume(container, partition, hold), Instant.now().plusMillis(pause));
         });
     }
 
@@ -95,6 +117,6 @@ class IndexingBackOff implements DisposableBean {
 
     @Override
     public void destroy() {
-        resumer.shutdownNow();
+        resumer.destroy();
     }
 }

@@ -1,12 +1,15 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.index.ArticleIndex;
+import io.newsflow.search.stories.StoryAssigner;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOff;
 
 /**
  * Rebuilds the index into {@code <alias>-v<N+1>} by replaying the compacted enriched topic from its beginning, then
@@ -34,7 +38,7 @@ public class Reindexer {
     private final StoryAssigner stories;
     private final ConsumerFactory<String, ArticleEnriched> consumers;
     private final String topic;
-    private final SearchProperties.Indexing indexing;
+    private final BackOff retries;
     private final Clock clock;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
@@ -48,7 +52,7 @@ public class Reindexer {
         this.stories = stories;
         this.consumers = consumers;
         this.topic = properties.topics().enriched();
-        this.indexing = properties.search().indexing();
+        this.retries = IndexingBackOff.untilAccepted(properties.search().indexing());
         this.clock = clock;
     }
 
@@ -127,15 +131,25 @@ public class Reindexer {
         return replayed;
     }
 
-    private void writeUntilAccepted(String source, String target, java.util.List<ArticleEnriched> events)
+    private void writeUntilAccepted(String source, String target, List<ArticleEnriched> events)
             throws InterruptedException {
         if (events.isEmpty()) {
             return;
         }
-        var pause = indexing.retryInitial();
+        var pauses = retries.start();
         while (true) {
             try {
-                var failures = index.writeTo(target, stories.assign(events, target, stories.storiesIn(source, events)));
+                var storyByArticle = stories.assign(
+                        events,
+                        index.stored(target),
+                        index.storiesIn(
+                                source,
+                                events.stream().map(ArticleEnriched::articleId).toList()));
+                var failures = index.writeTo(
+                        target,
+                        events.stream()
+                                .map(event -> ArticleIndex.Indexable.of(event, storyByArticle.get(event.articleId())))
+                                .toList());
                 if (failures.stream().noneMatch(ArticleIndex.ItemFailure::retriable)) {
                     // the live path dead-lettered the rejected ones
                     return;
@@ -144,10 +158,8 @@ public class Reindexer {
             } catch (IOException | RuntimeException e) {
                 log.warn("Rebuild of {}: Elasticsearch failed ({}), retrying", target, e.toString());
             }
-            Thread.sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(indexing.retryMax()) > 0
-                    ? indexing.retryMax()
-                    : pause.multipliedBy(2);
+            // never STOP: the back-off has no limit on attempts or elapsed time
+            Thread.sleep(pauses.nextBackOff());
         }
     }
 

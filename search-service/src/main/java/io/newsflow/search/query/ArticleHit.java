@@ -1,5 +1,6 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
+import io.newsflow.search.index.ArticleDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

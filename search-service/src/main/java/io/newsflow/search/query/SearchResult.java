@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import java.util.List;
 import java.util.Map;

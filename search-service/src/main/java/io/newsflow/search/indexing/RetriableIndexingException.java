@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 /**
  * Elasticsearch could not take a batch now (unreachable, 429, 5xx): the whole batch is retried, with growing pauses
@@ -7,15 +7,7 @@ package io.newsflow.search.index;
  */
 class RetriableIndexingException extends RuntimeException {
 
-    private final String kind;
-
-    RetriableIndexingException(String kind, String message, Throwable cause) {
+    RetriableIndexingException(String message, Throwable cause) {
         super(message, cause);
-        this.kind = kind;
-    }
-
-    /** A short label for metrics: {@code unreachable}, {@code rejected-429}, {@code server-error}. */
-    String kind() {
-        return kind;
     }
 }

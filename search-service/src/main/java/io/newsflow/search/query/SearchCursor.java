@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Where a page of results ended: the sort values of its last hit (for search_after), and the sort they belong to.
  * Clients see it as an opaque URL-safe base64 token.
  */
-public record SearchCursor(SearchQuery.Sort sort, List<FieldValue> after) {
+public record SearchCursor(Sort sort, List<FieldValue> after) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public String encode() {
         var values = new ArrayList<Object>();
-        values.add(sort.name().toLowerCase());
+        values.add(sort.parameter());
         for (var value : after) {
             values.add(value._get());
         }
@@ -37,15 +37,15 @@ public record SearchCursor(SearchQuery.Sort sort, List<FieldValue> after) {
         if (array == null || !array.isArray() || array.isEmpty()) {
             throw new IllegalArgumentException("cursor is not a token this service made");
         }
-        var sort = SearchQuery.Sort.parse(array.get(0).asString(""))
+        var sort = Sort.parse(array.get(0).asString(""))
                 .orElseThrow(() -> new IllegalArgumentException("cursor names an unknown sort"));
-        var expected = sort == SearchQuery.Sort.RELEVANCE ? 4 : 3;
+        var expected = sort == Sort.RELEVANCE ? 4 : 3;
         if (array.size() != expected) {
             throw new IllegalArgumentException("cursor is not a token this service made");
         }
         var values = new ArrayList<FieldValue>();
         int i = 1;
-        if (sort == SearchQuery.Sort.RELEVANCE) {
+        if (sort == Sort.RELEVANCE) {
             values.add(FieldValue.of(number(array.get(i++)).doubleValue()));
         }
         values.add(FieldValue.of(number(array.get(i++)).longValue()));

@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

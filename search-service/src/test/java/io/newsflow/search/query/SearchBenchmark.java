@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -9,7 +9,9 @@ import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Enrichment;
 import io.newsflow.events.Source;
+import io.newsflow.search.EnrichedTopic;
 import io.newsflow.search.SearchApplication;
+import io.newsflow.search.index.ArticleDocument;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
@@ -103,7 +105,7 @@ public final class SearchBenchmark {
         var arguments = settings.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        try (var app = new SpringApplicationBuilder(SearchApplication.class).run(arguments)) {
+        try (var app = new SpringApplicationBuilder(SearchApplication.class, EnrichedTopic.class).run(arguments)) {
             var client = app.getBean(ElasticsearchClient.class);
             var events = corpusGenerator.events(0, articles);
 
@@ -359,7 +361,7 @@ public final class SearchBenchmark {
             throws IOException {
         for (int from = 0; from < events.size(); from += BULK) {
             var operations = events.subList(from, Math.min(from + BULK, events.size())).stream()
-                    .map(ArticleDocument::from)
+                    .map(event -> ArticleDocument.from(event, event.articleId()))
                     .map(document -> BulkOperation.of(b -> b.index(i -> i.index(index)
                             .id(document.id())
                             .version(document.revision())
@@ -560,7 +562,7 @@ public final class SearchBenchmark {
                             Map.of(SearchQuery.Filter.CATEGORY, List.of(category)),
                             null,
                             null,
-                            SearchQuery.Sort.RELEVANCE,
+                            Sort.RELEVANCE,
                             20,
                             1,
                             null,

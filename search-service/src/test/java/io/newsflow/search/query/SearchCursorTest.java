@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -15,12 +15,11 @@ class SearchCursorTest {
     @Test
     void aCursorSurvivesItsToken() {
         var cursor = new SearchCursor(
-                SearchQuery.Sort.RELEVANCE,
-                List.of(FieldValue.of(1.5), FieldValue.of(1_740_816_000_000L), FieldValue.of("abc")));
+                Sort.RELEVANCE, List.of(FieldValue.of(1.5), FieldValue.of(1_740_816_000_000L), FieldValue.of("abc")));
 
         var decoded = SearchCursor.decode(cursor.encode());
 
-        assertThat(decoded.sort()).isEqualTo(SearchQuery.Sort.RELEVANCE);
+        assertThat(decoded.sort()).isEqualTo(Sort.RELEVANCE);
         assertThat(decoded.after().get(0).doubleValue()).isEqualTo(1.5);
         assertThat(decoded.after().get(1).longValue()).isEqualTo(1_740_816_000_000L);
         assertThat(decoded.after().get(2).stringValue()).isEqualTo("abc");

@@ -1,4 +1,4 @@
-package io.newsflow.search.index;
+package io.newsflow.search.indexing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -1,6 +1,7 @@
-package io.newsflow.search.index;
+package io.newsflow.search.query;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,22 +36,9 @@ public record SearchQuery(
     }
 
     public SearchQuery withIds(List<String> ids) {
-        var copy = new java.util.HashMap<>(filters);
+        var copy = new HashMap<>(filters);
         copy.put(Filter.ID, ids);
         return new SearchQuery(text, copy, from, to, sort, size, page, cursor, interval);
-    }
-
-    public enum Sort {
-        RELEVANCE,
-        NEWEST;
-
-        public static Optional<Sort> parse(String value) {
-            return switch (value) {
-                case "relevance" -> Optional.of(RELEVANCE);
-                case "newest" -> Optional.of(NEWEST);
-                default -> Optional.empty();
-            };
-        }
     }
 
     public enum Interval {
