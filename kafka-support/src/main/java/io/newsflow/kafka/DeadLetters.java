@@ -14,7 +14,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 /** Where a record that cannot be processed goes: the topic {@code <source>.dlt}, on the same partition. */
 public final class DeadLetters {
 
-    public static final String SUFFIX = ".dlt";
+    private static final String SUFFIX = ".dlt";
 
     private DeadLetters() {}
 
