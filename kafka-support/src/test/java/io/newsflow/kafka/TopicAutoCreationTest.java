@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.newsflow.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -64,7 +65,7 @@ class TopicAutoCreationTest {
                 .untilAsserted(() -> assertThat(topics()).contains(topic));
     }
 
-    private static java.util.Set<String> topics() throws Exception {
+    private static Set<String> topics() throws Exception {
         try (var admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafkaBootstrapServers()))) {
