@@ -134,7 +134,6 @@ public final class CompactedTopicReader<K, V> {
      */
     public long catchUp(Handler<K, V> handler) throws InterruptedException {
         var read = new Read(handler, false);
-        var execution = backOff.start();
         while (true) {
             var consumer = open();
             try {
@@ -146,7 +145,7 @@ public final class CompactedTopicReader<K, V> {
             } catch (WakeupException e) {
                 throw new InterruptedException("The reader of " + topic + " was stopped");
             } catch (KafkaException e) {
-                pause(execution, e);
+                pause(read.retries(), e);
             } finally {
                 close(consumer);
             }
@@ -174,7 +173,6 @@ public final class CompactedTopicReader<K, V> {
 
     private void followUntilStopped(Handler<K, V> handler) {
         var read = new Read(handler, true);
-        var execution = backOff.start();
         while (stopped.getCount() > 0) {
             var consumer = open();
             try {
@@ -183,13 +181,12 @@ public final class CompactedTopicReader<K, V> {
                     // An empty assignment would count as caught up and would never see the topic's records.
                     throw new KafkaException("The topic " + topic + " does not exist (yet)");
                 }
-                execution = backOff.start();
                 read.from(consumer, partitions);
             } catch (WakeupException e) {
                 return;
             } catch (KafkaException e) {
                 try {
-                    pause(execution, e);
+                    pause(read.retries(), e);
                 } catch (KafkaException gaveUp) {
                     log.error("Gave up reading {}; the view stays as it is", topic, gaveUp);
                     return;
@@ -216,6 +213,7 @@ public final class CompactedTopicReader<K, V> {
         private final long started = System.nanoTime();
         private Map<TopicPartition, Long> end;
         private long records;
+        private BackOffExecution retries;
 
         Read(Handler<K, V> handler, boolean follow) {
             this.handler = handler;
@@ -252,6 +250,14 @@ public final class CompactedTopicReader<K, V> {
             throw new WakeupException();
         }
 
+        /** The pauses after failures since the last successful poll. */
+        BackOffExecution retries() {
+            if (retries == null) {
+                retries = backOff.start();
+            }
+            return retries;
+        }
+
         private boolean reachedEnd(Consumer<K, V> consumer, List<TopicPartition> partitions) {
             return partitions.stream().allMatch(p -> consumer.position(p) >= end.getOrDefault(p, 0L));
         }
@@ -260,6 +266,7 @@ public final class CompactedTopicReader<K, V> {
             List<ConsumerRecord<K, V>> batch = new ArrayList<>();
             try {
                 consumer.poll(POLL).forEach(batch::add);
+                retries = null;
             } catch (RecordDeserializationException e) {
                 log.warn(
                         "Skipping an unreadable record at {}@{}: {}",
