@@ -1,17 +1,42 @@
 package io.newsflow.kafka;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /** Where a record that cannot be processed goes: the topic {@code <source>.dlt}, on the same partition. */
 public final class DeadLetters {
 
-    public static final String SUFFIX = ".dlt";
+    private static final String SUFFIX = ".dlt";
 
     private DeadLetters() {}
 
     public static String topicFor(String sourceTopic) {
         return sourceTopic + SUFFIX;
+    }
+
+    /**
+     * Publishes a failed record to {@code <source>.dlt} on the same partition, with Spring Kafka's headers naming the
+     * exception and the record's origin.
+     */
+    public static DeadLetterPublishingRecoverer recoverer(ProducerFactory<Object, Object> producerFactory) {
+        // A record that could not be deserialized reaches the recoverer as its original bytes: publish those
+        // unchanged; everything else is an event object and goes through the configured JSON serializer.
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(
+                byte[].class,
+                new KafkaTemplate<>(
+                        producerFactory,
+                        Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        templates.put(Object.class, new KafkaTemplate<>(producerFactory));
+        return new DeadLetterPublishingRecoverer(templates, DeadLetters::destination);
     }
 
     static TopicPartition destination(ConsumerRecord<?, ?> record, Exception ignored) {

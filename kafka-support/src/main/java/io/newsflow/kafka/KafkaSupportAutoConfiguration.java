@@ -1,27 +1,23 @@
 package io.newsflow.kafka;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * Kafka behaviour shared by every Newsflow service: a {@code kafka} health indicator for readiness, and one error
  * handler that retries transient failures a bounded number of times and then dead-letters the record with its
- * reason, so that a poison message never blocks its partition. Spring Boot applies a {@link CommonErrorHandler} bean
- * to its auto-configured listener container factory.
+ * reason, so that a poison message never blocks its partition (Spring Boot applies a {@link CommonErrorHandler} bean
+ * to its auto-configured listener container factory); and consumers that never create topics.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaSupportAutoConfiguration {
@@ -39,21 +35,18 @@ public class KafkaSupportAutoConfiguration {
         backOff.setInitialInterval(250);
         backOff.setMultiplier(2);
         backOff.setMaxInterval(4_000);
-        var handler = new DefaultErrorHandler(deadLetterRecoverer(producerFactory), backOff);
+        var handler = new DefaultErrorHandler(DeadLetters.recoverer(producerFactory), backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }
 
-    private static DeadLetterPublishingRecoverer deadLetterRecoverer(ProducerFactory<Object, Object> producerFactory) {
-        // A record that could not be deserialized reaches the recoverer as its original bytes: publish those
-        // unchanged; everything else is an event object and goes through the configured JSON serializer.
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(
-                byte[].class,
-                new KafkaTemplate<>(
-                        producerFactory,
-                        Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-        templates.put(Object.class, new KafkaTemplate<>(producerFactory));
-        return new DeadLetterPublishingRecoverer(templates, DeadLetters::destination);
+    /**
+     * A consumer that asks for a missing topic would otherwise have the broker create it with the broker's default
+     * partition count and settings (not compacted, one partition where its owner declares several), and the owner's
+     * declaration would then find it existing and leave it so. Topics are created only by their owners' declarations.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer noTopicAutoCreation() {
+        return factory -> factory.updateConfigs(Map.of(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.api;
 
+import io.newsflow.ingest.CappedInputStream;
 import io.newsflow.ingest.IngestProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Arrays;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -66,53 +66,27 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream in;
-        private final long declared;
-        private final DataSize limit;
-        private long read;
+        private final CappedInputStream capped;
 
         LimitedInputStream(ServletInputStream in, long declared, DataSize limit) {
             this.in = in;
-            this.declared = declared;
-            this.limit = limit;
+            this.capped =
+                    new CappedInputStream(in, declared, limit.toBytes(), () -> new ContentTooLargeException(limit));
         }
 
         @Override
         public int read() throws IOException {
-            check(0);
-            var b = in.read();
-            if (b != -1) {
-                check(1);
-            }
-            return b;
+            return capped.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            check(0);
-            var n = in.read(buffer, offset, length);
-            if (n > 0) {
-                check(n);
-            }
-            return n;
+            return capped.read(buffer, offset, length);
         }
 
-        /** With a declared length, one array of that size instead of a series of chunks copied together. */
         @Override
         public byte[] readAllBytes() throws IOException {
-            check(0);
-            if (declared < 0) {
-                return super.readAllBytes();
-            }
-            var bytes = new byte[(int) declared];
-            var filled = readNBytes(bytes, 0, bytes.length);
-            return filled == bytes.length ? bytes : Arrays.copyOf(bytes, filled);
-        }
-
-        private void check(int more) {
-            read += more;
-            if (declared > limit.toBytes() || read > limit.toBytes()) {
-                throw new ContentTooLargeException(limit);
-            }
+            return capped.readAllBytes();
         }
 
         @Override

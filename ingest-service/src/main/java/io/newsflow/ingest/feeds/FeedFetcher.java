@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.CappedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,7 +158,7 @@ final class FeedFetcher {
         var deadline = System.nanoTime() + readTimeout.toNanos();
         CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .execute(() -> close(wire));
-        var counted = new CappedInputStream(wire, maxBytes);
+        var counted = new CappedInputStream(wire, -1, maxBytes, TooLargeOnTheWire::new);
         try (var in = decoded(counted, contentEncoding)) {
             var out = new ByteArrayOutputStream();
             var buffer = new byte[16 * 1024];
@@ -168,7 +169,7 @@ final class FeedFetcher {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
-        } catch (CappedInputStream.CapExceededException e) {
+        } catch (TooLargeOnTheWire e) {
             throw tooLarge(url);
         } catch (IOException e) {
             if (System.nanoTime() - deadline >= 0) {
@@ -203,35 +204,10 @@ final class FeedFetcher {
         }
     }
 
-    /** Counts the bytes on the wire and fails past the cap, before decompression can multiply them. */
-    private static final class CappedInputStream extends java.io.FilterInputStream {
-
-        static final class CapExceededException extends IOException {}
-
-        private final long cap;
-        private long count;
-
-        CappedInputStream(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            var b = super.read();
-            if (b != -1 && ++count > cap) {
-                throw new CapExceededException();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            var n = super.read(buffer, offset, length);
-            if (n > 0 && (count += n) > cap) {
-                throw new CapExceededException();
-            }
-            return n;
+    /** The bytes on the wire passed the cap, before decompression could multiply them. */
+    private static final class TooLargeOnTheWire extends RuntimeException {
+        TooLargeOnTheWire() {
+            super(null, null, false, false);
         }
     }
 }

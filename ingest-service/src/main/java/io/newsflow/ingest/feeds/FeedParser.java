@@ -26,7 +26,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -36,6 +36,12 @@ import org.jdom2.JDOMException;
 import org.jdom2.filter.Filters;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document.OutputSettings;
+import org.jsoup.nodes.Entities;
+import org.jsoup.select.NodeFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -379,50 +385,61 @@ final class FeedParser {
         return FeedDocument.resolve(base == null ? null : base.toString(), link);
     }
 
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
-    private static final Pattern ACTIVE_OPEN = Pattern.compile(
-            "<(script|style|iframe|frame|frameset|applet|object|embed|noscript)\\b[^<>]*>?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ACTIVE_CLOSE = Pattern.compile(
-            "</(?:script|style|iframe|frame|frameset|applet|object|embed|noscript)\\b[^<>]*>?",
+    private static final Set<String> ACTIVE_ELEMENTS =
+            Set.of("script", "style", "iframe", "frame", "frameset", "applet", "object", "embed", "noscript");
+    private static final Pattern ACTIVE_START = Pattern.compile(
+            "<(?:!--|(?:script|style|iframe|frame|frameset|applet|object|embed|noscript)(?![a-z0-9]))",
             Pattern.CASE_INSENSITIVE);
-    // [^<>] rather than [^>]: a match attempt never runs past the next tag, so hostile titles stay linear.
-    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^<>]*>");
-    private static final Pattern ACTIVE_ATTRIBUTE = Pattern.compile(
-            "\\s+(?:on[a-z]+\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+)"
-                    + "|[a-z-]+\\s*=\\s*(?:\"\\s*javascript:[^\"]*\"|'\\s*javascript:[^']*'))",
-            Pattern.CASE_INSENSITIVE);
+    private static final OutputSettings TITLE_OUTPUT = new OutputSettings()
+            .prettyPrint(false)
+            .syntax(OutputSettings.Syntax.xml)
+            .escapeMode(Entities.EscapeMode.xhtml);
 
     /**
      * Titles are the one text every consumer shows as it is (lists, search hits, notifications), so what could run
      * in them goes: comments, script-like elements with their content, event handlers and javascript: URLs. The
-     * rest of a title's markup is kept, as feedparser does. Bodies are not touched: they are carried as data for
-     * whoever renders them to sanitise.
+     * rest of a title's markup is kept, as feedparser does, and a title with nothing to remove is kept as it came
+     * (jsoup's Safelist is an allow-list, which would drop markup that cannot run and escape plain text such as
+     * {@code AT&T}). Bodies are not touched: they are carried as data for whoever renders them to sanitise.
      */
     static String safeTitle(String title) {
         if (title == null || title.indexOf('<') < 0) {
             return title;
         }
-        var text = ACTIVE_CLOSE
-                .matcher(withoutActiveElements(COMMENT.matcher(title).replaceAll("")))
-                .replaceAll("");
-        var safe = TAG.matcher(text)
-                .replaceAll(tag -> Matcher.quoteReplacement(
-                        ACTIVE_ATTRIBUTE.matcher(tag.group()).replaceAll("")));
+        // A script-like tag or a comment still open at the end would swallow the rest of a page it is put into;
+        // jsoup keeps an unfinished tag as text, so cut it off here.
+        var open = ACTIVE_START.matcher(title).region(title.lastIndexOf('>') + 1, title.length());
+        var complete = open.find() ? title.substring(0, open.start()) : title;
+        var body = Jsoup.parseBodyFragment(complete).body();
+        var removed = new boolean[] {complete.length() < title.length()};
+        body.filter((node, depth) -> {
+            if (node instanceof Comment
+                    || node instanceof org.jsoup.nodes.Element element
+                            && ACTIVE_ELEMENTS.contains(element.normalName())) {
+                removed[0] = true;
+                return NodeFilter.FilterResult.REMOVE;
+            }
+            if (node instanceof org.jsoup.nodes.Element element) {
+                for (var attribute : element.attributes().asList()) {
+                    if (isActive(attribute)) {
+                        element.removeAttr(attribute.getKey());
+                        removed[0] = true;
+                    }
+                }
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        });
+        if (!removed[0]) {
+            return title.strip();
+        }
+        var safe = body.ownerDocument().outputSettings(TITLE_OUTPUT).body().html();
         return safe.isBlank() ? null : safe.strip();
     }
 
-    /** Drops each script-like element with its content; an unclosed one runs to the end, as in an HTML parser. */
-    private static String withoutActiveElements(String html) {
-        var out = new StringBuilder(html.length());
-        var open = ACTIVE_OPEN.matcher(html);
-        var at = 0;
-        while (at < html.length() && open.find(at)) {
-            out.append(html, at, open.start());
-            var close = Pattern.compile("</" + open.group(1) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                    .matcher(html);
-            at = close.find(open.end()) ? close.end() : html.length();
-        }
-        return out.append(html, Math.min(at, html.length()), html.length()).toString();
+    private static boolean isActive(Attribute attribute) {
+        var name = attribute.getKey().toLowerCase(Locale.ROOT);
+        return name.startsWith("on")
+                || attribute.getValue().strip().toLowerCase(Locale.ROOT).startsWith("javascript:");
     }
 
     /**

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.intake.ArticleIntake;
+import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestNotReadyException;
 import io.newsflow.ingest.intake.IngestResult;
 import io.newsflow.ingest.publishing.PublishFailedException;
@@ -12,12 +13,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one feed once: fetch (conditional), parse, hand every item to {@link ArticleIntake}, and work out the feed's
+ * Polls one feed once: fetch (conditional), parse, hand the items to {@link ArticleIntake} together, and work out the feed's
  * next status. Nothing escapes: every failure becomes the status's outcome and error, and the feed is backed off.
  */
 final class FeedPoller {
@@ -102,35 +105,24 @@ final class FeedPoller {
         var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.documentUrl(), maxItems);
         var source = new Source(
                 feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
-        var published = 0;
-        var items = meters.counter("newsflow.ingest.feed.items", "result", "published");
+        var submissions = new ArrayList<Submission>();
         for (var item : parsed.items()) {
             var article = article(item);
             if (article == null) {
                 skipped().increment();
-                continue;
+            } else {
+                submissions.add(new Submission(source, article));
             }
-            IngestResult result;
-            try {
-                result = intake.submit(source, article);
-            } catch (PublishFailedException | IngestNotReadyException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // One item the intake refuses (too large, invalid) must not fail the feed forever: skip it.
-                log.warn("Feed {} item {} was not taken: {}", feed.id(), item.link(), e.getMessage());
-                meters.counter("newsflow.ingest.feed.items", "result", "failed").increment();
-                continue;
-            }
+        }
+        // Together, so that the items' events share the producer's batches; a failure to publish fails the poll,
+        // and the validators are not advanced, so the next poll brings the same items again.
+        var published = 0;
+        for (var result : submissions.isEmpty() ? List.<IngestResult>of() : intake.submitAll(submissions)) {
             if (result.outcome() == IngestResult.Outcome.ACCEPTED || result.outcome() == IngestResult.Outcome.UPDATED) {
                 published++;
-                items.increment();
-            } else {
-                meters.counter(
-                                "newsflow.ingest.feed.items",
-                                "result",
-                                result.outcome().name().toLowerCase(Locale.ROOT))
-                        .increment();
             }
+            meters.counter("newsflow.ingest.feed.items", "result", result(result.outcome()))
+                    .increment();
         }
         if (parsed.truncated()) {
             log.warn("Feed {} had more than {} items; took the first {}", feed.id(), maxItems, maxItems);
@@ -144,6 +136,12 @@ final class FeedPoller {
                         feed.pollInterval(),
                         fetched.etag(),
                         fetched.lastModified());
+    }
+
+    private static String result(IngestResult.Outcome outcome) {
+        return outcome == IngestResult.Outcome.ACCEPTED || outcome == IngestResult.Outcome.UPDATED
+                ? "published"
+                : outcome.name().toLowerCase(Locale.ROOT);
     }
 
     private Counter skipped() {

@@ -1,14 +1,11 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.Sha256;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -102,12 +99,6 @@ class FeedRegistry {
     record PollNow(FeedRecord feed, boolean polled) {}
 
     static String idOf(URI url) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256")
-                    .digest(url.normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return Sha256.hex(url.normalize().toString(), 8);
     }
 }

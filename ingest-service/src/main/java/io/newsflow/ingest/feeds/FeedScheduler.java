@@ -2,16 +2,15 @@ package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.IngestProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,19 +25,21 @@ class FeedScheduler implements SmartLifecycle {
     private final FeedStore store;
     private final FeedPoller poller;
     private final Clock clock;
-    private final long checkMillis;
+    private static final Duration POLLS_TERMINATION = Duration.ofSeconds(30);
+
+    private final Duration check;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final int maxConcurrentPolls;
 
-    private ScheduledExecutorService ticker;
-    private ExecutorService polls;
+    private ThreadPoolTaskScheduler ticker;
+    private SimpleAsyncTaskExecutor polls;
     private volatile boolean running;
 
     FeedScheduler(FeedStore store, FeedPoller poller, Clock feedClock, IngestProperties properties) {
         this.store = store;
         this.poller = poller;
         this.clock = feedClock;
-        this.checkMillis = properties.ingest().feeds().checkInterval().toMillis();
+        this.check = properties.ingest().feeds().checkInterval();
         this.maxConcurrentPolls = properties.ingest().feeds().maxConcurrentPolls();
     }
 
@@ -102,26 +103,23 @@ class FeedScheduler implements SmartLifecycle {
 
     @Override
     public void start() {
-        polls = Executors.newVirtualThreadPerTaskExecutor();
-        ticker = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("feeds-scheduler").daemon().factory());
-        ticker.scheduleWithFixedDelay(this::tick, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+        polls = new SimpleAsyncTaskExecutor("feed-poll-");
+        polls.setVirtualThreads(true);
+        // stop() waits this long for the polls in flight, so that their state is saved before the store closes.
+        polls.setTaskTerminationTimeout(POLLS_TERMINATION.toMillis());
+        ticker = new ThreadPoolTaskScheduler();
+        ticker.setThreadNamePrefix("feeds-scheduler-");
+        ticker.setDaemon(true);
+        ticker.initialize();
+        ticker.scheduleWithFixedDelay(this::tick, ticker.getClock().instant().plus(check), check);
         running = true;
     }
 
     @Override
     public void stop() {
         running = false;
-        ticker.shutdownNow();
-        polls.shutdown();
-        try {
-            if (!polls.awaitTermination(30, TimeUnit.SECONDS)) {
-                polls.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            polls.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        ticker.shutdown();
+        polls.close();
     }
 
     @Override

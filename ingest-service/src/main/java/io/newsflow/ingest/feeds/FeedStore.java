@@ -1,9 +1,11 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.kafka.CompactedTopicReader;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -27,9 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * The feed registry and its state, kept on a compacted Kafka topic keyed by feed id: nothing but Kafka is needed to
@@ -75,24 +78,40 @@ class FeedStore implements SmartLifecycle {
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final KafkaTemplate<String, Object> kafka;
     private final ConsumerFactory<?, ?> consumers;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final CompactedTopicReader<String, FeedRecord> view;
+    private final BackOff backOff = CompactedTopicReader.defaultBackOff();
     private final String topic;
     private final String group;
     private final Duration writeTimeout;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running;
-    private volatile Consumer<String, byte[]> viewConsumer;
     private volatile Consumer<String, byte[]> groupConsumer;
-    private Thread viewThread;
     private Thread groupThread;
 
+    @SuppressWarnings("unchecked")
     FeedStore(KafkaTemplate<String, Object> kafka, ConsumerFactory<?, ?> consumers, IngestProperties properties) {
         this.kafka = kafka;
         this.consumers = consumers;
         this.topic = properties.ingest().feeds().topic();
         this.group = properties.ingest().feeds().consumerGroup();
         this.writeTimeout = properties.ingest().publishTimeout();
+        this.view = new CompactedTopicReader<>(
+                (ConsumerFactory<String, FeedRecord>) consumers,
+                topic,
+                "feeds-view",
+                Map.of(
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        JacksonJsonDeserializer.class,
+                        JacksonJsonDeserializer.VALUE_DEFAULT_TYPE,
+                        FeedRecord.class.getName(),
+                        JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS,
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                backOff);
     }
 
     Collection<FeedRecord> all() {
@@ -169,111 +188,39 @@ class FeedStore implements SmartLifecycle {
         feeds.remove(id);
     }
 
-    private void applyFromTopic(ConsumerRecord<String, byte[]> record) {
+    private void applyFromTopic(ConsumerRecord<String, FeedRecord> record) {
         if (record.key() == null) {
             return;
         }
         if (record.value() == null) {
             deleted(record.key(), record.offset());
-            return;
-        }
-        try {
-            apply(record.key(), json.readValue(record.value(), FeedRecord.class), record.partition(), record.offset());
-        } catch (JacksonException e) {
-            log.warn(
-                    "Skipping unreadable feed record {} at {}-{}@{}",
-                    record.key(),
-                    topic,
-                    record.partition(),
-                    record.offset(),
-                    e);
+        } else {
+            apply(record.key(), record.value(), record.partition(), record.offset());
         }
     }
 
     /** Waits until the view has read the topic to the end it had at start-up. */
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return view.awaitCaughtUp(timeout);
     }
 
     @Override
     public void start() {
         running = true;
-        viewConsumer = createConsumer(null, "feeds-view", "earliest");
-        groupConsumer = createConsumer(group, "feeds-owner", "latest");
-        viewThread = Thread.ofPlatform().name("feeds-view").daemon().start(this::readView);
+        groupConsumer = createGroupConsumer();
+        view.follow(records -> records.forEach(this::applyFromTopic));
         groupThread = Thread.ofPlatform().name("feeds-owner").daemon().start(this::holdAssignment);
     }
 
-    private Consumer<String, byte[]> createConsumer(String groupId, String clientId, String reset) {
+    private Consumer<String, byte[]> createGroupConsumer() {
         var overrides = new Properties();
         overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset);
-        overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         @SuppressWarnings("unchecked")
-        var consumer = (Consumer<String, byte[]>) consumers.createConsumer(groupId, clientId, null, overrides);
+        var consumer = (Consumer<String, byte[]>) consumers.createConsumer(group, "feeds-owner", null, overrides);
         return consumer;
-    }
-
-    private void readView() {
-        var consumer = viewConsumer;
-        try {
-            var partitions = partitions(consumer);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            while (running) {
-                try {
-                    for (var record : consumer.poll(POLL)) {
-                        applyFromTopic(record);
-                    }
-                } catch (KafkaException e) {
-                    if (e instanceof WakeupException wakeup) {
-                        throw wakeup;
-                    }
-                    pauseAfter(e);
-                    continue;
-                }
-                if (caughtUp.getCount() > 0 && partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p))) {
-                    log.info("Feed registry loaded from {}: {} feeds", topic, feeds.size());
-                    caughtUp.countDown();
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() asked us to finish.
-        } catch (RuntimeException e) {
-            log.error("The feed registry view stopped reading {}", topic, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    /** Waits for the topic's partitions: a broker that is down at start-up delays the registry, it does not end it. */
-    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer) {
-        while (running) {
-            try {
-                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (!infos.isEmpty()) {
-                    return infos.stream()
-                            .map(info -> new TopicPartition(topic, info.partition()))
-                            .toList();
-                }
-            } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                log.warn("Waiting for the partitions of {}: {}", topic, e.getMessage());
-            }
-        }
-        throw new WakeupException();
-    }
-
-    private void pauseAfter(KafkaException e) {
-        log.warn("Reading {} failed; retrying in a second", topic, e);
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new WakeupException();
-        }
     }
 
     private void holdAssignment() {
@@ -297,14 +244,17 @@ class FeedStore implements SmartLifecycle {
                     onPartitionsRevoked(partitions);
                 }
             });
+            BackOffExecution retries = null;
             while (running) {
                 try {
                     consumer.poll(POLL);
+                    retries = null;
                 } catch (KafkaException e) {
                     if (e instanceof WakeupException wakeup) {
                         throw wakeup;
                     }
-                    pauseAfter(e);
+                    retries = retries == null ? backOff.start() : retries;
+                    pauseAfter(e, retries.nextBackOff());
                 }
             }
         } catch (WakeupException e) {
@@ -318,19 +268,30 @@ class FeedStore implements SmartLifecycle {
         }
     }
 
+    /** Waits before the next attempt, or until stop() ends the wait. */
+    private void pauseAfter(KafkaException e, long millis) {
+        log.warn("Reading {} failed; retrying in {} ms", topic, millis, e);
+        try {
+            if (stopped.await(millis, TimeUnit.MILLISECONDS)) {
+                throw new WakeupException();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new WakeupException();
+        }
+    }
+
     @Override
     public void stop() {
         running = false;
+        stopped.countDown();
         owned.clear();
-        for (var consumer : List.of(viewConsumer, groupConsumer)) {
-            consumer.wakeup();
-        }
-        for (var thread : List.of(viewThread, groupThread)) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        view.stop();
+        groupConsumer.wakeup();
+        try {
+            groupThread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

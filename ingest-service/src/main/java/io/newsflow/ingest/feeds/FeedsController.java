@@ -1,19 +1,19 @@
 package io.newsflow.ingest.feeds;
 
-import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.api.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +28,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/feeds")
 class FeedsController {
 
-    private final FeedRegistry registry;
-    private final Duration minInterval;
+    /** The order in which a refused registration names its fields. */
+    private static final List<String> FIELDS = List.of("url", "pollInterval", "source");
 
-    FeedsController(FeedRegistry registry, IngestProperties properties) {
+    private final FeedRegistry registry;
+
+    FeedsController(FeedRegistry registry) {
         this.registry = registry;
-        this.minInterval = properties.ingest().feeds().minPollInterval();
     }
 
     /**
@@ -41,7 +42,19 @@ class FeedsController {
      * @param pollInterval optional, ISO-8601 ({@code PT15M}) or short ({@code 15m}, {@code 2h})
      * @param source optional name of the publication; the feed's own title otherwise
      */
-    record FeedRequest(String url, String pollInterval, String source) {}
+    record FeedRequest(
+            @NotBlank @FeedConstraints.HttpUrl String url,
+            @FeedConstraints.PollInterval String pollInterval,
+            @Size(max = 200, message = "must be at most 200 characters") String source) {
+
+        URI parsedUrl() {
+            return FeedConstraints.httpUrl(url).orElseThrow();
+        }
+
+        Duration parsedPollInterval() {
+            return pollInterval == null || pollInterval.isBlank() ? null : FeedConstraints.pollInterval(pollInterval);
+        }
+    }
 
     record FeedView(
             String id,
@@ -84,17 +97,9 @@ class FeedsController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeedView> register(@RequestBody FeedRequest request) throws FeedFetchException {
-        var errors = new ArrayList<InvalidField>();
-        var url = url(request.url(), errors);
-        var interval = interval(request.pollInterval(), errors);
-        if (request.source() != null && request.source().length() > 200) {
-            errors.add(new InvalidField("source", "must be at most 200 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidFeedException(errors);
-        }
-        var registration = registry.register(url, interval, blankToNull(request.source()));
+    ResponseEntity<FeedView> register(@Valid @RequestBody FeedRequest request) throws FeedFetchException {
+        var registration =
+                registry.register(request.parsedUrl(), request.parsedPollInterval(), blankToNull(request.source()));
         var view = FeedView.of(registration.feed());
         if (!registration.created()) {
             return ResponseEntity.ok(view);
@@ -134,56 +139,11 @@ class FeedsController {
                 : ResponseEntity.accepted().body(view);
     }
 
-    private static URI url(String value, List<InvalidField> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(new InvalidField("url", "must not be blank"));
-            return null;
-        }
-        try {
-            var url = new URI(value.strip());
-            var scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-                errors.add(new InvalidField("url", "must be an absolute http or https URL"));
-                return null;
-            }
-            return url;
-        } catch (URISyntaxException e) {
-            errors.add(new InvalidField("url", "is not a valid URL: " + e.getReason()));
-            return null;
-        }
-    }
-
-    private Duration interval(String value, List<InvalidField> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Duration interval;
-        try {
-            interval = DurationStyle.detectAndParse(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new InvalidField("pollInterval", "must be an ISO-8601 duration (PT15M) or like 15m, 2h, 1d"));
-            return null;
-        }
-        if (interval.compareTo(minInterval) < 0) {
-            errors.add(new InvalidField("pollInterval", "must be at least " + minInterval));
-        }
-        return interval;
-    }
-
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     record InvalidField(String field, String message) {}
-
-    static class InvalidFeedException extends RuntimeException {
-        final List<InvalidField> errors;
-
-        InvalidFeedException(List<InvalidField> errors) {
-            super("invalid feed registration: " + errors);
-            this.errors = List.copyOf(errors);
-        }
-    }
 
     static class FeedNotFoundException extends RuntimeException {
         FeedNotFoundException(String id) {
@@ -191,11 +151,17 @@ class FeedsController {
         }
     }
 
+    /** Answered here rather than by the API's advice, which words it for articles. */
     @ExceptionHandler
-    ProblemDetail invalid(InvalidFeedException e) {
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
         var problem = Problems.of(
                 HttpStatus.BAD_REQUEST, "invalid-feed", "Invalid feed", "The feed registration is invalid.");
-        problem.setProperty("errors", e.errors);
+        problem.setProperty(
+                "errors",
+                e.getBindingResult().getFieldErrors().stream()
+                        .sorted(Comparator.comparing(error -> FIELDS.indexOf(error.getField())))
+                        .map(error -> new InvalidField(error.getField(), error.getDefaultMessage()))
+                        .toList());
         return problem;
     }
 

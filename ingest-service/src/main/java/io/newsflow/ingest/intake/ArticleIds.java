@@ -1,12 +1,9 @@
 package io.newsflow.ingest.intake;
 
+import io.newsflow.ingest.Sha256;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -76,18 +73,6 @@ final class ArticleIds {
 
     private static String hash(String identity) {
         // 128 bits of SHA-256: collision-free for any realistic number of articles, and short enough for URLs.
-        return HexFormat.of().formatHex(sha256(identity), 0, 16);
-    }
-
-    static byte[] sha256(String text) {
-        return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return Sha256.hex(identity, 16);
     }
 }

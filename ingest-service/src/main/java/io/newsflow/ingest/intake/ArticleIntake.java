@@ -4,6 +4,7 @@ import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.Sha256;
 import io.newsflow.ingest.intake.IngestResult.Outcome;
 import io.newsflow.ingest.publishing.ArticlePublisher;
 import io.newsflow.ingest.publishing.PublishFailedException;
@@ -88,7 +89,9 @@ public class ArticleIntake {
         var started = System.nanoTime();
         // Two waves, each handed to the producer whole before it is awaited, so that its records share batches:
         // the events of new articles and revisions, then the new state of those Kafka acknowledged.
-        var items = submissions.stream().map(this::claim).toList();
+        // Every id and hash first: one that fails must not leave the claims of the others pending.
+        var identified = submissions.stream().map(Identified::of).toList();
+        var items = identified.stream().map(this::claim).toList();
         for (var item : items) {
             if (item.published != null) {
                 item.failure = failureOf(item.published, deadline);
@@ -162,17 +165,34 @@ public class ArticleIntake {
         }
     }
 
-    private Item claim(Submission submission) {
-        var source = submission.source();
-        var article = submission.article();
-        var contentHash = contentHash(article);
-        var claim = ledger.claim(ArticleIds.of(article.url(), source.name(), article.guid(), contentHash), contentHash);
-        if (claim.kind() == Claim.Kind.DUPLICATE) {
-            return new Item(source, claim, null);
+    /** A submission with the id and content hash it is claimed under. */
+    private record Identified(Source source, Article article, String articleId, String contentHash) {
+
+        static Identified of(Submission submission) {
+            var source = submission.source();
+            var article = submission.article();
+            var contentHash = ArticleIntake.contentHash(article);
+            return new Identified(
+                    source,
+                    article,
+                    ArticleIds.of(article.url(), source.name(), article.guid(), contentHash),
+                    contentHash);
         }
-        var event =
-                ArticleIngested.of(claim.articleId(), claim.revision(), clock.instant(), contentHash, source, article);
-        return new Item(source, claim, publisher.publishAsync(event));
+    }
+
+    private Item claim(Identified submission) {
+        var claim = ledger.claim(submission.articleId(), submission.contentHash());
+        if (claim.kind() == Claim.Kind.DUPLICATE) {
+            return new Item(submission.source(), claim, null);
+        }
+        var event = ArticleIngested.of(
+                claim.articleId(),
+                claim.revision(),
+                clock.instant(),
+                submission.contentHash(),
+                submission.source(),
+                submission.article());
+        return new Item(submission.source(), claim, publisher.publishAsync(event));
     }
 
     /** Waits for an acknowledgement until the deadline; {@code null} when it came, else why it did not. */
@@ -192,8 +212,9 @@ public class ArticleIntake {
 
     private IngestResult done(Claim claim, Outcome outcome, Source source, boolean single) {
         metrics.counted(outcome);
-        // One line per article for single submissions (the push API's single endpoint, every feed item); a batch
-        // logs its articles at debug and sums them up in one line, so that logging does not dominate its cost.
+        // One line per article for single submissions (the push API's single endpoint); a batch (the batch endpoint,
+        // a feed's items) logs its articles at debug and sums them up in one line, so that logging does not dominate
+        // its cost.
         if (single || log.isDebugEnabled()) {
             try (var ignored = MDC.putCloseable("articleId", claim.articleId())) {
                 var level = single ? Level.INFO : Level.DEBUG;
@@ -228,7 +249,7 @@ public class ArticleIntake {
 
     static String contentHash(Article article) {
         // The fields joined by NUL (list items by SOH), digested piece by piece instead of joined first.
-        var digest = ArticleIds.sha256();
+        var digest = Sha256.digest();
         update(digest, article.title());
         digest.update((byte) 0);
         update(digest, article.body());

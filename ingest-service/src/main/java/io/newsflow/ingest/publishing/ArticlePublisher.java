@@ -3,11 +3,7 @@ package io.newsflow.ingest.publishing;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.EventHeaders;
 import io.newsflow.ingest.IngestProperties;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -22,12 +18,10 @@ public class ArticlePublisher {
 
     private final KafkaTemplate<String, Object> kafka;
     private final String topic;
-    private final Duration timeout;
 
     ArticlePublisher(KafkaTemplate<String, Object> kafka, IngestProperties properties) {
         this.kafka = kafka;
         this.topic = properties.topics().raw();
-        this.timeout = properties.ingest().publishTimeout();
     }
 
     /**
@@ -42,18 +36,6 @@ public class ArticlePublisher {
         } catch (RuntimeException e) {
             // a full buffer, a serialization failure: failed like any other send, so that its claim is released
             return CompletableFuture.failedFuture(e);
-        }
-    }
-
-    /** Publishes one event and returns once Kafka acknowledged it. */
-    public void publish(ArticleIngested event) {
-        try {
-            publishAsync(event).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException(event.articleId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException(event.articleId(), e);
         }
     }
 }
