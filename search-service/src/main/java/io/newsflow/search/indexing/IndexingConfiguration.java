@@ -4,17 +4,11 @@ import io.newsflow.kafka.DeadLetters;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.stories.StoryAssigner;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -31,18 +25,7 @@ class IndexingConfiguration {
 
     @Bean
     DeadLetterPublishingRecoverer indexingDeadLetterRecoverer(ProducerFactory<Object, Object> producerFactory) {
-        // A record that could not be deserialized reaches the recoverer as its original bytes: publish those
-        // unchanged; everything else is an event object and goes through the configured JSON serializer.
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(
-                byte[].class,
-                new KafkaTemplate<>(
-                        producerFactory,
-                        Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-        templates.put(Object.class, new KafkaTemplate<>(producerFactory));
-        return new DeadLetterPublishingRecoverer(
-                templates,
-                (record, exception) -> new TopicPartition(DeadLetters.topicFor(record.topic()), record.partition()));
+        return DeadLetters.recoverer(producerFactory);
     }
 
     @Bean

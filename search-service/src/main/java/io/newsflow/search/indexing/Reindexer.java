@@ -1,21 +1,19 @@
 package io.newsflow.search.indexing;
 
 import io.newsflow.events.ArticleEnriched;
+import io.newsflow.kafka.CompactedTopicReader;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.stories.StoryAssigner;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -32,8 +30,6 @@ import org.springframework.util.backoff.BackOff;
 public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
-    private static final Duration POLL = Duration.ofMillis(500);
-
     private final ArticleIndex index;
     private final StoryAssigner stories;
     private final ConsumerFactory<String, ArticleEnriched> consumers;
@@ -98,37 +94,23 @@ public class Reindexer {
         }
     }
 
-    private long replay(String source, String target) throws IOException, InterruptedException {
-        var overrides = new Properties();
-        // assigned by hand and never committed: the replay must not touch the live consumer group's offsets
-        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        overrides.put(ConsumerConfig.GROUP_ID_CONFIG, index.alias() + "-reindex");
-        long replayed = 0;
-        try (Consumer<String, ArticleEnriched> consumer =
-                consumers.createConsumer(index.alias() + "-reindex", "reindex", null, overrides)) {
-            var partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
+    private long replay(String source, String target) throws InterruptedException {
+        // All partitions assigned by hand and nothing committed: the replay never touches the live group's offsets.
+        var reader = new CompactedTopicReader<>(
+                consumers, topic, index.alias() + "-reindex", Map.of(), CompactedTopicReader.defaultBackOff());
+        var replayed = new AtomicLong();
+        log.info("Replaying {} into {}", topic, target);
+        reader.catchUp(records -> {
+            var events = records.stream()
+                    .map(ConsumerRecord::value)
+                    // tombstones, and events the live path dead-lettered as incomplete already
+                    .filter(event -> event != null && event.article() != null && event.enrichment() != null)
                     .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            log.info("Replaying {} up to {} into {}", topic, end, target);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                var events = new ArrayList<ArticleEnriched>();
-                consumer.poll(POLL).forEach(record -> {
-                    // unreadable events went to the dead-letter topic on the live path already
-                    if (record.value() != null
-                            && record.value().article() != null
-                            && record.value().enrichment() != null) {
-                        events.add(record.value());
-                    }
-                });
-                writeUntilAccepted(source, target, events);
-                replayed += events.size();
-                status.updateAndGet(s -> s.withReplayed(s.replayed() + events.size()));
-            }
-        }
-        return replayed;
+            writeUntilAccepted(source, target, events);
+            replayed.addAndGet(events.size());
+            status.updateAndGet(s -> s.withReplayed(s.replayed() + events.size()));
+        });
+        return replayed.get();
     }
 
     private void writeUntilAccepted(String source, String target, List<ArticleEnriched> events)
