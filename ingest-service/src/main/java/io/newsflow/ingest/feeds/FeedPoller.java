@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,12 +108,8 @@ final class FeedPoller {
                 feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
         var submissions = new ArrayList<Submission>();
         for (var item : parsed.items()) {
-            var article = article(item);
-            if (article == null) {
-                skipped().increment();
-            } else {
-                submissions.add(new Submission(source, article));
-            }
+            article(item).ifPresentOrElse(article -> submissions.add(new Submission(source, article)), () -> skipped()
+                    .increment());
         }
         // Together, so that the items' events share the producer's batches; a failure to publish fails the poll,
         // and the validators are not advanced, so the next poll brings the same items again.
@@ -148,13 +145,13 @@ final class FeedPoller {
         return meters.counter("newsflow.ingest.feed.items", "result", "skipped");
     }
 
-    /** The article an item becomes, or null for an item with nothing to publish (no title, link nor content). */
-    static Article article(FeedItem item) {
+    /** The article an item becomes; empty for an item with nothing to publish (no title, link nor content). */
+    static Optional<Article> article(FeedItem item) {
         var title = item.title() != null ? item.title() : item.link();
         if (title == null || item.link() == null && item.content() == null) {
-            return null;
+            return Optional.empty();
         }
-        return new Article(
+        return Optional.of(new Article(
                 title.length() > 1_000 ? title.substring(0, 1_000) : title,
                 item.content(),
                 item.link(),
@@ -164,7 +161,7 @@ final class FeedPoller {
                 item.updated(),
                 null,
                 item.categories(),
-                item.guid());
+                item.guid()));
     }
 
     private static String domain(String url) {

@@ -24,7 +24,7 @@ class FeedPollerTest {
                 "<p>Body</p>",
                 "Summary");
 
-        var article = FeedPoller.article(item);
+        var article = FeedPoller.article(item).orElseThrow();
 
         assertThat(article.title()).isEqualTo("Title");
         assertThat(article.url()).isEqualTo("https://news.example.com/a");
@@ -41,7 +41,7 @@ class FeedPollerTest {
     void anItemWithoutTitleIsNamedByItsLinkAndOnlyUpdatedCountsAsPublished() {
         var item = new FeedItem(null, "https://news.example.com/b", null, null, UPDATED, null, null, null, null);
 
-        var article = FeedPoller.article(item);
+        var article = FeedPoller.article(item).orElseThrow();
 
         assertThat(article.title()).isEqualTo("https://news.example.com/b");
         assertThat(article.publishedAt()).isEqualTo(UPDATED);
@@ -50,8 +50,8 @@ class FeedPollerTest {
     @Test
     void anItemWithNothingToPublishIsSkipped() {
         assertThat(FeedPoller.article(new FeedItem("Only a title", null, "g", null, null, null, null, null, null)))
-                .isNull();
+                .isEmpty();
         assertThat(FeedPoller.article(new FeedItem(null, null, "g", null, null, null, null, "<p>x</p>", null)))
-                .isNull();
+                .isEmpty();
     }
 }
