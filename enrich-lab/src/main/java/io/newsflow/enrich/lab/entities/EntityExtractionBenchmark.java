@@ -1,5 +1,7 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
+import io.newsflow.enrich.entities.EntityExtractor;
+import io.newsflow.enrich.lab.EnrichComponents;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ final class EntityExtractionBenchmark {
             }
         }
         long before = usedHeapAfterGc();
-        var extractor = new EntityExtractor();
+        var extractor = EnrichComponents.alone(EntityExtractor.class);
         long retained = usedHeapAfterGc() - before;
 
         run(extractor, articles);

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,9 +1,10 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
-import static io.newsflow.enrich.entities.FeatureDescriptors.descriptor;
-import static io.newsflow.enrich.entities.FeatureDescriptors.window;
-import static io.newsflow.enrich.entities.FeatureDescriptors.wordCluster;
+import static io.newsflow.enrich.lab.entities.FeatureDescriptors.descriptor;
+import static io.newsflow.enrich.lab.entities.FeatureDescriptors.window;
+import static io.newsflow.enrich.lab.entities.FeatureDescriptors.wordCluster;
 
+import io.newsflow.enrich.entities.WordClusterFeatures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,10 +1,8 @@
-package io.newsflow.enrich.benchmark;
+package io.newsflow.enrich.lab.benchmark;
 
-import io.newsflow.enrich.EnrichProperties;
-import io.newsflow.enrich.eval.BbcCorpus;
-import io.newsflow.enrich.eval.Evaluation;
+import io.newsflow.enrich.lab.EnrichComponents;
+import io.newsflow.enrich.lab.eval.BbcCorpus;
 import io.newsflow.enrich.language.LanguageDetector;
-import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.pipeline.Enricher;
 import io.newsflow.enrich.text.TextExtractor;
 import io.newsflow.events.Article;
@@ -61,7 +59,6 @@ public class EnrichBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        EnrichProperties properties = Evaluation.properties();
         articles = BbcCorpus.read(Path.of(dataFolder)).stream()
                 .map(article -> ArticleIngested.of(
                         article.bbcClass() + "-" + article.number(),
@@ -71,8 +68,8 @@ public class EnrichBenchmark {
                         Source.pushed("BBC News", "bbc.co.uk"),
                         Article.of(article.title(), article.body())))
                 .toList();
-        enricher = Enricher.create(properties);
-        languages = new LanguageDetector(properties, new TermAnalyzers(properties));
+        enricher = EnrichComponents.get(Enricher.class);
+        languages = EnrichComponents.get(LanguageDetector.class);
     }
 
     private ArticleIngested nextArticle() {

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

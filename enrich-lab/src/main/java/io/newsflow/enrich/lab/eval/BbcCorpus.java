@@ -1,4 +1,4 @@
-package io.newsflow.enrich.eval;
+package io.newsflow.enrich.lab.eval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
+import io.newsflow.enrich.entities.NameParticles;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
+import io.newsflow.enrich.entities.EntityExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,7 +68,7 @@ public final class EntityEvaluation {
                 Locale.ROOT,
                 "baseline: OpenNLP name finder, default features, trained on train.txt in this run (%.0f s)%n",
                 baselineSeconds);
-        out.printf(Locale.ROOT, "ours: %s, the name finder alone%n", EntityExtractor.MODEL);
+        out.printf(Locale.ROOT, "ours: %s, the name finder alone%n", EntityExtractor.MODEL_RESOURCE);
         out.printf(
                 Locale.ROOT,
                 "ours + article: the same with the extractor's article-level corrections (name particles, surnames)%n%n");
@@ -118,7 +119,7 @@ public final class EntityEvaluation {
 
     static TokenNameFinderModel shippedModel() {
         try (InputStream in = Objects.requireNonNull(
-                EntityEvaluation.class.getResourceAsStream(EntityExtractor.MODEL), "shipped model missing")) {
+                EntityEvaluation.class.getResourceAsStream(EntityExtractor.MODEL_RESOURCE), "shipped model missing")) {
             return new TokenNameFinderModel(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
+import io.newsflow.enrich.entities.WordClusterFeatures;
 import java.util.List;
 
 /** OpenNLP feature generator descriptors (its XML format), assembled from named parts so experiments can vary them. */

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

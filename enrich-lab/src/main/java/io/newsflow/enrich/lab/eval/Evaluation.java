@@ -1,9 +1,9 @@
-package io.newsflow.enrich.eval;
+package io.newsflow.enrich.lab.eval;
 
-import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.category.CategoryClassifier;
 import io.newsflow.enrich.category.Taxonomy;
-import io.newsflow.enrich.entities.EntityEvaluation;
+import io.newsflow.enrich.lab.EnrichComponents;
+import io.newsflow.enrich.lab.entities.EntityEvaluation;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.pipeline.Enricher;
@@ -36,8 +36,6 @@ import java.util.function.Predicate;
  */
 public final class Evaluation {
 
-    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "uk", "ru");
-
     private Evaluation() {}
 
     public static void main(String[] args) throws Exception {
@@ -48,14 +46,8 @@ public final class Evaluation {
         run(Path.of(args[0]), System.out);
     }
 
-    public static EnrichProperties properties() {
-        return new EnrichProperties(
-                new EnrichProperties.Topics("raw", "enriched", 1, (short) 1),
-                new EnrichProperties.Enrich(1, LANGUAGES, 10, new EnrichProperties.Summary(3, 600)));
-    }
-
-    static TermAnalyzers analyzers() {
-        return new TermAnalyzers(properties());
+    private static TermAnalyzers analyzers() {
+        return EnrichComponents.get(TermAnalyzers.class);
     }
 
     public static void run(Path dataFolder, PrintStream out) throws Exception {
@@ -71,11 +63,11 @@ public final class Evaluation {
         out.println(
                 "== Language: accuracy per sentence on langid/<iso>.txt (ours: Lingua over the configured"
                         + " languages, high accuracy mode below 400 characters, with stopword evidence; baseline: Lingua low accuracy mode, same languages)");
-        var ours = new LanguageDetector(properties(), analyzers());
-        var baseline = LanguageDetector.lowAccuracy(properties());
+        var ours = EnrichComponents.get(LanguageDetector.class);
+        var baseline = new LinguaBaseline(EnrichComponents.LANGUAGES);
         out.printf("%-4s %6s %8s %8s%n", "lang", "n", "ours", "baseline");
         double worst = 1;
-        for (var language : LANGUAGES) {
+        for (var language : EnrichComponents.LANGUAGES) {
             var file = dataFolder.resolve("langid/" + language + ".txt");
             var sentences = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
@@ -96,7 +88,7 @@ public final class Evaluation {
     private static void categories(List<BbcCorpus.BbcArticle> corpus, PrintStream out) {
         out.println("== Category: held-out BBC split (article numbers 001, 006, 011, ...), trained on the rest");
         var english = analyzers().forLanguage("en");
-        var classifier = new CategoryClassifier();
+        var classifier = EnrichComponents.get(CategoryClassifier.class);
         var trainingCounts = new TreeMap<String, Integer>();
         corpus.stream().filter(a -> !a.heldOut()).forEach(a -> trainingCounts.merge(a.bbcClass(), 1, Integer::sum));
         var majority = trainingCounts.entrySet().stream()
@@ -143,15 +135,15 @@ public final class Evaluation {
 
     private static void summaries(List<BbcCorpus.BbcArticle> corpus, PrintStream out) {
         out.println("== Summary: ROUGE F1 against bbc/summaries on the held-out split, 3 sentences each");
-        var result = summaryScores(corpus, a -> a.heldOut(), new Summarizer());
+        var result = summaryScores(corpus, a -> a.heldOut(), EnrichComponents.get(Summarizer.class));
         out.printf("%-8s %8s %8s %8s%n", "", "ROUGE-1", "ROUGE-2", "ROUGE-L");
         out.printf("%-8s %8.4f %8.4f %8.4f%n", "ours", result.get(0)[0], result.get(0)[1], result.get(0)[2]);
         out.printf("%-8s %8.4f %8.4f %8.4f%n", "LEAD-3", result.get(1)[0], result.get(1)[1], result.get(1)[2]);
         out.printf("n=%d articles (target: ours above LEAD-3 on ROUGE-2)%n%n", (int) result.get(2)[0]);
     }
 
-    /** Mean ROUGE-1/2/L of ours, then of LEAD-3, then the count; shared with the weight tuning. */
-    static List<double[]> summaryScores(
+    /** Mean ROUGE-1/2/L of ours, then of LEAD-3, then the count. */
+    private static List<double[]> summaryScores(
             List<BbcCorpus.BbcArticle> corpus, Predicate<BbcCorpus.BbcArticle> selection, Summarizer summarizer) {
         var english = analyzers().forLanguage("en");
         var ours = new double[3];
@@ -194,7 +186,7 @@ public final class Evaluation {
                 "sha256:seed",
                 Source.pushed("RksNews", "rksnews.com"),
                 Article.of(lines.substring(0, titleEnd).strip(), lines.substring(titleEnd + 1)));
-        var enrichment = Enricher.create(properties()).enrich(event).enrichment();
+        var enrichment = EnrichComponents.get(Enricher.class).enrich(event).enrichment();
         var keywords = enrichment.keywords().stream()
                 .map(k -> k.term().toLowerCase(Locale.ROOT))
                 .toList();

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.entities;
+package io.newsflow.enrich.lab.entities;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,11 +21,11 @@ import opennlp.tools.util.model.SerializableArtifact;
 /**
  * A name finder feature: whether the token is the start or the inside of a gazetteer name (case-insensitive, longest
  * match), from a list of names stored inside the model. Ours rather than OpenNLP's dictionary feature for the same
- * reason as {@link WordClusterFeatures}: its artifact closes the model's stream.
+ * reason as {@link io.newsflow.enrich.entities.WordClusterFeatures}: its artifact closes the model's stream.
  */
 public final class GazetteerFeatures extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {
 
-    static final String COUNTRIES_AND_CAPITALS = "/entities/countries-and-capitals.txt";
+    static final String COUNTRIES_AND_CAPITALS = "countries-and-capitals.txt";
 
     public GazetteerFeatures() {}
 

@@ -1,9 +1,11 @@
-package io.newsflow.enrich.eval;
+package io.newsflow.enrich.lab.eval;
 
 import io.newsflow.enrich.category.CategoryClassifier;
 import io.newsflow.enrich.category.CategoryModel;
 import io.newsflow.enrich.category.Taxonomy;
 import io.newsflow.enrich.keywords.DocumentFrequencies;
+import io.newsflow.enrich.lab.EnrichComponents;
+import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.text.TextExtractor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,7 +37,7 @@ public final class CategoryTraining {
     }
 
     public static void run(Path dataFolder, Path resources, PrintStream out) throws IOException {
-        var english = Evaluation.analyzers().forLanguage("en");
+        var english = new TermAnalyzers(EnrichComponents.properties()).forLanguage("en");
         var documents = new ArrayList<CategoryModel.Document>();
         var documentFrequencies = new TreeMap<String, Integer>();
         for (var article : BbcCorpus.read(dataFolder)) {
