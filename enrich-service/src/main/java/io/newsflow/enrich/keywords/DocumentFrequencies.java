@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * How many documents of a reference corpus contain each stem, for inverse document frequency. Written by
- * {@code io.newsflow.enrich.category.CategoryTraining} from the BBC training split into
+ * {@code io.newsflow.enrich.lab.eval.CategoryTraining} (enrich-lab) from the BBC training split into
  * {@code keywords/<language>-document-frequencies.tsv} (first line: {@code #documents <n>}, then
  * {@code stem<TAB>documents}).
  */

@@ -1,9 +1,7 @@
 package io.newsflow.enrich.lab.entities;
 
+import io.newsflow.enrich.lab.eval.BbcCorpus;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.math3.ml.clustering.Clusterable;
+import org.apache.commons.math3.ml.clustering.KMeansPlusPlusClusterer;
+import org.apache.commons.math3.ml.distance.EuclideanDistance;
+import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Learns word clusters from unlabelled news for the name finder's cluster features: every word seen at least
@@ -32,7 +34,7 @@ public final class EntityClusterBuilding {
     static final int CONTEXT_WORDS = 1000;
     static final int DIMENSIONS = 200;
     static final int[] CLUSTER_COUNTS = {64, 256, 1024};
-    private static final int ITERATIONS = 12;
+    static final int ITERATIONS = 12;
     private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}.&'-]*|\\p{N}[\\p{N}.,]*|\\S");
 
     private EntityClusterBuilding() {}
@@ -75,7 +77,7 @@ public final class EntityClusterBuilding {
             articles = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
         }
         for (Path article : articles) {
-            for (String line : decode(Files.readAllBytes(article)).split("\\R")) {
+            for (String line : BbcCorpus.decode(Files.readAllBytes(article)).split("\\R")) {
                 var tokens = new ArrayList<String>();
                 var matcher = TOKEN.matcher(line);
                 while (matcher.find()) {
@@ -96,18 +98,6 @@ public final class EntityClusterBuilding {
             sentences.add(lowerCase(sentence.tokens()));
         }
         return sentences;
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
     }
 
     private static String[] lowerCase(List<String> tokens) {
@@ -210,51 +200,39 @@ public final class EntityClusterBuilding {
         }
     }
 
-    /** Spherical k-means (cosine similarity on unit vectors), seeded with k distinct random words. */
+    /**
+     * Commons Math's k-means++ (Euclidean distance, which on unit vectors orders neighbours as cosine similarity does),
+     * at most {@value #ITERATIONS} rounds, seeded for a deterministic result. The cluster of each word, by index.
+     */
     static int[] kMeans(float[][] vectors, int k, long seed) {
-        var random = new SplittableRandom(seed);
-        int dimensions = vectors[0].length;
-        float[][] centroids = new float[k][];
-        var chosen = new java.util.HashSet<Integer>();
-        for (int c = 0; c < k; c++) {
-            int w;
-            do {
-                w = random.nextInt(vectors.length);
-            } while (!chosen.add(w));
-            centroids[c] = vectors[w].clone();
+        var points = new ArrayList<WordPoint>(vectors.length);
+        for (int w = 0; w < vectors.length; w++) {
+            points.add(new WordPoint(w, toDoubles(vectors[w])));
         }
+        var clusterer =
+                new KMeansPlusPlusClusterer<WordPoint>(k, ITERATIONS, new EuclideanDistance(), new Well19937c(seed));
         int[] assignment = new int[vectors.length];
-        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            for (int w = 0; w < vectors.length; w++) {
-                float best = -Float.MAX_VALUE;
-                for (int c = 0; c < k; c++) {
-                    float dot = 0;
-                    float[] centroid = centroids[c];
-                    float[] vector = vectors[w];
-                    for (int d = 0; d < dimensions; d++) {
-                        dot += centroid[d] * vector[d];
-                    }
-                    if (dot > best) {
-                        best = dot;
-                        assignment[w] = c;
-                    }
-                }
-            }
-            float[][] sums = new float[k][dimensions];
-            for (int w = 0; w < vectors.length; w++) {
-                for (int d = 0; d < dimensions; d++) {
-                    sums[assignment[w]][d] += vectors[w][d];
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                normalise(sums[c]);
-                boolean empty = true;
-                for (float v : sums[c]) {
-                    empty &= v == 0;
-                }
-                centroids[c] = empty ? vectors[random.nextInt(vectors.length)].clone() : sums[c];
+        var clusters = clusterer.cluster(points);
+        for (int c = 0; c < clusters.size(); c++) {
+            for (var point : clusters.get(c).getPoints()) {
+                assignment[point.word()] = c;
             }
         }
         return assignment;
+    }
+
+    private static double[] toDoubles(float[] vector) {
+        double[] doubles = new double[vector.length];
+        for (int d = 0; d < vector.length; d++) {
+            doubles[d] = vector[d];
+        }
+        return doubles;
+    }
+
+    private record WordPoint(int word, double[] point) implements Clusterable {
+        @Override
+        public double[] getPoint() {
+            return point;
+        }
     }
 }

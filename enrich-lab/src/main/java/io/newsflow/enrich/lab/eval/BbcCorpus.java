@@ -72,7 +72,7 @@ public final class BbcCorpus {
     }
 
     /** UTF-8, or Latin-1 for the file that has a stray Latin-1 byte. */
-    static String decode(byte[] bytes) {
+    public static String decode(byte[] bytes) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
