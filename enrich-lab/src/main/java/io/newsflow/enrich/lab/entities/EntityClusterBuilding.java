@@ -34,7 +34,7 @@ public final class EntityClusterBuilding {
     static final int CONTEXT_WORDS = 1000;
     static final int DIMENSIONS = 200;
     static final int[] CLUSTER_COUNTS = {64, 256, 1024};
-    static final int ITERATIONS = 12;
+    private static final int ITERATIONS = 12;
     private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{M}.&'-]*|\\p{N}[\\p{N}.,]*|\\S");
 
     private EntityClusterBuilding() {}
