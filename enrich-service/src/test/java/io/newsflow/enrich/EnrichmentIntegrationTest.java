@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
             "newsflow.topics.enriched=enrich-it.articles.enriched",
             "spring.kafka.consumer.group-id=enrich-it"
         })
-@Import(NewsflowTestInfrastructure.class)
+@Import({NewsflowTestInfrastructure.class, RawTopicConfiguration.class})
 class EnrichmentIntegrationTest {
 
     private static final String RAW = "enrich-it.articles.raw";

@@ -11,7 +11,7 @@ public class TestEnrichApplication {
 
     public static void main(String[] args) {
         SpringApplication.from(EnrichApplication::main)
-                .with(NewsflowTestInfrastructure.class)
+                .with(NewsflowTestInfrastructure.class, RawTopicConfiguration.class)
                 .run(args);
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Article(
-        String title,
+        @NotNull String title,
         String body,
         String url,
         String summary,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Assigns one top-level {@link Taxonomy} category. The model is trained on English news (see
- * {@code io.newsflow.enrich.eval.CategoryTraining}), so articles in other languages get no category rather than a
+ * {@code io.newsflow.enrich.lab.eval.CategoryTraining} in enrich-lab), so articles in other languages get no category rather than a
  * guess.
  */
 @Component
@@ -22,11 +22,11 @@ public class CategoryClassifier {
 
     private final CategoryModel model;
 
-    public CategoryClassifier() {
+    CategoryClassifier() {
         this(load());
     }
 
-    public CategoryClassifier(CategoryModel model) {
+    CategoryClassifier(CategoryModel model) {
         this.model = model;
     }
 

@@ -91,7 +91,7 @@ public final class CategoryModel {
     public record Document(Taxonomy label, List<String> terms) {}
 
     /** The most probable label and its posterior probability. */
-    public record Prediction(Taxonomy label, double confidence) {}
+    record Prediction(Taxonomy label, double confidence) {}
 
     public static Model train(List<Document> documents) {
         var labels = List.of(Taxonomy.values());
@@ -108,7 +108,7 @@ public final class CategoryModel {
         return new Model(labels, documentCounts, counts);
     }
 
-    public Prediction predict(List<String> terms) {
+    Prediction predict(List<String> terms) {
         var scores = logPriors.clone();
         for (var term : terms) {
             var logs = logLikelihoods.get(unmarked(term));
@@ -136,7 +136,7 @@ public final class CategoryModel {
         return new Prediction(labels.get(best), 1 / sum);
     }
 
-    public static CategoryModel read(Reader source) throws IOException {
+    static CategoryModel read(Reader source) throws IOException {
         var reader = new BufferedReader(source);
         var labelLine = reader.readLine().split("\t");
         var documentLine = reader.readLine().split("\t");
@@ -161,7 +161,7 @@ public final class CategoryModel {
     /** The training counts, kept only until they are written; the model itself holds log probabilities. */
     public record Model(List<Taxonomy> labels, int[] documents, TreeMap<String, int[]> counts) {
 
-        public CategoryModel build() {
+        CategoryModel build() {
             return new CategoryModel(labels, documents, counts);
         }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the people, organisations and places of an English article with the name finder trained by
- * {@link EntityModelTraining} on CoNLL-2003, and merges their mentions per article ({@link MentionMerger}).
+ * {@code io.newsflow.enrich.lab.entities.EntityModelTraining} (enrich-lab) on CoNLL-2003, and merges their mentions per article ({@link MentionMerger}).
  *
  * <p>The model only knows English: for any other language the result is empty rather than the English model's
  * guesses, which on other languages are mostly capitalised words.
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntityExtractor {
 
-    static final String MODEL = "/entities/en-ner-per-org-loc.bin";
+    /** The trained name finder, on the class path; the evaluation scores it alone, without the extractor. */
+    public static final String MODEL_RESOURCE = "/entities/en-ner-per-org-loc.bin";
     // From the opennlp-models-sentdetect-en and opennlp-models-tokenizer-en artifacts (Apache-2.0, UD English EWT).
     private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
     private static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin";
@@ -34,13 +35,13 @@ public class EntityExtractor {
     private final ThreadSafeTokenizerME tokenizer;
     private final ThreadSafeNameFinderME names;
 
-    public EntityExtractor() {
+    EntityExtractor() {
         this.sentences = new ThreadSafeSentenceDetectorME(
                 EntityExtractor.<SentenceModel>load(SENTENCE_MODEL, SentenceModel::new));
         this.tokenizer =
                 new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
         this.names = new ThreadSafeNameFinderME(
-                EntityExtractor.<TokenNameFinderModel>load(MODEL, TokenNameFinderModel::new));
+                EntityExtractor.<TokenNameFinderModel>load(MODEL_RESOURCE, TokenNameFinderModel::new));
     }
 
     public ExtractedEntities extract(String text, String language) {

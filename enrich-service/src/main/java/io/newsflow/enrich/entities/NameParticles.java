@@ -8,7 +8,7 @@ import java.util.Set;
 import opennlp.tools.util.Span;
 
 /** Corrections of person spans that need the article rather than the sentence window the name finder sees. */
-final class NameParticles {
+public final class NameParticles {
 
     /** Lower-case words inside surnames in European and Arabic names (general grammar words, not names). */
     private static final Set<String> PARTICLES = Set.of(
@@ -63,7 +63,7 @@ final class NameParticles {
      * Both corrections over one article: person names joined over particles in each sentence, then the surnames of the
      * people named in full anywhere in the article added where they stand untagged.
      */
-    static List<List<Span>> correctArticle(List<String[]> sentences, List<List<Span>> spans) {
+    public static List<List<Span>> correctArticle(List<String[]> sentences, List<List<Span>> spans) {
         var joined = new ArrayList<List<Span>>();
         var surnames = new ArrayList<List<String>>();
         for (int i = 0; i < sentences.size(); i++) {

@@ -59,7 +59,7 @@ public final class WordClusterFeatures extends GeneratorFactory.AbstractXmlFeatu
             this.clusterByWord = new TreeMap<>(clusterByWord);
         }
 
-        static Clusters parse(List<String> lines) {
+        public static Clusters parse(List<String> lines) {
             var clusters = new TreeMap<String, String>();
             for (String line : lines) {
                 String[] parts = line.strip().split(" ");

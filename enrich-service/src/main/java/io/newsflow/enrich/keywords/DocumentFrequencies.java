@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * How many documents of a reference corpus contain each stem, for inverse document frequency. Written by
- * {@code io.newsflow.enrich.category.CategoryTraining} from the BBC training split into
+ * {@code io.newsflow.enrich.lab.eval.CategoryTraining} (enrich-lab) from the BBC training split into
  * {@code keywords/<language>-document-frequencies.tsv} (first line: {@code #documents <n>}, then
  * {@code stem<TAB>documents}).
  */
@@ -20,7 +20,7 @@ public final class DocumentFrequencies {
     private final int documents;
     private final Map<String, Integer> frequencies;
 
-    public DocumentFrequencies(int documents, Map<String, Integer> frequencies) {
+    DocumentFrequencies(int documents, Map<String, Integer> frequencies) {
         this.documents = documents;
         this.frequencies = Map.copyOf(frequencies);
     }
@@ -29,7 +29,7 @@ public final class DocumentFrequencies {
         return "/io/newsflow/enrich/keywords/" + language + "-document-frequencies.tsv";
     }
 
-    public static Optional<DocumentFrequencies> load(String language) {
+    static Optional<DocumentFrequencies> load(String language) {
         var in = DocumentFrequencies.class.getResourceAsStream(resourceName(language));
         if (in == null) {
             return Optional.empty();
@@ -48,7 +48,7 @@ public final class DocumentFrequencies {
     }
 
     /** Smoothed; a stem the corpus never saw counts as seen in one document. */
-    public double idf(String stem) {
+    double idf(String stem) {
         return Math.log((documents + 1.0) / (frequencies.getOrDefault(stem, 1) + 0.5));
     }
 }

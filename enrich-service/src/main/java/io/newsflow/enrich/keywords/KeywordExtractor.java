@@ -37,7 +37,7 @@ public class KeywordExtractor {
 
     private final Map<String, Optional<DocumentFrequencies>> frequencies = new HashMap<>();
 
-    public KeywordExtractor(EnrichProperties properties) {
+    KeywordExtractor(EnrichProperties properties) {
         // Loaded at start, so that the first article does not wait for them.
         for (var language : properties.enrich().languages()) {
             frequencies.put(language, DocumentFrequencies.load(language));

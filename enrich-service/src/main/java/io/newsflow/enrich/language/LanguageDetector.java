@@ -6,7 +6,6 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.text.Tokens;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LanguageDetector {
 
-    public static final String UNDETERMINED = "und";
+    static final String UNDETERMINED = "und";
 
     private static final double STOPWORD_WEIGHT = 0.5;
     private static final int LONG_TEXT = 400;
@@ -27,39 +26,18 @@ public class LanguageDetector {
 
     private final com.github.pemistahl.lingua.api.LanguageDetector shortTexts;
     private final com.github.pemistahl.lingua.api.LanguageDetector longTexts;
-    // Null for the baseline, which is Lingua alone.
     private final TermAnalyzers analyzers;
 
-    @Autowired
-    public LanguageDetector(EnrichProperties properties, TermAnalyzers analyzers) {
+    LanguageDetector(EnrichProperties properties, TermAnalyzers analyzers) {
         // Preloaded so that the first article does not pay for loading the models, and memory use shows at start.
-        this(
-                LanguageDetectorBuilder.fromLanguages(languages(properties))
-                        .withPreloadedLanguageModels()
-                        .build(),
-                LanguageDetectorBuilder.fromLanguages(languages(properties))
-                        .withLowAccuracyMode()
-                        .withPreloadedLanguageModels()
-                        .build(),
-                analyzers);
-    }
-
-    private LanguageDetector(
-            com.github.pemistahl.lingua.api.LanguageDetector shortTexts,
-            com.github.pemistahl.lingua.api.LanguageDetector longTexts,
-            TermAnalyzers analyzers) {
-        this.shortTexts = shortTexts;
-        this.longTexts = longTexts;
-        this.analyzers = analyzers;
-    }
-
-    /** Lingua's low accuracy mode (trigrams only): the baseline of the language evaluation. */
-    public static LanguageDetector lowAccuracy(EnrichProperties properties) {
-        var lingua = LanguageDetectorBuilder.fromLanguages(languages(properties))
+        this.shortTexts = LanguageDetectorBuilder.fromLanguages(languages(properties))
+                .withPreloadedLanguageModels()
+                .build();
+        this.longTexts = LanguageDetectorBuilder.fromLanguages(languages(properties))
                 .withLowAccuracyMode()
                 .withPreloadedLanguageModels()
                 .build();
-        return new LanguageDetector(lingua, lingua, null);
+        this.analyzers = analyzers;
     }
 
     private static Language[] languages(EnrichProperties properties) {
@@ -70,10 +48,6 @@ public class LanguageDetector {
 
     public String detect(String text) {
         var lingua = text.length() >= LONG_TEXT ? longTexts : shortTexts;
-        if (analyzers == null) {
-            var language = lingua.detectLanguageOf(text);
-            return language == Language.UNKNOWN ? UNDETERMINED : code(language);
-        }
         var confidences = lingua.computeLanguageConfidenceValues(text);
         if (confidences.isEmpty()) {
             return UNDETERMINED;

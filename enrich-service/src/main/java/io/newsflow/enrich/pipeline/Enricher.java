@@ -41,7 +41,7 @@ public class Enricher {
     private final EntityExtractor entities;
     private final EnrichProperties.Enrich settings;
 
-    public Enricher(
+    Enricher(
             LanguageDetector languages,
             TermAnalyzers analyzers,
             KeywordExtractor keywords,
@@ -56,19 +56,6 @@ public class Enricher {
         this.summarizer = summarizer;
         this.entities = entities;
         this.settings = properties.enrich();
-    }
-
-    /** An enricher outside Spring, for the evaluation and the benchmark. */
-    public static Enricher create(EnrichProperties properties) {
-        var analyzers = new TermAnalyzers(properties);
-        return new Enricher(
-                new LanguageDetector(properties, analyzers),
-                analyzers,
-                new KeywordExtractor(properties),
-                new CategoryClassifier(),
-                new Summarizer(),
-                new EntityExtractor(),
-                properties);
     }
 
     public ArticleEnriched enrich(ArticleIngested event) {

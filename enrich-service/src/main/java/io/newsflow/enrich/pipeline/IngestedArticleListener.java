@@ -2,6 +2,9 @@ package io.newsflow.enrich.pipeline;
 
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.kafka.InvalidEventException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,6 +14,9 @@ import org.springframework.stereotype.Component;
  * Consumes ingested articles and publishes them enriched. The offset of a record is committed after this method
  * returns, and it returns only once Kafka acknowledged the enriched event: a crash in between means redelivery and,
  * since enrichment is deterministic, the same enriched event again.
+ *
+ * <p>An event that breaks the constraints of {@link ArticleIngested} fails as an {@link InvalidEventException}, which
+ * the shared error handler dead-letters with the violations as its reason, without retrying.
  */
 @Component
 class IngestedArticleListener {
@@ -19,10 +25,12 @@ class IngestedArticleListener {
 
     private final Enricher enricher;
     private final EnrichedArticlePublisher publisher;
+    private final Validator validator;
 
-    IngestedArticleListener(Enricher enricher, EnrichedArticlePublisher publisher) {
+    IngestedArticleListener(Enricher enricher, EnrichedArticlePublisher publisher, Validator validator) {
         this.enricher = enricher;
         this.publisher = publisher;
+        this.validator = validator;
     }
 
     @KafkaListener(id = "enrich", topics = "${newsflow.topics.raw}", concurrency = "${newsflow.enrich.concurrency}")
@@ -33,14 +41,17 @@ class IngestedArticleListener {
         log.debug("Enriched article {} revision {}", event.articleId(), event.revision());
     }
 
-    private static void validate(ArticleIngested event) {
-        if (event.schemaVersion() != ArticleIngested.SCHEMA_VERSION) {
-            throw new InvalidEventException("unsupported schemaVersion " + event.schemaVersion());
+    private void validate(ArticleIngested event) {
+        var violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(violations.stream()
+                    .map(IngestedArticleListener::describe)
+                    .sorted()
+                    .collect(Collectors.joining("; ")));
         }
-        if (event.articleId() == null
-                || event.article() == null
-                || event.article().title() == null) {
-            throw new InvalidEventException("event lacks articleId, article or title");
-        }
+    }
+
+    private static String describe(ConstraintViolation<ArticleIngested> violation) {
+        return violation.getPropertyPath() + ": " + violation.getMessage();
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Declares the topics this service reads and writes; Spring Kafka creates those that are missing at start. */
+/**
+ * Declares the topics this service owns: the one it writes and the dead-letter topic its consumer fills. The raw topic
+ * it reads belongs to the ingest service. Spring Kafka creates those that are missing at start.
+ */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
 
@@ -16,7 +19,7 @@ class TopicConfiguration {
     KafkaAdmin.NewTopics enrichTopics(EnrichProperties properties) {
         var topics = properties.topics();
         return new KafkaAdmin.NewTopics(
-                topic(topics.raw(), topics).build(),
+                // As many partitions as the raw topic, so that a dead letter keeps its partition.
                 topic(DeadLetters.topicFor(topics.raw()), topics).build(),
                 // Compacted: the latest enriched revision of every article stays, so the index can be rebuilt.
                 topic(topics.enriched(), topics)

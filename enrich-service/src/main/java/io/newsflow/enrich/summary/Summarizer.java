@@ -27,8 +27,8 @@ public class Summarizer {
     private static final int MIN_WORDS = 6;
 
     /** Weights of the three signals; measured on the BBC summaries with {@code ./newsflow eval}. */
-    public record Weights(double centrality, double headline, double position) {
-        public static final Weights DEFAULT = new Weights(1.0, 0.3, 0.3);
+    record Weights(double centrality, double headline, double position) {
+        static final Weights DEFAULT = new Weights(1.0, 0.3, 0.3);
     }
 
     public record Summary(String lede, List<String> sentences) {
@@ -39,11 +39,11 @@ public class Summarizer {
 
     private final Weights weights;
 
-    public Summarizer() {
+    Summarizer() {
         this(Weights.DEFAULT);
     }
 
-    public Summarizer(Weights weights) {
+    Summarizer(Weights weights) {
         this.weights = weights;
     }
 

@@ -2,6 +2,7 @@ package io.newsflow.enrich.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.SeedArticle;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
@@ -10,11 +11,21 @@ import io.newsflow.events.Source;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 class EnricherTest {
 
-    private static final Enricher enricher = Enricher.create(SeedArticle.properties());
+    private static final Enricher enricher = enricher();
+
+    static Enricher enricher() {
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(EnrichProperties.class, SeedArticle::properties);
+            context.register(EnrichmentConfiguration.class);
+            context.refresh();
+            return context.getBean(Enricher.class);
+        }
+    }
 
     @Test
     void enrichesTheSeedArticleAsTheIssueExpects() {
@@ -55,8 +66,7 @@ class EnricherTest {
         var event = SeedArticle.event("seed");
 
         var first = json.writeValueAsString(enricher.enrich(event));
-        var second = json.writeValueAsString(
-                Enricher.create(SeedArticle.properties()).enrich(event));
+        var second = json.writeValueAsString(enricher().enrich(event));
 
         assertThat(second).isEqualTo(first);
     }

@@ -1,0 +1,89 @@
+package io.newsflow.enrich.lab.entities;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
+
+/**
+ * Reads CoNLL-2003 files ({@code TOKEN POS CHUNK NER}, IOB tags, blank line between sentences, {@code -DOCSTART-}
+ * between documents) into OpenNLP name samples. The first sentence of each document clears the name finder's adaptive
+ * data, as a new article does at run time.
+ */
+final class ConllCorpus {
+
+    private ConllCorpus() {}
+
+    record Sentence(List<String> tokens, List<String> tags, boolean documentStart) {
+
+        String[] tokenArray() {
+            return tokens.toArray(String[]::new);
+        }
+    }
+
+    static List<Sentence> read(Path file) throws IOException {
+        var sentences = new ArrayList<Sentence>();
+        var tokens = new ArrayList<String>();
+        var tags = new ArrayList<String>();
+        boolean documentStart = true;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("-DOCSTART-")) {
+                documentStart = true;
+                continue;
+            }
+            if (trimmed.isEmpty()) {
+                if (!tokens.isEmpty()) {
+                    sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(tags), documentStart));
+                    documentStart = false;
+                    tokens.clear();
+                    tags.clear();
+                }
+                continue;
+            }
+            String[] columns = trimmed.split("\\s+");
+            tokens.add(columns[0]);
+            tags.add(columns[columns.length - 1]);
+        }
+        if (!tokens.isEmpty()) {
+            sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(tags), documentStart));
+        }
+        return sentences;
+    }
+
+    static List<NameSample> nameSamples(List<Sentence> sentences) {
+        return sentences.stream()
+                .map(sentence -> new NameSample(
+                        sentence.tokenArray(), chunks(sentence.tags()).toArray(Span[]::new), sentence.documentStart()))
+                .toList();
+    }
+
+    /**
+     * Entity chunks by conlleval's rules: a chunk starts at {@code B-X}, or at {@code I-X} after {@code O} or after a
+     * tag of another type, so that the same spans come out of IOB1 and IOB2 files.
+     */
+    static List<Span> chunks(List<String> tags) {
+        var spans = new ArrayList<Span>();
+        int start = -1;
+        String type = null;
+        for (int i = 0; i <= tags.size(); i++) {
+            String tag = i < tags.size() ? tags.get(i) : "O";
+            String prefix = tag.length() > 1 ? tag.substring(0, 2) : "O";
+            String tagType = tag.length() > 2 ? tag.substring(2) : null;
+            boolean continues = prefix.equals("I-") && tagType.equals(type);
+            if (type != null && !continues) {
+                spans.add(new Span(start, i, type));
+                type = null;
+            }
+            if (tagType != null && !continues) {
+                start = i;
+                type = tagType;
+            }
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,51 @@
+package io.newsflow.enrich.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import io.newsflow.events.Article;
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.events.Source;
+import io.newsflow.kafka.InvalidEventException;
+import jakarta.validation.Validation;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class IngestedArticleListenerTest {
+
+    private final Enricher enricher = mock(Enricher.class);
+    private final EnrichedArticlePublisher publisher = mock(EnrichedArticlePublisher.class);
+    private final IngestedArticleListener listener = new IngestedArticleListener(
+            enricher, publisher, Validation.buildDefaultValidatorFactory().getValidator());
+
+    @Test
+    void rejectsAnEventWithoutArticleIdOrTitleNamingWhatIsMissing() {
+        var event = new ArticleIngested(
+                "e-1",
+                ArticleIngested.SCHEMA_VERSION,
+                null,
+                1,
+                Instant.parse("2025-09-01T08:00:00Z"),
+                "h",
+                Source.pushed("Example", "example.com"),
+                Article.of(null, "A body without a title."));
+
+        assertThatThrownBy(() -> listener.onArticleIngested(event))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageStartingWith("article.title: ")
+                .hasMessageContaining("; articleId: ");
+        verifyNoInteractions(enricher, publisher);
+    }
+
+    @Test
+    void rejectsAnUnknownSchemaVersionWithTheVersionItGot() {
+        var event = new ArticleIngested(
+                "e-2", 2, "a-2", 1, Instant.parse("2025-09-01T08:00:00Z"), "h", null, Article.of("Title", "Body."));
+
+        assertThatThrownBy(() -> listener.onArticleIngested(event))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("schemaVersion: unsupported schemaVersion 2");
+        verifyNoInteractions(enricher, publisher);
+    }
+}
