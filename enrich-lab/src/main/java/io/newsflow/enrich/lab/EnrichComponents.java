@@ -2,8 +2,14 @@ package io.newsflow.enrich.lab;
 
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.pipeline.EnrichmentConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The enrich service's components, wired by the service's own {@link EnrichmentConfiguration} (no Kafka), with the
@@ -12,16 +18,16 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 public final class EnrichComponents {
 
-    /** The languages the service detects by default ({@code newsflow.enrich.languages}). */
-    public static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "uk", "ru");
-
     private EnrichComponents() {}
 
-    /** The service's defaults of {@code application.yaml}; the topics are not used here. */
+    /** The service's defaults, bound from its own {@code application.yaml} so that the tools never drift from it. */
     public static EnrichProperties properties() {
-        return new EnrichProperties(
-                new EnrichProperties.Topics("raw", "enriched", 1, (short) 1),
-                new EnrichProperties.Enrich(1, LANGUAGES, 10, new EnrichProperties.Summary(3, 600)));
+        return Defaults.PROPERTIES;
+    }
+
+    /** The languages the service detects by default ({@code newsflow.enrich.languages}). */
+    public static List<String> languages() {
+        return properties().enrich().languages();
     }
 
     /** A component of the whole enrichment; the first call starts it (every language's models: seconds, ~300 MiB). */
@@ -33,6 +39,25 @@ public final class EnrichComponents {
     public static <T> T alone(Class<T> type) {
         var context = new AnnotationConfigApplicationContext(type);
         return context.getBean(type);
+    }
+
+    private static final class Defaults {
+        static final EnrichProperties PROPERTIES = bind();
+
+        private static EnrichProperties bind() {
+            try {
+                var sources = new YamlPropertySourceLoader()
+                        .load(
+                                "enrich-service",
+                                new ClassPathResource("application.yaml", EnrichProperties.class.getClassLoader()));
+                return new Binder(ConfigurationPropertySources.from(sources))
+                        .bind("newsflow", EnrichProperties.class)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "enrich-service's application.yaml has no newsflow settings"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read enrich-service's application.yaml", e);
+            }
+        }
     }
 
     private static final class Enrichment {

@@ -64,10 +64,10 @@ public final class Evaluation {
                 "== Language: accuracy per sentence on langid/<iso>.txt (ours: Lingua over the configured"
                         + " languages, high accuracy mode below 400 characters, with stopword evidence; baseline: Lingua low accuracy mode, same languages)");
         var ours = EnrichComponents.get(LanguageDetector.class);
-        var baseline = new LinguaBaseline(EnrichComponents.LANGUAGES);
+        var baseline = new LinguaBaseline(EnrichComponents.languages());
         out.printf("%-4s %6s %8s %8s%n", "lang", "n", "ours", "baseline");
         double worst = 1;
-        for (var language : EnrichComponents.LANGUAGES) {
+        for (var language : EnrichComponents.languages()) {
             var file = dataFolder.resolve("langid/" + language + ".txt");
             var sentences = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
