@@ -41,38 +41,6 @@ public record Enrichment(
         publisherTags = publisherTags == null ? List.of() : List.copyOf(publisherTags);
     }
 
-    /** An enrichment without publisher tags. */
-    public Enrichment(
-            String language,
-            String text,
-            List<Keyword> keywords,
-            List<Entity> people,
-            List<Entity> organizations,
-            List<Entity> places,
-            Category category,
-            List<String> tags,
-            String lede,
-            String summary,
-            int wordCount,
-            int readingTimeMinutes,
-            String fingerprint) {
-        this(
-                language,
-                text,
-                keywords,
-                people,
-                organizations,
-                places,
-                category,
-                tags,
-                lede,
-                summary,
-                wordCount,
-                readingTimeMinutes,
-                fingerprint,
-                List.of());
-    }
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Keyword(String term, double score) {}
 

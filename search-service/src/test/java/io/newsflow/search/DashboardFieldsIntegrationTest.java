@@ -1,11 +1,13 @@
 package io.newsflow.search;
 
+import static io.newsflow.search.JsonAnswers.bucket;
+import static io.newsflow.search.JsonAnswers.encode;
+import static io.newsflow.search.JsonAnswers.ids;
+import static io.newsflow.search.JsonAnswers.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.events.ArticleEnriched;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -181,33 +183,5 @@ class DashboardFieldsIntegrationTest {
 
     private static String hex(long fingerprint) {
         return "%016x".formatted(fingerprint);
-    }
-
-    private static List<String> ids(JsonNode result) {
-        return strings(result.has("hits") ? result.path("hits") : result, "id");
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asString)
-                .toList();
-    }
-
-    private static List<String> strings(JsonNode array, String field) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(node -> node.path(field).asString())
-                .toList();
-    }
-
-    private static long bucket(JsonNode buckets, String value) {
-        return StreamSupport.stream(buckets.spliterator(), false)
-                .filter(b -> b.path("value").asString().equals(value))
-                .mapToLong(b -> b.path("count").asLong())
-                .findFirst()
-                .orElse(0);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -241,16 +241,20 @@ public class ArticleSearch {
     }
 
     public Optional<ArticleHit> find(String id) {
-        return timed("article", () -> Optional.ofNullable(
-                        client.get(g -> g.index(index.alias()).id(id), ArticleDocument.class)
-                                .source())
-                .map(document -> withStorySizes(List.of(ArticleHit.of(document, null, Map.of())))
-                        .getFirst()));
+        return document(id).map(document -> withStorySizes(List.of(ArticleHit.of(document, null, Map.of())))
+                .getFirst());
+    }
+
+    private Optional<ArticleDocument> document(String id) {
+        return timed(
+                "article",
+                () -> Optional.ofNullable(client.get(g -> g.index(index.alias()).id(id), ArticleDocument.class)
+                        .source()));
     }
 
     /** Articles like the given one (more_like_this on title and text), or empty when the article is unknown. */
     public Optional<List<ArticleHit>> similar(String id, int size) {
-        if (find(id).isEmpty()) {
+        if (document(id).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(withStorySizes(timed("similar", () -> client
