@@ -14,6 +14,7 @@ import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.NewsflowTestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,33 @@ class EnrichmentIntegrationTest {
         assertThat(enriched.enrichment().language()).isEqualTo("en");
         assertThat(enriched.enrichment().wordCount()).isEqualTo(13);
         assertThat(enriched.enrichment().text()).doesNotContain("<p>");
+    }
+
+    @Test
+    void thePublishersTagsOfTheRawEventReachTheEnrichedEventNormalised() {
+        var ingested = ArticleIngested.of(
+                UUID.randomUUID().toString().replace("-", ""),
+                1,
+                Instant.parse("2025-03-01T10:00:00Z"),
+                "sha256:t",
+                Source.pushed("RksNews", "rksnews.com"),
+                new Article(
+                        "Plans for Ukraine",
+                        "European allies of Kyiv are working on plans.",
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        List.of("Chess Olympiad", " #Valencia "),
+                        null));
+
+        send(ingested);
+
+        var enrichment = awaitEnriched(ingested.articleId()).enrichment();
+        assertThat(enrichment.publisherTags()).containsExactly("chess olympiad", "valencia");
+        assertThat(enrichment.tags()).contains("chess olympiad", "valencia");
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param language ISO 639-1 code, or {@code und} when unsure
  * @param text the article's clean plain text (HTML and boilerplate removed, paragraphs separated by blank lines)
- * @param tags the normalised union of keywords, entities and category that editors filter by
+ * @param tags the normalised union of category, entities, keywords and publisher tags that editors filter by
  * @param lede the one sentence that best introduces the article
  * @param summary two to four sentences of the article, in article order
  * @param fingerprint a near-duplicate fingerprint (64-bit SimHash, hex) for grouping one story across sources
+ * @param publisherTags the tags the publisher sent with the article (pushed {@code tags}, feed item categories),
+ *     normalised like {@code tags}; added within schema version 1, so empty in events enriched before
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Enrichment(
@@ -27,7 +29,8 @@ public record Enrichment(
         String summary,
         int wordCount,
         int readingTimeMinutes,
-        String fingerprint) {
+        String fingerprint,
+        List<String> publisherTags) {
 
     public Enrichment {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -35,6 +38,7 @@ public record Enrichment(
         organizations = organizations == null ? List.of() : List.copyOf(organizations);
         places = places == null ? List.of() : List.copyOf(places);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        publisherTags = publisherTags == null ? List.of() : List.copyOf(publisherTags);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -102,6 +102,18 @@ class ArticleEventsContractTest {
     }
 
     @Test
+    void anEnrichedEventFromBeforePublisherTagsReadsWithNone() {
+        var text = json.writeValueAsString(ArticleEnriched.from(ingested, enrichment()))
+                .replace(",\"publisherTags\":[\"ukraine\"]", "");
+        assertThat(text).doesNotContain("publisherTags");
+
+        var read = json.readValue(text, ArticleEnriched.class);
+
+        assertThat(read.enrichment().publisherTags()).isEmpty();
+        assertThat(schema("ArticleEnriched").validate(text, InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
     void headersNameTheEventTypeAndSchemaVersionAsUtf8Text() {
         var headers = EventHeaders.of(ArticleIngested.TYPE, 1);
 
@@ -130,6 +142,7 @@ class ArticleEventsContractTest {
                 "European allies of Kyiv.",
                 5,
                 1,
-                "00ff00ff00ff00ff");
+                "00ff00ff00ff00ff",
+                List.of("ukraine"));
     }
 }

@@ -7,6 +7,9 @@ import io.newsflow.events.Enrichment;
 import io.newsflow.events.Source;
 import io.newsflow.testing.KafkaRecords;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +51,12 @@ public final class Articles {
         private String language = "en";
         private Instant publishedAt = Instant.parse("2025-03-01T08:00:00Z");
         private List<String> tags = List.of();
+        private List<String> publisherTags = List.of();
+        private List<String> authors = List.of();
+        private final List<Enrichment.Keyword> keywords = new ArrayList<>();
+        private final Map<String, Integer> mentions = new HashMap<>();
+        private double categoryConfidence = 0.9;
+        private int readingTimeMinutes = 1;
         private List<String> people = List.of();
         private List<String> organizations = List.of();
         private List<String> places = List.of();
@@ -88,6 +97,38 @@ public final class Articles {
 
         public Builder tags(String... values) {
             tags = List.of(values);
+            return this;
+        }
+
+        /** Tags the publisher sent; the enrich service adds them to the tags as well, so does this. */
+        public Builder publisherTags(String... values) {
+            publisherTags = List.of(values);
+            return this;
+        }
+
+        public Builder authors(String... values) {
+            authors = List.of(values);
+            return this;
+        }
+
+        public Builder keyword(String term, double score) {
+            keywords.add(new Enrichment.Keyword(term, score));
+            return this;
+        }
+
+        /** How often the article mentions that person, organisation or place (1 unless given). */
+        public Builder mentions(String name, int count) {
+            mentions.put(name, count);
+            return this;
+        }
+
+        public Builder categoryConfidence(double value) {
+            categoryConfidence = value;
+            return this;
+        }
+
+        public Builder readingTimeMinutes(int value) {
+            readingTimeMinutes = value;
             return this;
         }
 
@@ -141,32 +182,37 @@ public final class Articles {
                             text,
                             "https://" + domain + "/" + id,
                             null,
-                            List.of(),
+                            authors,
                             publishedAt,
                             null,
                             null,
-                            List.of(),
+                            publisherTags,
                             null));
+            var allTags = new LinkedHashSet<>(tags);
+            allTags.addAll(publisherTags);
             return ArticleEnriched.from(
                     ingested,
                     new Enrichment(
                             language,
                             text,
-                            List.of(),
+                            keywords,
                             entities(people),
                             entities(organizations),
                             entities(places),
-                            category == null ? null : new Enrichment.Category(category, 0.9),
-                            tags,
+                            category == null ? null : new Enrichment.Category(category, categoryConfidence),
+                            List.copyOf(allTags),
                             lede,
                             summary,
                             text.split("\\s+").length,
-                            1,
-                            fingerprint));
+                            readingTimeMinutes,
+                            fingerprint,
+                            publisherTags));
         }
 
-        private static List<Enrichment.Entity> entities(List<String> names) {
-            return names.stream().map(name -> new Enrichment.Entity(name, 1)).toList();
+        private List<Enrichment.Entity> entities(List<String> names) {
+            return names.stream()
+                    .map(name -> new Enrichment.Entity(name, mentions.getOrDefault(name, 1)))
+                    .toList();
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.newsflow.search;
 
+import static io.newsflow.search.JsonAnswers.bucket;
+import static io.newsflow.search.JsonAnswers.encode;
+import static io.newsflow.search.JsonAnswers.ids;
+import static io.newsflow.search.JsonAnswers.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.events.ArticleEnriched;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -365,31 +367,6 @@ class SearchApiIntegrationTest {
         return api.ok("/api/v1/search?" + query);
     }
 
-    private static List<String> ids(JsonNode result) {
-        var hits = result.has("hits") ? result.path("hits") : result;
-        return strings(hits, "id");
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(JsonNode::asString)
-                .toList();
-    }
-
-    private static List<String> strings(JsonNode array, String field) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(node -> node.path(field).asString())
-                .toList();
-    }
-
-    private static long bucket(JsonNode buckets, String value) {
-        return StreamSupport.stream(buckets.spliterator(), false)
-                .filter(b -> b.path("value").asString().equals(value))
-                .mapToLong(b -> b.path("count").asLong())
-                .findFirst()
-                .orElse(0);
-    }
-
     private static List<String> values(JsonNode hit, String filter) {
         var field = Map.of(
                         "tag", "tags",
@@ -401,9 +378,5 @@ class SearchApiIntegrationTest {
             return strings(hit.path(field));
         }
         return List.of(hit.path(filter).asString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -89,6 +89,8 @@ public class Enricher {
                 .map(Enrichment.Entity::name)
                 .forEach(tagNames::add);
         keyphrases.stream().map(Enrichment.Keyword::term).forEach(tagNames::add);
+        var publisherTags = Tags.of(article.tags());
+        tagNames.addAll(publisherTags);
         int words = Tokens.count(text);
         return new Enrichment(
                 language,
@@ -103,7 +105,8 @@ public class Enricher {
                 summary.sentences().isEmpty() ? null : summary.text(),
                 words,
                 Math.ceilDiv(words, WORDS_PER_MINUTE),
-                SimHash.of(text, analyzer));
+                SimHash.of(text, analyzer),
+                publisherTags);
     }
 
     private static List<String> knownNames(Source source, List<String> authors) {

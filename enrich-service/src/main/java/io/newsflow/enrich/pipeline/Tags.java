@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The tags editors filter by: the category, the entities and the keywords, normalised (NFKC, lower case, single
- * spaces, no surrounding punctuation) and de-duplicated, in that order.
+ * The tags editors filter by: the category, the entities, the keywords and the publisher's own tags, normalised
+ * (NFKC, lower case, single spaces, no surrounding punctuation) and de-duplicated, in that order.
  */
 final class Tags {
 

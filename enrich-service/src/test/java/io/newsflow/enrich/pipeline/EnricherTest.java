@@ -61,6 +61,37 @@ class EnricherTest {
     }
 
     @Test
+    void thePublishersTagsAreKeptNormalisedAndJoinTheTags() {
+        var seed = SeedArticle.event("seed");
+        var article = seed.article();
+        var event = ArticleIngested.of(
+                seed.articleId(),
+                1,
+                seed.occurredAt(),
+                seed.contentHash(),
+                seed.source(),
+                new Article(
+                        article.title(),
+                        article.body(),
+                        article.url(),
+                        article.summary(),
+                        article.authors(),
+                        article.publishedAt(),
+                        article.updatedAt(),
+                        article.language(),
+                        List.of("  Chess Olympiad ", "#Valencia!", "NATO", "chess olympiad", " "),
+                        article.guid()));
+
+        var enrichment = enricher.enrich(event).enrichment();
+
+        assertThat(enrichment.publisherTags()).containsExactly("chess olympiad", "valencia", "nato");
+        assertThat(enrichment.tags())
+                .contains("chess olympiad", "valencia", "nato")
+                .doesNotHaveDuplicates()
+                .endsWith("chess olympiad", "valencia");
+    }
+
+    @Test
     void theSameEventGivesByteIdenticalJson() {
         var json = JsonMapper.builder().build();
         var event = SeedArticle.event("seed");

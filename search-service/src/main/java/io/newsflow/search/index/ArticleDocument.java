@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets, the inputs of
+ * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets (and, for
+ * display only, the entities' mention counts and the keywords' scores), the inputs of
  * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints});
  * as written, also its title and text under its language for stemming ({@link #stemmed()}).
  */
@@ -28,10 +29,13 @@ public record ArticleDocument(
         String category,
         Double categoryConfidence,
         List<String> tags,
+        List<String> publisherTags,
         List<String> people,
         List<String> organizations,
         List<String> places,
+        Mentions mentions,
         List<String> keywords,
+        List<Enrichment.Keyword> scoredKeywords,
         String lede,
         String summary,
         List<String> authors,
@@ -65,10 +69,13 @@ public record ArticleDocument(
                 category == null ? null : category.label(),
                 category == null ? null : category.confidence(),
                 enrichment.tags(),
+                enrichment.publisherTags(),
                 people,
                 organizations,
                 places,
+                new Mentions(enrichment.people(), enrichment.organizations(), enrichment.places()),
                 enrichment.keywords().stream().map(Enrichment.Keyword::term).toList(),
+                enrichment.keywords(),
                 enrichment.lede(),
                 enrichment.summary(),
                 article.authors(),
@@ -80,6 +87,13 @@ public record ArticleDocument(
                 suggestions(article.title(), people, organizations, places),
                 stemmed(enrichment.language(), article.title(), enrichment.text()));
     }
+
+    /**
+     * The entities with how often the article mentions each, for display only: the mapping neither indexes nor
+     * analyses them ({@code people}, {@code organizations} and {@code places} are the names to filter by).
+     */
+    public record Mentions(
+            List<Enrichment.Entity> people, List<Enrichment.Entity> organizations, List<Enrichment.Entity> places) {}
 
     /**
      * The title and text again under the article's own language, the one field analysed with that language's stemmer
@@ -102,7 +116,8 @@ public record ArticleDocument(
                 + length(lede)
                 + length(summary)
                 + (stemmed == null ? 0 : length(title) + length(text))
-                + 32 * (tags.size() + people.size() + organizations.size() + places.size() + keywords.size());
+                + 32 * (tags.size() + publisherTags.size() + people.size() + organizations.size() + places.size())
+                + 64 * (keywords.size() + people.size() + organizations.size() + places.size());
     }
 
     private static int length(String value) {

@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
@@ -85,7 +87,11 @@ public class ArticleSearch {
                     ? 0
                     : response.hits().total().value();
             return new SearchResult(
-                    total, hits.stream().map(ArticleSearch::toHit).toList(), facets, histogram, next);
+                    total,
+                    withStorySizes(hits.stream().map(ArticleSearch::toHit).toList()),
+                    facets,
+                    histogram,
+                    next);
         });
     }
 
@@ -118,7 +124,7 @@ public class ArticleSearch {
 
     /** The ids among {@code ids} that match the query (for live alerts of saved searches). */
     public List<ArticleHit> matching(SearchQuery query, List<String> ids) {
-        return timed("alert", () -> client
+        return withStorySizes(timed("alert", () -> client
                 .search(
                         s -> s.index(index.alias())
                                 .query(query(query.withIds(ids)))
@@ -129,7 +135,48 @@ public class ArticleSearch {
                 .hits()
                 .stream()
                 .map(ArticleSearch::toHit)
-                .toList());
+                .toList()));
+    }
+
+    /**
+     * The hits with the size of their stories, counted in one request for the whole page: a terms aggregation over
+     * the page's story ids, filtered to those ids, so every bucket asked for is returned with its exact count.
+     */
+    private List<ArticleHit> withStorySizes(List<ArticleHit> hits) {
+        var storyIds = hits.stream()
+                .map(ArticleHit::storyId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (storyIds.isEmpty()) {
+            return hits;
+        }
+        var sizes = timed("story-sizes", () -> {
+            var response = client.search(
+                    s -> s.index(index.alias())
+                            .size(0)
+                            .query(q -> q.terms(t -> t.field("storyId")
+                                    .terms(v -> v.value(storyIds.stream()
+                                            .map(FieldValue::of)
+                                            .toList()))))
+                            .aggregations(
+                                    "stories",
+                                    a -> a.terms(t -> t.field("storyId").size(storyIds.size()))),
+                    Void.class);
+            var counts = new HashMap<String, Long>();
+            response.aggregations()
+                    .get("stories")
+                    .sterms()
+                    .buckets()
+                    .array()
+                    .forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+            return counts;
+        });
+        return hits.stream()
+                .map(hit -> hit.storyId() == null
+                        ? hit
+                        : hit.withStorySize(Math.max(1, sizes.getOrDefault(hit.storyId(), 1L))))
+                .toList();
     }
 
     private Query query(SearchQuery query) {
@@ -137,7 +184,7 @@ public class ArticleSearch {
             if (query.text() == null || query.text().isBlank()) {
                 b.must(m -> m.matchAll(a -> a));
             } else {
-                b.must(m -> m.simpleQueryString(s -> s.query(query.text())
+                b.must(m -> m.simpleQueryString(s -> s.query(QuerySyntax.toSimpleQueryString(query.text()))
                         .fields(textFields())
                         .defaultOperator(Operator.And)
                         .lenient(true)));
@@ -194,18 +241,23 @@ public class ArticleSearch {
     }
 
     public Optional<ArticleHit> find(String id) {
-        return timed("article", () -> Optional.ofNullable(
-                        client.get(g -> g.index(index.alias()).id(id), ArticleDocument.class)
-                                .source())
-                .map(document -> ArticleHit.of(document, null, Map.of())));
+        return document(id).map(document -> withStorySizes(List.of(ArticleHit.of(document, null, Map.of())))
+                .getFirst());
+    }
+
+    private Optional<ArticleDocument> document(String id) {
+        return timed(
+                "article",
+                () -> Optional.ofNullable(client.get(g -> g.index(index.alias()).id(id), ArticleDocument.class)
+                        .source()));
     }
 
     /** Articles like the given one (more_like_this on title and text), or empty when the article is unknown. */
     public Optional<List<ArticleHit>> similar(String id, int size) {
-        if (find(id).isEmpty()) {
+        if (document(id).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(timed("similar", () -> client
+        return Optional.of(withStorySizes(timed("similar", () -> client
                 .search(
                         s -> s.index(index.alias())
                                 .size(size)
@@ -220,7 +272,7 @@ public class ArticleSearch {
                 .hits()
                 .stream()
                 .map(ArticleSearch::toHit)
-                .toList()));
+                .toList())));
     }
 
     /** Titles and entity names that start with the prefix, as typed. */

@@ -14,7 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import io.newsflow.events.Enrichment;
 import io.newsflow.search.SearchProperties;
+import io.newsflow.search.index.ArticleDocument;
 import io.newsflow.search.query.ArticleHit;
 import io.newsflow.search.query.ArticleSearch;
 import io.newsflow.search.query.SearchCursor;
@@ -172,6 +174,36 @@ class SearchControllerTest {
     }
 
     @Test
+    void theDetailAndEveryHitCarryWhatADashboardShows() throws Exception {
+        when(search.find("a1")).thenReturn(Optional.of(hit("a1")));
+        when(search.search(any())).thenReturn(new SearchResult(1, List.of(hit("a1")), Map.of(), List.of(), null));
+
+        for (var prefix : List.of("$", "$.hits[0]")) {
+            var path = prefix.equals("$") ? "/api/v1/articles/a1" : "/api/v1/search?q=ukraine";
+            get(path)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath(prefix + ".revision").value(7))
+                    .andExpect(jsonPath(prefix + ".storyId").value("story-a1"))
+                    .andExpect(jsonPath(prefix + ".storySize").value(3))
+                    .andExpect(jsonPath(prefix + ".authors[0]").value("Jane Doe"))
+                    .andExpect(jsonPath(prefix + ".ingestedAt").value("2025-03-01T08:05:00Z"))
+                    .andExpect(jsonPath(prefix + ".category").value("world"))
+                    .andExpect(jsonPath(prefix + ".categoryConfidence").value(0.82))
+                    .andExpect(jsonPath(prefix + ".tags[1]").value("chess olympiad"))
+                    .andExpect(jsonPath(prefix + ".publisherTags[0]").value("chess olympiad"))
+                    .andExpect(jsonPath(prefix + ".keywords[0].term").value("peacekeeping"))
+                    .andExpect(jsonPath(prefix + ".keywords[0].score").value(0.91))
+                    .andExpect(jsonPath(prefix + ".mentions.people[0].name").value("Keir Starmer"))
+                    .andExpect(jsonPath(prefix + ".mentions.people[0].mentions").value(4))
+                    .andExpect(jsonPath(prefix + ".mentions.organizations[0].mentions")
+                            .value(2))
+                    .andExpect(jsonPath(prefix + ".mentions.places[0].name").value("Kyiv"))
+                    .andExpect(jsonPath(prefix + ".readingTimeMinutes").value(1))
+                    .andExpect(jsonPath(prefix + ".wordCount").value(120));
+        }
+    }
+
+    @Test
     void similarArticlesComeTenByDefault() throws Exception {
         when(search.similar("a1", 10)).thenReturn(Optional.of(List.of(hit("a2"))));
 
@@ -259,21 +291,32 @@ class SearchControllerTest {
     private static ArticleHit hit(String id) {
         return new ArticleHit(
                 id,
-                1,
-                id,
+                7,
+                "story-" + id,
+                3,
                 "Title " + id,
                 "https://news.example.com/" + id,
                 "Example News",
+                List.of("Jane Doe"),
                 Instant.parse("2025-03-01T08:00:00Z"),
+                Instant.parse("2025-03-01T08:05:00Z"),
                 "en",
                 "world",
-                List.of("ukraine"),
-                List.of(),
-                List.of(),
-                List.of(),
+                0.82,
+                List.of("ukraine", "chess olympiad"),
+                List.of("chess olympiad"),
+                List.of("Keir Starmer"),
+                List.of("NATO"),
+                List.of("Kyiv"),
+                new ArticleDocument.Mentions(
+                        List.of(new Enrichment.Entity("Keir Starmer", 4)),
+                        List.of(new Enrichment.Entity("NATO", 2)),
+                        List.of(new Enrichment.Entity("Kyiv", 1))),
+                List.of(new Enrichment.Keyword("peacekeeping", 0.91)),
                 "Lede.",
                 "Summary.",
                 120,
+                1,
                 1.5,
                 Map.of("title", List.of("<em>Ukraine</em>")));
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LanguageAnalysisBenchmark {
 
-    private static final int MAPPING_VERSION = 3;
+    private static final int MAPPING_VERSION = 4;
     private static final int BULK_SIZE = 500;
     private static final Pattern STORE_SIZE =
             Pattern.compile("\"store\"\\s*:\\s*\\{\\s*\"size_in_bytes\"\\s*:\\s*(\\d+)");

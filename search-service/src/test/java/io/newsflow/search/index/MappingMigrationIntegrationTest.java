@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.SearchServiceTest;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,9 @@ import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A deployment on mapping version 2 (strict, without {@code stemmed}) upgraded to this service: the index it runs on
- * must go on accepting what is written now until a reindex replaces it, and the index a reindex builds has the new
- * mapping.
+ * A deployment on mapping version 2 (strict, without {@code stemmed}) or 3 (without the publisher tags, scored keywords
+ * and mention counts) upgraded to this service: the index it runs on must go on accepting what is written now until a
+ * reindex replaces it, and the index a reindex builds has the new mapping.
  */
 @SearchServiceTest
 class MappingMigrationIntegrationTest {
@@ -36,7 +37,7 @@ class MappingMigrationIntegrationTest {
     void anIndexOnMappingVersion2IsGivenTheStemmedFieldsAtStartAndAcceptsTheDocumentsWrittenNow() throws Exception {
         var alias = "migration-" + UUID.randomUUID().toString().substring(0, 8);
         var old = alias + "-v1";
-        createVersion2Index(old, alias);
+        createOldIndex(2, old, alias);
         var article = Map.of(
                 "id", "a1",
                 "title", "Flooded villages",
@@ -78,20 +79,55 @@ class MappingMigrationIntegrationTest {
     @Test
     void theIndexAReindexBuildsHasTheCurrentMappingVersion() throws Exception {
         var alias = "migration-" + UUID.randomUUID().toString().substring(0, 8);
-        createVersion2Index(alias + "-v1", alias);
+        createOldIndex(2, alias + "-v1", alias);
         var index = new ArticleIndex(elasticsearch, withAlias(alias));
         index.initialize();
 
         index.createIndex(index.indexName(2));
 
         var rebuilt = mapping(alias + "-v2");
-        assertThat(rebuilt.meta().get("mapping_version").toJson().toString()).isEqualTo("3");
+        assertThat(rebuilt.meta().get("mapping_version").toJson().toString()).isEqualTo("4");
         assertThat(rebuilt.source().excludes()).containsExactly("stemmed");
         assertThat(rebuilt.properties().get("title").text().fields()).containsOnlyKeys("raw");
     }
 
-    private void createVersion2Index(String name, String alias) throws Exception {
-        try (var in = new ClassPathResource("migration/articles-template-v2.json").getInputStream()) {
+    @Test
+    void anIndexOnMappingVersion3IsGivenThePublisherTagsAndTheDetailFieldsAtStart() throws Exception {
+        var alias = "migration-" + UUID.randomUUID().toString().substring(0, 8);
+        var old = alias + "-v1";
+        createOldIndex(3, old, alias);
+        var article = Map.of(
+                "id", "a1",
+                "title", "Chess in Valencia",
+                "tags", List.of("chess olympiad"),
+                "publisherTags", List.of("chess olympiad"),
+                "scoredKeywords", List.of(Map.of("term", "chess", "score", 0.8)),
+                "mentions", Map.of("places", List.of(Map.of("name", "Valencia", "mentions", 3))));
+        assertThat(elasticsearch
+                        .bulk(b -> b.operations(
+                                o -> o.index(i -> i.index(old).id("a0").document(article))))
+                        .items()
+                        .getFirst()
+                        .error())
+                .as("a strict version 3 index refuses the new fields")
+                .isNotNull();
+
+        var index = new ArticleIndex(elasticsearch, withAlias(alias));
+        index.initialize();
+
+        assertThat(mapping(old).properties()).containsKeys("publisherTags", "scoredKeywords", "mentions");
+        assertThat(mapping(old).meta().get("mapping_version").toJson().toString())
+                .isEqualTo("3");
+        elasticsearch.index(i -> i.index(alias).id("a1").document(article).refresh(Refresh.True));
+        assertThat(elasticsearch
+                        .count(c -> c.index(alias)
+                                .query(q -> q.term(t -> t.field("publisherTags").value("chess olympiad"))))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    private void createOldIndex(int version, String name, String alias) throws Exception {
+        try (var in = new ClassPathResource("migration/articles-template-v" + version + ".json").getInputStream()) {
             var body = JSON.writeValueAsString(JSON.readTree(in).path("template"));
             elasticsearch.indices().create(c -> c.withJson(new StringReader(body))
                     .index(name)

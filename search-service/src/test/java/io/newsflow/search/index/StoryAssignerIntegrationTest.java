@@ -119,7 +119,7 @@ class StoryAssignerIntegrationTest {
         return new SearchProperties(
                 new SearchProperties.Topics("stories-it.enriched", 1, (short) 1),
                 new SearchProperties.Search(
-                        new SearchProperties.Index(alias, 3),
+                        new SearchProperties.Index(alias, 4),
                         100,
                         10,
                         new SearchProperties.Indexing(

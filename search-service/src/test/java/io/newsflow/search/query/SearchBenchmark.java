@@ -545,7 +545,8 @@ public final class SearchBenchmark {
                             sentence(random, 30),
                             150,
                             1,
-                            fingerprints ? "%016x".formatted(random.nextLong()) : null));
+                            fingerprints ? "%016x".formatted(random.nextLong()) : null,
+                            List.of()));
         }
 
         /** Ten faceted searches over common words, some with a filter, the same for both paths. */
