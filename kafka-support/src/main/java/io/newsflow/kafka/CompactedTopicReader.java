@@ -59,8 +59,8 @@ public final class CompactedTopicReader<K, V> {
     private final String clientId;
     private final Properties overrides = new Properties();
     private final BackOff backOff;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile CountDownLatch stopped = new CountDownLatch(1);
     private final Set<Consumer<K, V>> open = ConcurrentHashMap.newKeySet();
 
     private volatile Thread follower;
@@ -103,13 +103,18 @@ public final class CompactedTopicReader<K, V> {
 
     /**
      * Starts reading in a thread of its own: the whole topic up to the end offsets it has when first read, then
-     * whatever is written to it until {@link #stop()}.
+     * whatever is written to it until {@link #stop()}. After a stop it can follow again, from the beginning: a Spring
+     * lifecycle is stopped and started again, for example when the test framework pauses and resumes a cached context.
      *
-     * @throws IllegalStateException when this reader follows already or was stopped
+     * @throws IllegalStateException when this reader follows already
      */
     public synchronized void follow(Handler<K, V> handler) {
-        if (follower != null || stopped.getCount() == 0) {
-            throw new IllegalStateException("The reader of " + topic + " follows already or was stopped");
+        if (follower != null && follower.isAlive()) {
+            throw new IllegalStateException("The reader of " + topic + " follows already");
+        }
+        if (stopped.getCount() == 0) {
+            stopped = new CountDownLatch(1);
+            caughtUp = new CountDownLatch(1);
         }
         follower = Thread.ofPlatform().name(clientId + "-reader").daemon().start(() -> followUntilStopped(handler));
     }
@@ -153,7 +158,7 @@ public final class CompactedTopicReader<K, V> {
     }
 
     /** Ends {@link #follow} and any {@link #catchUp} in progress, and waits (a few seconds at most) for them. */
-    public void stop() {
+    public synchronized void stop() {
         stopped.countDown();
         open.forEach(Consumer::wakeup);
         var thread = follower;

@@ -83,7 +83,7 @@ class FeedStore implements SmartLifecycle {
     private final String topic;
     private final String group;
     private final Duration writeTimeout;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running;
     private volatile Consumer<String, byte[]> groupConsumer;
@@ -206,6 +206,8 @@ class FeedStore implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A lifecycle can be started again after a stop (the test framework pauses and resumes cached contexts).
+        stopped = new CountDownLatch(1);
         running = true;
         groupConsumer = createGroupConsumer();
         view.follow(records -> records.forEach(this::applyFromTopic));
