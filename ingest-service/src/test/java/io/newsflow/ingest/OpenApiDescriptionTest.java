@@ -21,9 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            // the same context as ArticleIngestIntegrationTest, so the cache shares it
-            "newsflow.topics.raw=" + ArticleIngestIntegrationTest.RAW,
-            "newsflow.topics.ingest-state=" + ArticleIngestIntegrationTest.STATE
+            "newsflow.topics.raw=openapi.articles.raw",
+            "newsflow.topics.ingest-state=openapi.articles.ingest-state"
         })
 @Import(NewsflowTestInfrastructure.class)
 class OpenApiDescriptionTest {

@@ -41,6 +41,9 @@ class FeedsController {
 
     private static final String ID = "The feed's id, as its registration answered it";
 
+    /** The hex of the first 8 bytes of the SHA-256 of the feed's URL ({@link FeedRegistry#idOf}). */
+    private static final String ID_PATTERN = "^[0-9a-f]{16}$";
+
     private final FeedRegistry registry;
 
     FeedsController(FeedRegistry registry) {
@@ -52,10 +55,21 @@ class FeedsController {
      * @param pollInterval optional, ISO-8601 ({@code PT15M}) or short ({@code 15m}, {@code 2h})
      * @param source optional name of the publication; the feed's own title otherwise
      */
+    @Schema(description = "A feed to register")
     record FeedRequest(
-            @NotBlank @FeedConstraints.HttpUrl String url,
-            @FeedConstraints.PollInterval String pollInterval,
-            @Size(max = 200, message = "must be at most 200 characters") String source) {
+            @Schema(format = "uri", description = "The feed's http or https URL", example = "https://example.com/rss")
+                    @NotBlank
+                    @FeedConstraints.HttpUrl
+                    String url,
+            @Schema(
+                            description = "How often to poll: ISO-8601 (`PT15M`) or short (`15m`, `2h`, `1d`), at"
+                                    + " least `newsflow.ingest.feeds.min-poll-interval`; the default when absent",
+                            example = "15m")
+                    @FeedConstraints.PollInterval
+                    String pollInterval,
+            @Schema(description = "The publication's name; the feed's own title when absent")
+                    @Size(max = 200, message = "must be at most 200 characters")
+                    String source) {
 
         URI parsedUrl() {
             return FeedConstraints.httpUrl(url).orElseThrow();
@@ -66,6 +80,7 @@ class FeedsController {
         }
     }
 
+    @Schema(name = "Feed", description = "A registered feed and its polling status")
     record FeedView(
             String id,
             String url,
@@ -75,6 +90,7 @@ class FeedsController {
             Instant pollRequestedAt,
             Status status) {
 
+        @Schema(name = "FeedStatus", description = "How the polling of a feed goes")
         record Status(
                 Instant lastPolledAt,
                 Instant lastSucceededAt,
@@ -157,7 +173,8 @@ class FeedsController {
     @ApiResponse(responseCode = "200", description = "The feed")
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @GetMapping("/{id}")
-    ResponseEntity<FeedView> get(@Parameter(description = ID) @PathVariable String id) {
+    ResponseEntity<FeedView> get(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         return ResponseEntity.ok(registry.find(id).map(FeedView::of).orElseThrow(() -> new FeedNotFoundException(id)));
     }
 
@@ -169,7 +186,8 @@ class FeedsController {
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@Parameter(description = ID) @PathVariable String id) {
+    ResponseEntity<Void> delete(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         if (!registry.delete(id)) {
             throw new FeedNotFoundException(id);
         }
@@ -187,7 +205,8 @@ class FeedsController {
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping("/{id}/poll")
-    ResponseEntity<FeedView> pollNow(@Parameter(description = ID) @PathVariable String id) {
+    ResponseEntity<FeedView> pollNow(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         var result = registry.pollNow(id).orElseThrow(() -> new FeedNotFoundException(id));
         var view = FeedView.of(result.feed());
         return result.polled()
