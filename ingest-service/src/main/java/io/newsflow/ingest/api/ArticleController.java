@@ -5,9 +5,12 @@ import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestMetrics;
 import io.newsflow.ingest.intake.IngestResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(RequestSizeLimitFilter.ARTICLES)
+@Tag(name = ProblemResponses.ARTICLES_TAG)
 class ArticleController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -38,7 +42,20 @@ class ArticleController {
     }
 
     /** Answers 202 once Kafka has acknowledged the article's event: from then on it is never lost. */
-    @Operation(summary = "Submit one article; 202 once Kafka acknowledged it (accepted, duplicate or updated)")
+    @Operation(
+            operationId = "submitArticle",
+            summary = "Submit one article",
+            description = "Gives the article its stable id (canonical URL, else source and GUID, else content) and"
+                    + " answers once Kafka acknowledged its event: `accepted` for a new article, `updated` with the"
+                    + " next revision for changed content, `duplicate` (nothing published) for the same content."
+                    + " The body may be at most `newsflow.ingest.limits.max-article-size` (1 MB by default).")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Acknowledged by Kafka (or a duplicate): the article's id," + " revision and outcome")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IngestResult> submit(@Valid @RequestBody ArticleSubmission submission) {
         return ResponseEntity.accepted().body(intake.submit(submission.toSource(), submission.toArticle()));
@@ -49,7 +66,13 @@ class ArticleController {
      * item; invalid and oversized items are rejected alone.
      */
     @Operation(
-            summary = "Submit a batch of articles as a JSON array or NDJSON; one result per item",
+            operationId = "submitArticles",
+            summary = "Submit a batch of articles, as a JSON array or NDJSON",
+            description = "Submits the valid items together and answers once Kafka acknowledged all of them, with"
+                    + " the count of each outcome and one result per item in the order received. An invalid or"
+                    + " oversized item is rejected alone (`rejected`, with its reason); malformed JSON anywhere"
+                    + " refuses the whole batch. At most `newsflow.ingest.limits.max-request-size` (10 MB) and"
+                    + " `max-batch-items` (1000) per batch, each item at most `max-article-size` (1 MB).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -66,10 +89,19 @@ class ArticleController {
                                                         implementation = ArticleSubmission.class,
                                                         description = "One article per line"))
                             }))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Every valid item acknowledged by Kafka: the counts and one result" + " per item")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(
             path = "/batch",
             consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    ResponseEntity<BatchResult> submitBatch(@RequestHeader("Content-Type") MediaType contentType, InputStream body)
+    ResponseEntity<BatchResult> submitBatch(
+            @Parameter(hidden = true) @RequestHeader("Content-Type") MediaType contentType,
+            @Parameter(hidden = true) InputStream body)
             throws IOException {
         var items = NDJSON.equals(contentType.getType() + "/" + contentType.getSubtype())
                 ? reader.readNdjson(body)

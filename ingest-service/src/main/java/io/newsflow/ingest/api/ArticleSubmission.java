@@ -2,6 +2,7 @@ package io.newsflow.ingest.api;
 
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -10,20 +11,28 @@ import java.time.Instant;
 import java.util.List;
 
 /** The JSON an article is submitted as. {@code title} is required, and a {@code body} or a {@code url}. */
+@Schema(description = "An article: a title, and a body or a url (or both)")
 record ArticleSubmission(
-        @NotBlank @Size(max = 1_000) String title,
-        String body,
-        @Size(max = 4_000) String url,
-        String summary,
+        @Schema(minLength = 1, description = "The headline") @NotBlank @Size(max = 1_000) String title,
+        @Schema(description = "The text, plain or HTML; required unless `url` is given") String body,
+        @Schema(format = "uri", description = "Where the article is published; its canonical form is the article's id")
+                @Size(max = 4_000)
+                String url,
+        @Schema(description = "The publisher's own summary") String summary,
         List<@NotBlank String> authors,
         @Valid SourceReference source,
-        Instant publishedAt,
-        Instant updatedAt,
-        @Size(max = 16) String language,
-        List<@NotBlank String> tags,
-        @Size(max = 2_000) String guid) {
+        @Schema(description = "When the article was first published") Instant publishedAt,
+        @Schema(description = "When the article was last changed") Instant updatedAt,
+        @Schema(description = "BCP 47 language tag, e.g. `en`; detected when absent", example = "en") @Size(max = 16)
+                String language,
+        @Schema(description = "The publisher's tags") List<@NotBlank String> tags,
+        @Schema(description = "The publisher's own id of the article, e.g. a feed item's GUID") @Size(max = 2_000)
+                String guid) {
 
-    record SourceReference(@Size(max = 200) String name, @Size(max = 253) String domain) {}
+    @Schema(description = "The publication")
+    record SourceReference(
+            @Schema(description = "Its name", example = "RksNews") @Size(max = 200) String name,
+            @Schema(description = "Its domain", example = "rksnews.com") @Size(max = 253) String domain) {}
 
     @AssertTrue(message = "an article needs a body or a url")
     boolean isBodyOrUrlPresent() {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.newsflow.ingest.api.ApiExceptionHandler.InvalidField;
 import io.newsflow.ingest.intake.IngestResult;
 import io.newsflow.ingest.intake.IngestResult.Outcome;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** The answer to a batch: how many articles had each outcome, and one result per item in the order received. */
+@Schema(description = "How many articles had each outcome, and one result per item in the order received")
 record BatchResult(int accepted, int updated, int duplicate, int rejected, List<Item> results) {
 
     static BatchResult of(List<Item> results) {
@@ -29,15 +31,19 @@ record BatchResult(int accepted, int updated, int duplicate, int rejected, List<
      * @param errors the invalid fields of an {@code invalid} item
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "BatchResultItem", description = "What became of one item of the batch")
     record Item(
-            int index,
-            Integer line,
-            String id,
-            Long revision,
+            @Schema(minimum = "0", description = "The item's position in the batch, from 0") int index,
+            @Schema(minimum = "1", description = "The item's line, from 1, when the batch was NDJSON") Integer line,
+            @Schema(description = "The article's id, unless rejected") String id,
+            @Schema(minimum = "1", description = "The article's revision, unless rejected") Long revision,
             Outcome outcome,
-            String reason,
-            String detail,
-            List<InvalidField> errors) {
+            @Schema(
+                            allowableValues = {"invalid", "too-large"},
+                            description = "Why a rejected item was refused")
+                    String reason,
+            @Schema(description = "What was wrong with a rejected item") String detail,
+            @Schema(description = "The invalid fields of an `invalid` item") List<InvalidField> errors) {
 
         static Item of(int index, Integer line, IngestResult result) {
             return new Item(index, line, result.id(), result.revision(), result.outcome(), null, null, null);

@@ -1,6 +1,13 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.api.ProblemResponses;
 import io.newsflow.ingest.api.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,10 +33,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/feeds")
+@Tag(name = ProblemResponses.FEEDS_TAG)
 class FeedsController {
 
     /** The order in which a refused registration names its fields. */
     private static final List<String> FIELDS = List.of("url", "pollInterval", "source");
+
+    private static final String ID = "The feed's id, as its registration answered it";
+
+    /** The hex of the first 8 bytes of the SHA-256 of the feed's URL ({@link FeedRegistry#idOf}). */
+    private static final String ID_PATTERN = "^[0-9a-f]{16}$";
 
     private final FeedRegistry registry;
 
@@ -42,10 +55,21 @@ class FeedsController {
      * @param pollInterval optional, ISO-8601 ({@code PT15M}) or short ({@code 15m}, {@code 2h})
      * @param source optional name of the publication; the feed's own title otherwise
      */
+    @Schema(description = "A feed to register")
     record FeedRequest(
-            @NotBlank @FeedConstraints.HttpUrl String url,
-            @FeedConstraints.PollInterval String pollInterval,
-            @Size(max = 200, message = "must be at most 200 characters") String source) {
+            @Schema(format = "uri", description = "The feed's http or https URL", example = "https://example.com/rss")
+                    @NotBlank
+                    @FeedConstraints.HttpUrl
+                    String url,
+            @Schema(
+                            description = "How often to poll: ISO-8601 (`PT15M`) or short (`15m`, `2h`, `1d`), at"
+                                    + " least `newsflow.ingest.feeds.min-poll-interval`; the default when absent",
+                            example = "15m")
+                    @FeedConstraints.PollInterval
+                    String pollInterval,
+            @Schema(description = "The publication's name; the feed's own title when absent")
+                    @Size(max = 200, message = "must be at most 200 characters")
+                    String source) {
 
         URI parsedUrl() {
             return FeedConstraints.httpUrl(url).orElseThrow();
@@ -56,6 +80,7 @@ class FeedsController {
         }
     }
 
+    @Schema(name = "Feed", description = "A registered feed and its polling status")
     record FeedView(
             String id,
             String url,
@@ -65,6 +90,7 @@ class FeedsController {
             Instant pollRequestedAt,
             Status status) {
 
+        @Schema(name = "FeedStatus", description = "How the polling of a feed goes")
         record Status(
                 Instant lastPolledAt,
                 Instant lastSucceededAt,
@@ -96,6 +122,25 @@ class FeedsController {
         }
     }
 
+    @Operation(
+            operationId = "registerFeed",
+            summary = "Register a feed",
+            description = "Registers an RSS or Atom feed, which the service then polls every `pollInterval`"
+                    + " (conditional GET, backoff on failure) and publishes its new items as articles. The URL is"
+                    + " checked first: loopback, private and link-local addresses are refused unless allowed."
+                    + " Registering the same URL again answers the existing feed.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Registered; Location is the feed's URL",
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "The URL of the new feed",
+                            schema = @Schema(type = "string", format = "uri")))
+    @ApiResponse(responseCode = "200", description = "Already registered: the existing feed")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeedView> register(@Valid @RequestBody FeedRequest request) throws FeedFetchException {
         var registration =
@@ -111,18 +156,38 @@ class FeedsController {
         return ResponseEntity.created(location).body(view);
     }
 
+    @Operation(
+            operationId = "listFeeds",
+            summary = "List the registered feeds",
+            description = "Every registered feed with its polling status, oldest registration first.")
+    @ApiResponse(responseCode = "200", description = "The feeds")
     @GetMapping
     List<FeedView> list() {
         return registry.list().stream().map(FeedView::of).toList();
     }
 
+    @Operation(
+            operationId = "getFeed",
+            summary = "Get a feed",
+            description = "The feed with its polling status: last poll, outcome, counts, next poll.")
+    @ApiResponse(responseCode = "200", description = "The feed")
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @GetMapping("/{id}")
-    ResponseEntity<FeedView> get(@PathVariable String id) {
+    ResponseEntity<FeedView> get(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         return ResponseEntity.ok(registry.find(id).map(FeedView::of).orElseThrow(() -> new FeedNotFoundException(id)));
     }
 
+    @Operation(
+            operationId = "deleteFeed",
+            summary = "Delete a feed",
+            description = "Stops polling the feed and forgets it; the articles it brought stay.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
+    ResponseEntity<Void> delete(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         if (!registry.delete(id)) {
             throw new FeedNotFoundException(id);
         }
@@ -130,8 +195,18 @@ class FeedsController {
     }
 
     /** 200 with the new status when this instance polled the feed; 202 when its owner will, within seconds. */
+    @Operation(
+            operationId = "pollFeed",
+            summary = "Poll a feed now",
+            description = "Polls the feed at once when this instance owns it; otherwise records the request, and"
+                    + " the owning instance polls it within seconds.")
+    @ApiResponse(responseCode = "200", description = "Polled by this instance: the feed's new status")
+    @ApiResponse(responseCode = "202", description = "Requested: the instance that owns the feed polls it shortly")
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping("/{id}/poll")
-    ResponseEntity<FeedView> pollNow(@PathVariable String id) {
+    ResponseEntity<FeedView> pollNow(
+            @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
         var result = registry.pollNow(id).orElseThrow(() -> new FeedNotFoundException(id));
         var view = FeedView.of(result.feed());
         return result.polled()
