@@ -34,6 +34,11 @@ record FeedRecord(
         return new FeedRecord(id, url, sourceName, pollInterval, registeredAt, requestedAt, pollRequests + 1, status);
     }
 
+    /** Whether this is a feed as {@link #registered} writes it: no poll asked for, none made. */
+    boolean isRegistration() {
+        return pollRequests == 0 && status.revision() == 0;
+    }
+
     boolean isDue(Instant now) {
         return pollRequests > status.pollRequestsHandled()
                 || status.nextPollAt() == null

@@ -58,7 +58,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * take over a state that misses the last poll of a dying owner, which costs one extra poll. Only the owner advances
  * a feed's state; other instances write registrations, poll requests and deletions, and records are merged so that
  * the state with the higher revision wins and a poll request is never lost (see {@link FeedRecord#mergedWith}). A
- * deletion racing a poll in flight is checked before the owner writes, which leaves a window of one write.
+ * deletion races a poll in flight: the poll's state (or a poll request) written after the tombstone never brings the
+ * feed back, since after a deletion only a new registration does, and the feed's owner writes the tombstone again so
+ * that compaction cannot keep the late write as the feed's last record.
  */
 @Component
 class FeedStore implements SmartLifecycle {
@@ -171,16 +173,27 @@ class FeedStore implements SmartLifecycle {
         }
     }
 
-    private void apply(String id, FeedRecord record, int partition, long offset) {
+    /**
+     * Applies a record to the view, unless it was written before the feed's latest known deletion, or after it
+     * without being a new registration: a poll's state or a poll request that was in flight when the feed was
+     * deleted must not bring it back.
+     *
+     * @return whether the record was applied
+     */
+    private boolean apply(String id, FeedRecord record, int partition, long offset) {
         var deletedAt = deletions.get(id);
-        if (deletedAt != null && offset < deletedAt) {
-            return;
+        if (deletedAt != null) {
+            if (offset < deletedAt || !record.isRegistration()) {
+                return false;
+            }
+            deletions.remove(id, deletedAt);
         }
         feeds.compute(
                 id,
                 (key, known) -> known == null
                         ? new Entry(record, partition)
                         : new Entry(known.record().mergedWith(record), partition));
+        return true;
     }
 
     private void deleted(String id, long offset) {
@@ -194,8 +207,17 @@ class FeedStore implements SmartLifecycle {
         }
         if (record.value() == null) {
             deleted(record.key(), record.offset());
-        } else {
-            apply(record.key(), record.value(), record.partition(), record.offset());
+        } else if (!apply(record.key(), record.value(), record.partition(), record.offset())
+                && record.offset() > deletions.getOrDefault(record.key(), Long.MAX_VALUE)
+                && owned.contains(record.partition())) {
+            // A write that landed after the feed's deletion is now the feed's last record: compaction would keep it
+            // and drop the tombstone, and the feed would come back at the next start. Its owner deletes it again.
+            log.info("Feed {} was written to after its deletion; deleting it again", record.key());
+            kafka.send(topic, record.key(), null).whenComplete((result, failure) -> {
+                if (failure != null) {
+                    log.warn("Could not delete feed {} again: {}", record.key(), failure.toString());
+                }
+            });
         }
     }
 

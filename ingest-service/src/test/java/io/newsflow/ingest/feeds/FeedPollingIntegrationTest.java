@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,35 @@ class FeedPollingIntegrationTest {
         assertThat(api().delete(id).status()).isEqualTo(204);
         assertThat(api().get(id).status()).isEqualTo(404);
         assertThat(api().delete(id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPollsStateWrittenAfterTheFeedWasDeletedDoesNotBringItBack() {
+        var path = "/" + UUID.randomUUID() + "/late.xml";
+        SERVER.handle(
+                path,
+                exchange -> LocalFeedServer.respond(
+                        exchange,
+                        200,
+                        "application/rss+xml",
+                        LocalFeedServer.rss("T").getBytes(StandardCharsets.UTF_8)));
+        var id = api().register(SERVER.url(path), "1h").body().get("id").asString();
+        await().atMost(WAIT)
+                .until(() ->
+                        store.find(id).map(feed -> feed.status().revision() > 0).orElse(false));
+        var polled = store.find(id).orElseThrow();
+        assertThat(api().delete(id).status()).isEqualTo(204);
+
+        // what the owner's poll in flight during the deletion writes: the feed with its next state
+        var late = polled.withStatus(
+                polled.status().succeeded(Instant.now(), "success", 0, 0, Duration.ofHours(1), null, null));
+        KafkaRecords.send("feeds-it.feeds", id, json.writeValueAsString(late), Map.of());
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        KafkaRecords.withKey("feeds-it.feeds", id).getLast().value())
+                .isNull());
+        assertThat(api().get(id).status()).isEqualTo(404);
+        assertThat(store.find(id)).isEmpty();
     }
 
     private List<ArticleIngested> eventsOf(String feedUrl) {
