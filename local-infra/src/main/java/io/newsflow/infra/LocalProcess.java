@@ -79,6 +79,13 @@ public final class LocalProcess implements AutoCloseable {
     /** SIGTERM to the process tree, SIGKILL after the grace period, then the pid file goes. */
     public void stop() {
         stop(process.toHandle(), spec.stopGrace);
+        try {
+            // The handles see the exit before the JVM's reaper thread has recorded it on the Process: wait for that
+            // too, so that isAlive() agrees once stop() returns (on a busy machine the gap was long enough to show).
+            process.waitFor(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (spec.pidFile != null) {
             deletePidFile(spec.pidFile);
         }
