@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+// every operation reads Elasticsearch
+@ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
 class SearchController {
 
     private static final String WINDOW_RANGE = "window must be between 1m and 3650d";
@@ -74,7 +76,6 @@ class SearchController {
                     + " are refused, so that a typo never silently widens a search.")
     @ApiResponse(responseCode = "200", description = "One page of the results")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     SearchResult search(
             @Valid @ParameterObject SearchParameters parameters,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
@@ -94,7 +95,6 @@ class SearchController {
             description = "The article",
             content = @Content(schema = @Schema(implementation = ArticleHit.class)))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> article(@Parameter(description = ID) @PathVariable String id) {
         return search.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
@@ -111,7 +111,6 @@ class SearchController {
             content = @Content(schema = @Schema(implementation = Similar.class)))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> similar(
             @Parameter(description = ID) @PathVariable String id,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "10") @PageSize int size,
@@ -131,7 +130,6 @@ class SearchController {
                     + " completions.")
     @ApiResponse(responseCode = "200", description = "The completions")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     Suggestions suggest(
             @Parameter(description = "What was typed so far, 1 to 100 characters")
                     @RequestParam
@@ -153,7 +151,6 @@ class SearchController {
                     + " by field, most significant first.")
     @ApiResponse(responseCode = "200", description = "The rising terms")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ArticleSearch.Trending trending(
             @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "24h"))
                     @RequestParam(defaultValue = "24h")
@@ -174,7 +171,6 @@ class SearchController {
             description = "The stories with at least `minArticles` articles published in the window, latest first.")
     @ApiResponse(responseCode = "200", description = "The stories")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     Stories stories(
             @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "72h"))
                     @RequestParam(defaultValue = "72h")

@@ -37,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/saved-searches")
 @Tag(name = ProblemResponses.SAVED_SEARCHES_TAG)
+// every operation reads Elasticsearch
+@ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
 class SavedSearchController {
 
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
@@ -83,7 +85,6 @@ class SavedSearchController {
             description = "Saved; `Location` is its URL",
             headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<SavedSearch> create(@Valid @RequestBody NewSavedSearch request) {
         var filters = request.filters() == null ? Map.<String, List<String>>of() : request.filters();
         toQuery(request.query(), filters);
@@ -99,7 +100,6 @@ class SavedSearchController {
             summary = "List the saved searches",
             description = "Every saved" + " search.")
     @ApiResponse(responseCode = "200", description = "The saved searches")
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     SavedSearches all() {
         return new SavedSearches(store.all());
     }
@@ -111,7 +111,6 @@ class SavedSearchController {
             description = "The saved search",
             content = @Content(schema = @Schema(implementation = SavedSearch.class)))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> one(@Parameter(description = ID) @PathVariable String id) {
         return store.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
@@ -123,7 +122,6 @@ class SavedSearchController {
             description = "Deletes a saved search by id.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> delete(@Parameter(description = ID) @PathVariable String id) {
         return store.delete(id) ? ResponseEntity.noContent().build() : notFound(id);
     }
@@ -143,7 +141,6 @@ class SavedSearchController {
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string", description = "Server-sent events")))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> stream(@Parameter(description = ID) @PathVariable String id) throws IOException {
         var saved = store.find(id);
         if (saved.isEmpty()) {
