@@ -98,7 +98,7 @@ class SavedSearchController {
     @Operation(
             operationId = "listSavedSearches",
             summary = "List the saved searches",
-            description = "Every saved" + " search.")
+            description = "Every saved search.")
     @ApiResponse(responseCode = "200", description = "The saved searches")
     SavedSearches all() {
         return new SavedSearches(store.all());
@@ -131,8 +131,9 @@ class SavedSearchController {
     @Operation(
             operationId = "streamSavedSearchAlerts",
             summary = "Live alerts of a saved search",
-            description = "A server-sent event stream: an event for each newly indexed article that matches the saved"
-                    + " search, for up to 30 minutes; reconnect to go on.")
+            description = "A server-sent event stream for up to 30 minutes (reconnect to go on): `subscribed` with the"
+                    + " saved search's id, then an `article` event, the article as JSON, for each newly indexed"
+                    + " article that matches the saved search.")
     @ApiResponse(
             responseCode = "200",
             description = "The event stream",
