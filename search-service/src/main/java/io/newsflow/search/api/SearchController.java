@@ -1,7 +1,14 @@
 package io.newsflow.search.api;
 
+import io.newsflow.search.query.ArticleHit;
 import io.newsflow.search.query.ArticleSearch;
 import io.newsflow.search.query.SearchResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,10 +16,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +36,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
+// every operation reads Elasticsearch
+@ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
 class SearchController {
 
     private static final String WINDOW_RANGE = "window must be between 1m and 3650d";
+
+    private static final String ID = "The article's id";
+    private static final String SIZE = "How many to answer, from 1 to `newsflow.search.max-page-size` (100 by default)";
+    private static final String WINDOW =
+            "How far back to look: `90m`, `24h`, `7d` or ISO-8601 (`PT24H`)," + " from 1 minute to 3650 days";
 
     private final ArticleSearch search;
     private final Clock clock;
@@ -41,65 +55,136 @@ class SearchController {
         this.clock = clock;
     }
 
+    @Schema(description = "The articles most like one article")
+    record Similar(@Schema(description = ID) String id, List<ArticleHit> similar) {}
+
+    @Schema(description = "Completions of a prefix, best first")
+    record Suggestions(String prefix, List<String> suggestions) {}
+
+    @Schema(description = "Stories, latest first")
+    record Stories(List<ArticleSearch.Story> stories) {}
+
     /** Parameters: see {@link SearchParameters}. */
     @GetMapping("/search")
-    SearchResult search(@Valid SearchParameters parameters, @RequestParam MultiValueMap<String, String> given) {
+    @Tag(name = ProblemResponses.SEARCH_TAG)
+    @Operation(
+            operationId = "search",
+            summary = "Search the articles",
+            description = "Full-text search in simple_query_string syntax, with `OR`, `AND` and `NOT` as words,"
+                    + " narrowed by filters; answers one page of hits with highlights, the facet counts and the date"
+                    + " histogram of everything that matched, and the cursor of the next page. Unknown parameters"
+                    + " are refused, so that a typo never silently widens a search.")
+    @ApiResponse(responseCode = "200", description = "One page of the results")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    SearchResult search(
+            @Valid @ParameterObject SearchParameters parameters,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
         only(given, SearchParameters.names(), SearchParameters.SINGLE);
         return search.search(parameters.toQuery());
     }
 
     @GetMapping("/articles/{id}")
-    ResponseEntity<?> article(@PathVariable String id) {
+    @Tag(name = ProblemResponses.ARTICLES_TAG)
+    @Operation(
+            operationId = "getArticle",
+            summary = "One article",
+            description = "An article with everything the index holds on it: entities with mention counts, keywords"
+                    + " with scores, category with confidence, its story and the story's size.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The article",
+            content = @Content(schema = @Schema(implementation = ArticleHit.class)))
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<?> article(@Parameter(description = ID) @PathVariable String id) {
         return search.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @GetMapping("/articles/{id}/similar")
+    @Tag(name = ProblemResponses.ARTICLES_TAG)
+    @Operation(
+            operationId = "getSimilarArticles",
+            summary = "Articles like one article",
+            description = "The articles whose text is most like the given article's, best first.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The similar articles",
+            content = @Content(schema = @Schema(implementation = Similar.class)))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> similar(
-            @PathVariable String id,
-            @RequestParam(defaultValue = "10") @PageSize int size,
-            @RequestParam MultiValueMap<String, String> given) {
+            @Parameter(description = ID) @PathVariable String id,
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "10") @PageSize int size,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
         only(given, Set.of("size"), Set.of("size"));
         return search.similar(id, size)
-                .<ResponseEntity<?>>map(hits -> ResponseEntity.ok(Map.of("id", id, "similar", hits)))
+                .<ResponseEntity<?>>map(hits -> ResponseEntity.ok(new Similar(id, hits)))
                 .orElseGet(() -> notFound(id));
     }
 
     @GetMapping("/suggest")
-    Map<String, Object> suggest(
-            @RequestParam
+    @Tag(name = ProblemResponses.SUGGEST_TAG)
+    @Operation(
+            operationId = "suggest",
+            summary = "Complete a prefix",
+            description = "Titles and entity names that start with the typed prefix, as typed, for a search box's"
+                    + " completions.")
+    @ApiResponse(responseCode = "200", description = "The completions")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    Suggestions suggest(
+            @Parameter(description = "What was typed so far, 1 to 100 characters")
+                    @RequestParam
                     @NotBlank(message = "prefix must have 1 to 100 characters")
                     @Size(max = 100, message = "prefix must have 1 to 100 characters")
                     String prefix,
-            @RequestParam(defaultValue = "10") @PageSize int size,
-            @RequestParam MultiValueMap<String, String> given) {
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "10") @PageSize int size,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
         only(given, Set.of("prefix", "size"), Set.of("prefix", "size"));
-        return Map.of("prefix", prefix, "suggestions", search.suggest(prefix, size));
+        return new Suggestions(prefix, search.suggest(prefix, size));
     }
 
     @GetMapping("/trending")
+    @Tag(name = ProblemResponses.TRENDING_TAG)
+    @Operation(
+            operationId = "trending",
+            summary = "Terms rising now",
+            description = "The tags and entities significantly more frequent in the window than in the whole index,"
+                    + " by field, most significant first.")
+    @ApiResponse(responseCode = "200", description = "The rising terms")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     ArticleSearch.Trending trending(
-            @RequestParam(defaultValue = "24h")
+            @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "24h"))
+                    @RequestParam(defaultValue = "24h")
                     @DurationMin(minutes = 1, message = WINDOW_RANGE)
                     @DurationMax(days = 3_650, message = WINDOW_RANGE)
                     Duration window,
-            @RequestParam(defaultValue = "10") @PageSize int size,
-            @RequestParam MultiValueMap<String, String> given) {
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "10") @PageSize int size,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
         only(given, Set.of("window", "size"), Set.of("window", "size"));
         return search.trending(window, clock.instant(), size);
     }
 
     @GetMapping("/stories")
-    Map<String, List<ArticleSearch.Story>> stories(
-            @RequestParam(defaultValue = "72h")
+    @Tag(name = ProblemResponses.STORIES_TAG)
+    @Operation(
+            operationId = "listStories",
+            summary = "Recent stories",
+            description = "The stories with at least `minArticles` articles published in the window, latest first.")
+    @ApiResponse(responseCode = "200", description = "The stories")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    Stories stories(
+            @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "72h"))
+                    @RequestParam(defaultValue = "72h")
                     @DurationMin(minutes = 1, message = WINDOW_RANGE)
                     @DurationMax(days = 3_650, message = WINDOW_RANGE)
                     Duration window,
-            @RequestParam(defaultValue = "20") @PageSize int size,
-            @RequestParam(defaultValue = "2") @Min(value = 1, message = "minArticles must be 1 or more")
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @PageSize int size,
+            @Parameter(description = "The fewest articles a story needs to be listed")
+                    @RequestParam(defaultValue = "2")
+                    @Min(value = 1, message = "minArticles must be 1 or more")
                     int minArticles,
-            @RequestParam MultiValueMap<String, String> given) {
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
         only(given, Set.of("window", "size", "minArticles"), Set.of("window", "size", "minArticles"));
-        return Map.of("stories", search.stories(clock.instant().minus(window), size, minArticles));
+        return new Stories(search.stories(clock.instant().minus(window), size, minArticles));
     }
 
     /** The checks binding cannot make: parameters it would ignore, and values it would join with commas. */

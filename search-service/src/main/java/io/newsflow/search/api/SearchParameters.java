@@ -3,6 +3,8 @@ package io.newsflow.search.api;
 import io.newsflow.search.query.SearchCursor;
 import io.newsflow.search.query.SearchQuery;
 import io.newsflow.search.query.Sort;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
@@ -19,24 +21,65 @@ import java.util.stream.Stream;
  * @param to exclusive upper bound of {@code publishedAt}; a date means to its end
  */
 record SearchParameters(
-        String q,
-        List<String> tag,
-        List<String> person,
-        List<String> organization,
-        List<String> place,
-        List<String> category,
-        List<String> source,
-        List<String> language,
-        DateOrInstant from,
-        DateOrInstant to,
-        Sort sort,
-        @PageSize Integer size,
-        @Min(value = 1, message = "page must be 1 or more") Integer page,
-        SearchCursor cursor,
-        SearchQuery.Interval interval) {
+        @Parameter(
+                        description = "The query in simple_query_string syntax (words, `\"phrases\"`, `-exclude`,"
+                                + " `+`, `a | b`, `( )`) with upper-case `OR`, `AND` and `NOT` as words; every article"
+                                + " when absent",
+                        example = "ukraine OR kyiv -election")
+                String q,
+        @Parameter(description = "Tags (publisher tags and derived ones); " + FILTER) List<String> tag,
+        @Parameter(description = "People mentioned; " + FILTER) List<String> person,
+        @Parameter(description = "Organisations mentioned; " + FILTER) List<String> organization,
+        @Parameter(description = "Places mentioned; " + FILTER) List<String> place,
+        @Parameter(description = "Categories; " + FILTER) List<String> category,
+        @Parameter(description = "Sources (publications); " + FILTER) List<String> source,
+        @Parameter(description = "Languages, ISO 639-1 (`en`, `de`); " + FILTER) List<String> language,
+        @Parameter(
+                        description = "Published at or after: a date (its start, UTC) or an instant",
+                        schema = @Schema(type = "string", example = "2025-03-01"))
+                DateOrInstant from,
+        @Parameter(
+                        description = "Published before: a date (up to its end, UTC) or an instant; after `from`",
+                        schema = @Schema(type = "string", example = "2025-03-02T12:00:00Z"))
+                DateOrInstant to,
+        @Parameter(
+                        description = "The order of the hits; a cursor keeps the sort of its first page",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        allowableValues = {"relevance", "newest"},
+                                        defaultValue = "relevance"))
+                Sort sort,
+        @Parameter(
+                        description = "Hits per page, from 1 to `newsflow.search.max-page-size` (100 by default)",
+                        schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "20"))
+                @PageSize
+                Integer size,
+        @Parameter(
+                        description = "The page, from 1, while `page * size` stays within " + MAX_WINDOW
+                                + "; not with `cursor`",
+                        schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "1"))
+                @Min(value = 1, message = "page must be 1 or more")
+                Integer page,
+        @Parameter(
+                        description =
+                                "The `next` of the previous page, to page deeper than `page` can; not with" + " `page`",
+                        schema = @Schema(type = "string"))
+                SearchCursor cursor,
+        @Parameter(
+                        description = "The bucket width of the date histogram",
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        allowableValues = {"hour", "day", "week", "month"},
+                                        defaultValue = "day"))
+                SearchQuery.Interval interval) {
 
     /** Elasticsearch's index.max_result_window: deeper pages need the cursor. */
     static final int MAX_WINDOW = 10_000;
+
+    private static final String FILTER = "repeat the parameter or separate values with commas; an article"
+            + " matches when it has any of the values";
 
     /** The parameters that may be given once. */
     static final Set<String> SINGLE = Set.of("q", "from", "to", "sort", "size", "page", "cursor", "interval");

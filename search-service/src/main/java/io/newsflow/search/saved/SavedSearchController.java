@@ -1,7 +1,15 @@
 package io.newsflow.search.saved;
 
 import io.newsflow.search.api.BadRequestException;
+import io.newsflow.search.api.ProblemResponses;
 import io.newsflow.search.query.SearchQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,7 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,9 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/saved-searches")
+@Tag(name = ProblemResponses.SAVED_SEARCHES_TAG)
+// every operation reads Elasticsearch
+@ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
 class SavedSearchController {
 
     private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+    private static final String ID = "The saved search's id, as its creation answered it";
 
     private final SavedSearchStore store;
     private final SavedSearchAlerts alerts;
@@ -41,12 +56,35 @@ class SavedSearchController {
     }
 
     /** What a client sends to save a search. */
+    @Schema(description = "A search to keep")
     record NewSavedSearch(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 1_000) String query,
-            Map<String, List<String>> filters) {}
+            @Schema(description = "What the editor calls it", maxLength = 200) @NotBlank @Size(max = 200) String name,
+            @Schema(
+                            description = "The query, in the syntax of the search's `q`; every article that passes"
+                                    + " the filters when absent",
+                            maxLength = 1_000)
+                    @Size(max = 1_000)
+                    String query,
+            @Schema(
+                            description = "Filters named like the search parameters (`tag`, `person`, ...), each with"
+                                    + " one or more values that are alternatives",
+                            example = "{\"tag\": [\"ukraine\"], \"source\": [\"Reuters\"]}")
+                    Map<String, List<String>> filters) {}
+
+    @Schema(description = "Every saved search")
+    record SavedSearches(List<SavedSearch> savedSearches) {}
 
     @PostMapping
+    @Operation(
+            operationId = "createSavedSearch",
+            summary = "Save a search",
+            description = "Keeps a query and filters under a name; the filters are checked as a search would check"
+                    + " them.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Saved; `Location` is its URL",
+            headers = @Header(name = HttpHeaders.LOCATION, schema = @Schema(type = "string", format = "uri-reference")))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     ResponseEntity<SavedSearch> create(@Valid @RequestBody NewSavedSearch request) {
         var filters = request.filters() == null ? Map.<String, List<String>>of() : request.filters();
         toQuery(request.query(), filters);
@@ -57,23 +95,54 @@ class SavedSearchController {
     }
 
     @GetMapping
-    Map<String, List<SavedSearch>> all() {
-        return Map.of("savedSearches", store.all());
+    @Operation(
+            operationId = "listSavedSearches",
+            summary = "List the saved searches",
+            description = "Every saved search.")
+    @ApiResponse(responseCode = "200", description = "The saved searches")
+    SavedSearches all() {
+        return new SavedSearches(store.all());
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<?> one(@PathVariable String id) {
+    @Operation(operationId = "getSavedSearch", summary = "One saved search", description = "A saved search by id.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The saved search",
+            content = @Content(schema = @Schema(implementation = SavedSearch.class)))
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<?> one(@Parameter(description = ID) @PathVariable String id) {
         return store.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<?> delete(@PathVariable String id) {
+    @Operation(
+            operationId = "deleteSavedSearch",
+            summary = "Delete a saved search",
+            description = "Deletes a saved search by id.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<?> delete(@Parameter(description = ID) @PathVariable String id) {
         return store.delete(id) ? ResponseEntity.noContent().build() : notFound(id);
     }
 
     // no "produces": the emitter sets text/event-stream itself, and a 404 must still be writable as a problem
     @GetMapping("/{id}/stream")
-    ResponseEntity<?> stream(@PathVariable String id) throws IOException {
+    @Operation(
+            operationId = "streamSavedSearchAlerts",
+            summary = "Live alerts of a saved search",
+            description = "A server-sent event stream for up to 30 minutes (reconnect to go on): `subscribed` with the"
+                    + " saved search's id, then an `article` event, the article as JSON, for each newly indexed"
+                    + " article that matches the saved search.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", description = "Server-sent events")))
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<?> stream(@Parameter(description = ID) @PathVariable String id) throws IOException {
         var saved = store.find(id);
         if (saved.isEmpty()) {
             return notFound(id);

@@ -2,6 +2,7 @@ package io.newsflow.search.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -23,6 +24,8 @@ import io.newsflow.search.query.SearchCursor;
 import io.newsflow.search.query.SearchQuery;
 import io.newsflow.search.query.SearchResult;
 import io.newsflow.search.query.Sort;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -268,6 +271,32 @@ class SearchControllerTest {
         problem("/api/v1/stories?minArticles=0", 400, "minArticles");
         problem("/api/v1/stories?minArticles=two", 400, "minArticles");
         verify(search, never()).stories(any(), anyInt(), eq(0));
+    }
+
+    @Test
+    void aBadRequestNamesEachInvalidParameterInErrors() throws Exception {
+        get("/api/v1/search?size=0")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.name == 'size')].message", hasItem(containsString("size"))));
+        get("/api/v1/search?sort=oldest")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.name == 'sort')].message", hasItem(containsString("relevance"))));
+        get("/api/v1/search?from=2025-03-02&to=2025-03-01")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.message == 'from must be before to')]")
+                        .isNotEmpty())
+                .andExpect(jsonPath("$.errors[?(@.message == 'from must be before to')].name")
+                        .doesNotExist());
+        get("/api/v1/suggest?prefix=%20")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].name").value("prefix"));
+    }
+
+    @Test
+    void elasticsearchOutOfReachIsAServiceUnavailableProblem() throws Exception {
+        when(search.search(any())).thenThrow(new UncheckedIOException(new ConnectException("Connection refused")));
+
+        problem("/api/v1/search?q=ukraine", 503, "cannot be reached");
     }
 
     private ResultActions get(String uri) throws Exception {

@@ -1,0 +1,144 @@
+package io.newsflow.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.testing.NewsflowTestInfrastructure;
+import io.newsflow.testing.OpenApiDescriptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The description the service serves is the contract clients are generated from: it is written to
+ * {@code target/openapi/search-service.json} for the Spectral lint of {@code ./newsflow test}, and what a client
+ * depends on most (individual search parameters, the problem responses and their media type) is asserted here as well,
+ * so a regression fails in Java.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsflow.topics.enriched=openapi.articles.enriched",
+            "newsflow.search.index.alias=openapi-articles",
+            "newsflow.search.saved-searches-index=openapi-saved-searches",
+            "spring.kafka.consumer.group-id=openapi"
+        })
+@Import({NewsflowTestInfrastructure.class, EnrichedTopic.class})
+class OpenApiDescriptionTest {
+
+    private static final String PROBLEM_SCHEMA = "/content/application~1problem+json/schema/$ref";
+    private static final String PROBLEM_DETAIL = "#/components/schemas/ProblemDetail";
+
+    @LocalServerPort
+    int port;
+
+    private JsonNode description;
+
+    @BeforeEach
+    void writeDescription() throws Exception {
+        description = JsonMapper.builder().build().readTree(OpenApiDescriptions.write(port, "search-service"));
+    }
+
+    @Test
+    void isOpenApi31() {
+        assertThat(description.path("openapi").asString()).startsWith("3.1");
+    }
+
+    @Test
+    void describesEachSearchParameterOnItsOwn() {
+        var parameters = new ArrayList<String>();
+        description.at("/paths/~1api~1v1~1search/get/parameters").forEach(parameter -> {
+            assertThat(parameter.path("in").asString()).isEqualTo("query");
+            parameters.add(parameter.path("name").asString());
+        });
+
+        assertThat(parameters)
+                .containsExactlyInAnyOrder(
+                        "q",
+                        "tag",
+                        "person",
+                        "organization",
+                        "place",
+                        "category",
+                        "source",
+                        "language",
+                        "from",
+                        "to",
+                        "sort",
+                        "size",
+                        "page",
+                        "cursor",
+                        "interval");
+    }
+
+    @Test
+    void describesFiltersAsRepeatable() {
+        var tag = parameter("/paths/~1api~1v1~1search/get", "tag");
+
+        assertThat(tag.at("/schema/type").asString()).isEqualTo("array");
+        assertThat(tag.path("explode").asBoolean(true)).isTrue();
+    }
+
+    @Test
+    void describesTheProblemsOfASearch() {
+        var responses = description.at("/paths/~1api~1v1~1search/get/responses");
+
+        assertThat(responses.at("/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/SearchResult");
+        for (var status : List.of("400", "503")) {
+            assertThat(resolve(responses.path(status)).at(PROBLEM_SCHEMA).asString())
+                    .as("search %s", status)
+                    .isEqualTo(PROBLEM_DETAIL);
+        }
+    }
+
+    @Test
+    void describesTheProblemOfAnUnknownArticle() {
+        var responses = description.at("/paths/~1api~1v1~1articles~1{id}/get/responses");
+
+        assertThat(resolve(responses.path("404")).at(PROBLEM_SCHEMA).asString()).isEqualTo(PROBLEM_DETAIL);
+    }
+
+    @Test
+    void describesTheAdminTokenAndTheConflictOfAReindex() {
+        var responses = description.at("/paths/~1api~1v1~1admin~1reindex/post/responses");
+
+        for (var status : List.of("401", "403", "409")) {
+            assertThat(resolve(responses.path(status)).at(PROBLEM_SCHEMA).asString())
+                    .as("reindex %s", status)
+                    .isEqualTo(PROBLEM_DETAIL);
+        }
+    }
+
+    @Test
+    void describesTheAlertsAsAnEventStream() {
+        var ok = description.at("/paths/~1api~1v1~1saved-searches~1{id}~1stream/get/responses/200/content");
+
+        assertThat(ok.has("text/event-stream")).isTrue();
+    }
+
+    @Test
+    void answersNothingAsAnyMediaType() {
+        assertThat(description.findValues("*/*")).isEmpty();
+    }
+
+    private JsonNode parameter(String operation, String name) {
+        for (var parameter : description.at(operation + "/parameters")) {
+            if (parameter.path("name").asString().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError(operation + " has no parameter " + name);
+    }
+
+    /** A response given as a {@code $ref} to {@code #/components/responses/...}, or inline. */
+    private JsonNode resolve(JsonNode response) {
+        var ref = response.path("$ref").asString("");
+        return ref.isEmpty() ? response : description.at(ref.substring(1));
+    }
+}
