@@ -13,8 +13,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +38,7 @@ public final class DemoData {
     static final Duration SPAN = Duration.ofDays(7);
     static final Duration REANCHOR_AFTER = Duration.ofDays(1);
     private static final Duration SEARCHABLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final int LOOKUPS = 8;
 
     private final Path samples;
     private final Path anchorFile;
@@ -142,7 +149,7 @@ public final class DemoData {
         var lastPrinted = new Instant[] {clock.instant()};
         var searchable = Poll.until(
                 () -> {
-                    pending.removeIf(id -> HttpProbe.ok(search.resolve("/api/v1/articles/" + id)));
+                    pending.removeAll(found(pending));
                     if (Duration.between(lastPrinted[0], clock.instant()).toSeconds() >= 10) {
                         lastPrinted[0] = clock.instant();
                         out.printf("  %d/%d searchable ...%n", total - pending.size(), total);
@@ -157,6 +164,28 @@ public final class DemoData {
             out.printf(
                     "  %d of %d articles searchable after %d s: see the enrich and search logs.%n",
                     total - pending.size(), total, seconds);
+        }
+    }
+
+    /** The ids search finds, looked up a few at a time: one by one, a few hundred take seconds on a busy machine. */
+    private Set<String> found(List<String> ids) {
+        try (ExecutorService lookups = Executors.newFixedThreadPool(LOOKUPS)) {
+            var answers = new ArrayList<Future<Boolean>>(ids.size());
+            for (var id : ids) {
+                answers.add(lookups.submit(() -> HttpProbe.ok(search.resolve("/api/v1/articles/" + id))));
+            }
+            var found = new HashSet<String>();
+            for (var i = 0; i < ids.size(); i++) {
+                if (answers.get(i).get()) {
+                    found.add(ids.get(i));
+                }
+            }
+            return found;
+        } catch (ExecutionException e) {
+            throw new LoadException("Looking up the loaded articles in search failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException("Interrupted while waiting for search", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,7 @@ final class FakeIngest implements AutoCloseable {
         server.createContext("/api/v1/articles/batch", this::batch);
         server.createContext("/api/v1/feeds", this::feed);
         server.createContext("/api/v1/articles/", this::article);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
