@@ -137,7 +137,7 @@ final class ArticleReader {
         try {
             node = json.readTree(text);
         } catch (JacksonException e) {
-            problems.add(new Problem(origin, "not JSON: " + e.getOriginalMessage() + at(e)));
+            problems.add(new Problem(origin, "not JSON: " + message(e) + at(e)));
             return;
         }
         if (node.isArray()) {
@@ -160,7 +160,7 @@ final class ArticleReader {
             try {
                 add(origin + ":" + number, json.readTree(line), items, problems);
             } catch (JacksonException e) {
-                problems.add(new Problem(origin + ":" + number, "not JSON: " + e.getOriginalMessage()));
+                problems.add(new Problem(origin + ":" + number, "not JSON: " + message(e)));
             }
         }
     }
@@ -195,6 +195,11 @@ final class ArticleReader {
         article.put(
                 "guid", base.toAbsolutePath().relativize(file.toAbsolutePath()).toString());
         items.add(new Item(file.toString(), article));
+    }
+
+    /** Jackson's message without its "[Source: REDACTED ...]" of the start marker, which names nothing here. */
+    private static String message(JacksonException e) {
+        return e.getOriginalMessage().replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "");
     }
 
     private static String at(JacksonException e) {

@@ -99,7 +99,7 @@ public final class LoadReport {
     }
 
     void print(PrintStream out) {
-        out.println("Loaded " + sent() + " article" + (sent() == 1 ? "" : "s") + ": " + counts() + ".");
+        out.println("Sent " + sent() + " article" + (sent() == 1 ? "" : "s") + " to ingest: " + counts() + ".");
         if (!rejected.isEmpty()) {
             out.println("Rejected by ingest:");
             rejected.forEach(failure -> out.println("  " + failure.origin() + ": " + failure.reason()));
@@ -109,8 +109,9 @@ public final class LoadReport {
             unreadable.forEach(failure -> out.println("  " + failure.origin() + ": " + failure.reason()));
         }
         if (!skipped.isEmpty()) {
-            out.println("Skipped " + skipped.size() + " file" + (skipped.size() == 1 ? "" : "s") + " that are not "
-                    + ArticleReader.Kind.EXTENSIONS + ": " + String.join(", ", skipped));
+            out.println(
+                    "Skipped " + skipped.size() + (skipped.size() == 1 ? " file that is not " : " files that are not ")
+                            + ArticleReader.Kind.EXTENSIONS + ": " + String.join(", ", skipped));
         }
     }
 }

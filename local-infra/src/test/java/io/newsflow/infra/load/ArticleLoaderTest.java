@@ -98,8 +98,8 @@ class ArticleLoaderTest {
         assertThat(text.path("guid").asString())
                 .isEqualTo(Path.of("corpus", "story.txt").toString());
         assertThat(printed())
-                .contains("Loaded 7 articles: 7 accepted, 0 updated, 0 duplicates, 0 rejected.")
-                .contains("Skipped 1 file that are not");
+                .contains("Sent 7 articles to ingest: 7 accepted, 0 updated, 0 duplicates, 0 rejected.")
+                .contains("Skipped 1 file that is not");
     }
 
     @Test
@@ -131,10 +131,13 @@ class ArticleLoaderTest {
                         folder.resolve("b.json").toString(),
                         folder.resolve("c.txt").toString());
         assertThat(report.unreadable().get(1).reason()).contains("a JSON object is expected");
-        assertThat(report.unreadable().get(2).reason()).startsWith("not JSON");
+        assertThat(report.unreadable().get(2).reason())
+                .startsWith("not JSON: Unexpected end-of-input")
+                .doesNotContain("Source:")
+                .endsWith("(line 1, column 21)");
         assertThat(report.unreadable().get(3).reason()).isEqualTo("empty file");
         assertThat(printed())
-                .contains("Loaded 3 articles: 2 accepted, 0 updated, 0 duplicates, 1 rejected.")
+                .contains("Sent 3 articles to ingest: 2 accepted, 0 updated, 0 duplicates, 1 rejected.")
                 .contains("Rejected by ingest:\n  " + a + ":2: invalid: title must not be blank")
                 .contains("Not loaded (could not be read):");
     }
@@ -211,6 +214,19 @@ class ArticleLoaderTest {
         assertThatThrownBy(() -> Load.run(refused, out))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining("HTTP 400 The feed's address is not allowed");
+    }
+
+    @Test
+    void theCommandFailsWhenAnythingWasNotLoadedAndPrintsTheSummary() throws IOException {
+        Files.writeString(folder.resolve("good.txt"), "Headline\nBody.");
+        var good = Load.Arguments.parse(List.of("--ingest", ingest.uri().toString(), folder.toString()), Map.of());
+        assertThat(Load.run(good, out)).isTrue();
+
+        Files.writeString(folder.resolve("bad.json"), "{\"title\": \"\", \"body\": \"No headline.\"}");
+        assertThat(Load.run(good, out)).isFalse();
+        assertThat(printed())
+                .contains("Sent 1 article to ingest: 1 accepted, 0 updated, 0 duplicates, 0 rejected.")
+                .contains("Sent 2 articles to ingest: 0 accepted, 0 updated, 1 duplicate, 1 rejected.");
     }
 
     @Test
