@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The one bounded wait of the local tooling. It runs in the {@code newsflow} command's JVM, whose class path is this
- * jar alone, so Awaitility (the tests' choice) is not there to do it.
+ * jar and Jackson (target/cli.classpath), so Awaitility (the tests' choice) is not there to do it.
  */
 public final class Poll {
 

@@ -10,6 +10,7 @@ final class Banner {
     static void print(Settings settings, PrintStream out) {
         out.println();
         out.println("Newsflow is up:");
+        out.println("  dashboard      http://localhost:" + settings.searchPort() + "/");
         out.println("  ingest         http://localhost:" + settings.ingestPort() + "   (POST /api/v1/articles)");
         out.println("  enrich         http://localhost:" + settings.enrichPort());
         out.println("  search         http://localhost:" + settings.searchPort() + "   e.g. curl 'http://localhost:"

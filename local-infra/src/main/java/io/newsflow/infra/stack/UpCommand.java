@@ -3,7 +3,10 @@ package io.newsflow.infra.stack;
 import io.newsflow.infra.InfraException;
 import io.newsflow.infra.Poll;
 import io.newsflow.infra.Ports;
+import io.newsflow.infra.load.DemoData;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +60,19 @@ final class UpCommand {
             }
             throw new InfraException("Starting Newsflow failed: " + cause, cause);
         }
-        new SampleLoader(settings, out).load();
+        try {
+            new DemoData(
+                            settings.home().resolve("samples"),
+                            settings.stateDir().resolve("demo-anchor"),
+                            URI.create("http://127.0.0.1:" + settings.ingestPort() + "/"),
+                            URI.create("http://127.0.0.1:" + settings.searchPort() + "/"),
+                            Clock.systemUTC(),
+                            out)
+                    .load();
+        } catch (InfraException e) {
+            // The stack runs all the same; the user can load the samples later with './newsflow load samples'.
+            out.println("Loading the samples failed: " + e.getMessage());
+        }
         Banner.print(settings, out);
         if (detach) {
             out.println("Running in the background. Stop everything with: ./newsflow down");
