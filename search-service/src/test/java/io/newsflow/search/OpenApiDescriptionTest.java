@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The description the service serves is the contract clients are generated from: it is written to
- * {@code target/openapi/search-service.json} for the Spectral lint of {@code ./newsflow test}, and what a client
+ * The description the service serves is the contract clients are generated from: it must be the committed
+ * {@code openapi/search-service.json}, which the client module generates from and {@code ./newsflow test} lints
+ * with Spectral ({@code ./newsflow openapi} updates it), and what a client
  * depends on most (individual search parameters, the problem responses and their media type) is asserted here as well,
  * so a regression fails in Java.
  */
@@ -37,11 +38,18 @@ class OpenApiDescriptionTest {
     @LocalServerPort
     int port;
 
+    private String served;
     private JsonNode description;
 
     @BeforeEach
-    void writeDescription() throws Exception {
-        description = JsonMapper.builder().build().readTree(OpenApiDescriptions.write(port, "search-service"));
+    void fetchDescription() throws Exception {
+        served = OpenApiDescriptions.fetch(port);
+        description = JsonMapper.builder().build().readTree(served);
+    }
+
+    @Test
+    void isTheCommittedDescription() throws Exception {
+        OpenApiDescriptions.assertCommitted("search-service", served);
     }
 
     @Test
@@ -105,14 +113,24 @@ class OpenApiDescriptionTest {
     }
 
     @Test
-    void describesTheAdminTokenAndTheConflictOfAReindex() {
+    void describesTheAdminTokenAndTheProblemsOfAReindex() {
         var responses = description.at("/paths/~1api~1v1~1admin~1reindex/post/responses");
 
-        for (var status : List.of("401", "403", "409")) {
+        assertThat(responses.at("/202/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/ReindexStatus");
+        for (var status : List.of("401", "403", "409", "503")) {
             assertThat(resolve(responses.path(status)).at(PROBLEM_SCHEMA).asString())
                     .as("reindex %s", status)
                     .isEqualTo(PROBLEM_DETAIL);
         }
+    }
+
+    @Test
+    void namesEverySchemaForWhatItIs() {
+        // a schema is named after its Java type's simple name unless told otherwise: Reindexer.Status was "Status"
+        assertThat(description.at("/components/schemas").propertyNames())
+                .contains("ReindexStatus")
+                .doesNotContain("Status");
     }
 
     @Test
