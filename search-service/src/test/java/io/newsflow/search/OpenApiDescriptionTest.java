@@ -3,23 +3,18 @@ package io.newsflow.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.testing.NewsflowTestInfrastructure;
-import io.newsflow.testing.OpenApiDescriptions;
+import io.newsflow.testing.OpenApiDescriptionContract;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The description the service serves is the contract clients are generated from: it must be the committed
- * {@code openapi/search-service.json}, which the client module generates from and {@code ./newsflow test} lints
- * with Spectral ({@code ./newsflow openapi} updates it), and what a client
- * depends on most (individual search parameters, the problem responses and their media type) is asserted here as well,
- * so a regression fails in Java.
+ * {@code openapi/search-service.json} ({@code ./newsflow openapi} updates it), and what a client depends on most
+ * (individual search parameters, the problem responses and their media type) is asserted here as well, so a regression fails in Java.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -30,31 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.kafka.consumer.group-id=openapi"
         })
 @Import({NewsflowTestInfrastructure.class, EnrichedTopic.class})
-class OpenApiDescriptionTest {
+class OpenApiDescriptionTest extends OpenApiDescriptionContract {
 
-    private static final String PROBLEM_SCHEMA = "/content/application~1problem+json/schema/$ref";
-    private static final String PROBLEM_DETAIL = "#/components/schemas/ProblemDetail";
-
-    @LocalServerPort
-    int port;
-
-    private String served;
-    private JsonNode description;
-
-    @BeforeEach
-    void fetchDescription() throws Exception {
-        served = OpenApiDescriptions.fetch(port);
-        description = JsonMapper.builder().build().readTree(served);
-    }
-
-    @Test
-    void isTheCommittedDescription() throws Exception {
-        OpenApiDescriptions.assertCommitted("search-service", served);
-    }
-
-    @Test
-    void isOpenApi31() {
-        assertThat(description.path("openapi").asString()).startsWith("3.1");
+    OpenApiDescriptionTest() {
+        super("search-service");
     }
 
     @Test
@@ -134,15 +108,18 @@ class OpenApiDescriptionTest {
     }
 
     @Test
+    void describesADeletionAsNoContent() {
+        var deleted = description.at("/paths/~1api~1v1~1saved-searches~1{id}/delete/responses/204");
+
+        assertThat(deleted.path("description").asString()).isNotEmpty();
+        assertThat(deleted.has("content")).isFalse();
+    }
+
+    @Test
     void describesTheAlertsAsAnEventStream() {
         var ok = description.at("/paths/~1api~1v1~1saved-searches~1{id}~1stream/get/responses/200/content");
 
         assertThat(ok.has("text/event-stream")).isTrue();
-    }
-
-    @Test
-    void answersNothingAsAnyMediaType() {
-        assertThat(description.findValues("*/*")).isEmpty();
     }
 
     private JsonNode parameter(String operation, String name) {
@@ -152,11 +129,5 @@ class OpenApiDescriptionTest {
             }
         }
         throw new AssertionError(operation + " has no parameter " + name);
-    }
-
-    /** A response given as a {@code $ref} to {@code #/components/responses/...}, or inline. */
-    private JsonNode resolve(JsonNode response) {
-        var ref = response.path("$ref").asString("");
-        return ref.isEmpty() ? response : description.at(ref.substring(1));
     }
 }

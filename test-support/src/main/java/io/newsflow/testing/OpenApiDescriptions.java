@@ -74,16 +74,22 @@ public final class OpenApiDescriptions {
      * module under test, to compare by hand.
      */
     public static void assertCommitted(String service, String served) throws IOException {
-        var target = Path.of("target", "openapi", service + ".json");
-        Files.createDirectories(target.getParent());
+        assertCommitted(
+                served,
+                committed(service),
+                Path.of("target", "openapi", service + ".json"),
+                Boolean.getBoolean(UPDATE));
+    }
+
+    static void assertCommitted(String served, Path committed, Path target, boolean update) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         Files.writeString(target, served);
-        var committed = committed(service);
-        if (Boolean.getBoolean(UPDATE)) {
-            Files.createDirectories(committed.getParent());
+        if (update) {
+            Files.createDirectories(committed.toAbsolutePath().getParent());
             Files.writeString(committed, served);
             return;
         }
-        var name = "openapi/" + service + ".json";
+        var name = committed.getParent().getFileName() + "/" + committed.getFileName();
         if (!Files.exists(committed)) {
             throw new AssertionFailedError(
                     name + " is missing: the API's description is committed there. Write it with: " + UPDATE_COMMAND);
@@ -91,8 +97,8 @@ public final class OpenApiDescriptions {
         var expected = Files.readString(committed).replace("\r\n", "\n");
         if (!expected.equals(served)) {
             throw new AssertionFailedError(
-                    "The API of " + service + " no longer matches its committed description " + name
-                            + firstDifference(expected, served) + "\nThe served one is in " + target.toAbsolutePath()
+                    "The API no longer matches its committed description " + name + firstDifference(expected, served)
+                            + "\nThe served one is in " + target.toAbsolutePath()
                             + ". If the change is intended, update the committed description and review its diff: "
                             + UPDATE_COMMAND,
                     expected,
@@ -101,7 +107,7 @@ public final class OpenApiDescriptions {
     }
 
     /** The committed description of a service: {@code openapi/<service>.json} at the root of the repository. */
-    public static Path committed(String service) {
+    private static Path committed(String service) {
         return root().resolve("openapi").resolve(service + ".json");
     }
 
