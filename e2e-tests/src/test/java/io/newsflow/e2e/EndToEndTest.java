@@ -1,15 +1,27 @@
 package io.newsflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.newsflow.client.ingest.ArticlesApi;
+import io.newsflow.client.ingest.FeedsApi;
+import io.newsflow.client.ingest.model.ArticleSubmission;
+import io.newsflow.client.ingest.model.Feed;
+import io.newsflow.client.ingest.model.FeedRequest;
+import io.newsflow.client.ingest.model.IngestResult;
+import io.newsflow.client.ingest.model.ProblemDetail;
+import io.newsflow.client.ingest.model.SourceReference;
+import io.newsflow.client.search.SearchApi;
+import io.newsflow.client.search.model.ArticleHit;
+import io.newsflow.client.search.model.SearchResult;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.TestInfrastructure;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +34,14 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole path through three separately running services, a real Kafka broker and a real Elasticsearch node. Topics,
- * consumer groups and the index alias are unique to this run, so every count below is exact.
+ * consumer groups and the index alias are unique to this run, so every count below is exact. Ingest and search are
+ * called through the clients generated from their committed OpenAPI descriptions, as any other client would call them:
+ * what the services answer must be what the descriptions say.
  */
 class EndToEndTest {
 
@@ -37,8 +51,10 @@ class EndToEndTest {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final List<ServiceProcess> services = new ArrayList<>();
-    private static ServiceProcess ingest;
-    private static ServiceProcess search;
+    private static ArticlesApi articles;
+    private static FeedsApi feeds;
+    private static SearchApi searches;
+    private static io.newsflow.client.search.ArticlesApi searchedArticles;
 
     @BeforeAll
     static void startServices() {
@@ -47,7 +63,7 @@ class EndToEndTest {
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "newsflow.topics.raw", RAW,
                 "newsflow.topics.enriched", ENRICHED);
-        ingest = ServiceProcess.start(
+        var ingest = ServiceProcess.start(
                 "ingest-service",
                 with(
                         common,
@@ -59,7 +75,7 @@ class EndToEndTest {
                                 "newsflow.ingest.feeds.allowed-hosts", "127.0.0.1")));
         var enrich = ServiceProcess.start(
                 "enrich-service", with(common, Map.of("spring.kafka.consumer.group-id", RUN + "-enrich")));
-        search = ServiceProcess.start(
+        var search = ServiceProcess.start(
                 "search-service",
                 with(
                         common,
@@ -72,6 +88,18 @@ class EndToEndTest {
                         .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        var ingestClient = new io.newsflow.client.ingest.ApiClient()
+                .setConnectTimeout(Duration.ofSeconds(2))
+                .setReadTimeout(Duration.ofSeconds(30));
+        ingestClient.updateBaseUri(ingest.baseUri().toString());
+        articles = new ArticlesApi(ingestClient);
+        feeds = new FeedsApi(ingestClient);
+        var searchClient = new io.newsflow.client.search.ApiClient()
+                .setConnectTimeout(Duration.ofSeconds(2))
+                .setReadTimeout(Duration.ofSeconds(30));
+        searchClient.updateBaseUri(search.baseUri().toString());
+        searches = new SearchApi(searchClient);
+        searchedArticles = new io.newsflow.client.search.ArticlesApi(searchClient);
     }
 
     @AfterAll
@@ -83,53 +111,67 @@ class EndToEndTest {
 
     @Test
     void seedArticleTravelsFromIngestToSearchWithItsFields() throws Exception {
-        var seed = Files.readString(Path.of(System.getProperty("newsflow.root", ".."), "samples", "seed-article.json"));
-        var accepted = ingest.postJson("/api/v1/articles", seed);
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        var id = json.readTree(accepted.body()).path("id").asString();
-        assertThat(json.readTree(accepted.body()).path("outcome").asString()).isEqualTo("accepted");
-        var again = ingest.postJson("/api/v1/articles", seed);
-        assertThat(again.statusCode()).isEqualTo(202);
-        assertThat(json.readTree(again.body()).path("outcome").asString()).isEqualTo("duplicate");
-        assertThat(json.readTree(again.body()).path("id").asString()).isEqualTo(id);
+        var seed = described(
+                Files.readString(Path.of(System.getProperty("newsflow.root", ".."), "samples", "seed-article.json")),
+                ArticleSubmission.class);
+        var accepted = articles.submitArticleWithHttpInfo(seed);
+        assertThat(accepted.getStatusCode()).isEqualTo(202);
+        var id = accepted.getData().getId();
+        assertThat(accepted.getData().getOutcome()).isEqualTo(IngestResult.OutcomeEnum.ACCEPTED);
+        var again = articles.submitArticleWithHttpInfo(seed);
+        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(again.getData().getOutcome()).isEqualTo(IngestResult.OutcomeEnum.DUPLICATE);
+        assertThat(again.getData().getId()).isEqualTo(id);
 
         var hit = await().atMost(Duration.ofSeconds(30))
-                .until(() -> search("peacekeeping").path("hits"), hits -> hits.size() == 1)
-                .get(0);
+                .until(() -> search("peacekeeping").getHits(), hits -> hits.size() == 1)
+                .getFirst();
 
-        assertThat(hit.path("id").asString()).isEqualTo(id);
-        assertThat(hit.path("title").asString()).isEqualTo("Europe Advances Plans for Peacekeeping Mission in Ukraine");
-        assertThat(hit.path("source").asString()).isEqualTo("RksNews");
-        assertThat(hit.path("language").asString()).isEqualTo("en");
-        assertThat(hit.path("wordCount").asInt()).isBetween(450, 560);
-        assertThat(strings(hit.path("people"))).contains("Ursula von der Leyen", "Volodymyr Zelensky");
-        assertThat(strings(hit.path("organizations"))).contains("NATO");
-        assertThat(strings(hit.path("places"))).contains("Kyiv");
-        assertThat(hit.path("category").asString()).isEqualTo("politics");
-        assertThat(hit.path("summary").asString()).contains("Ukraine");
-        var article = json.readTree(search.get("/api/v1/articles/" + id).body());
-        assertThat(article.path("title").asString()).isEqualTo(hit.path("title").asString());
+        assertThat(hit.getId()).isEqualTo(id);
+        assertThat(hit.getTitle()).isEqualTo("Europe Advances Plans for Peacekeeping Mission in Ukraine");
+        assertThat(hit.getSource()).isEqualTo("RksNews");
+        assertThat(hit.getLanguage()).isEqualTo("en");
+        assertThat(hit.getWordCount()).isBetween(450, 560);
+        assertThat(hit.getPeople()).contains("Ursula von der Leyen", "Volodymyr Zelensky");
+        assertThat(hit.getOrganizations()).contains("NATO");
+        assertThat(hit.getPlaces()).contains("Kyiv");
+        assertThat(hit.getCategory()).isEqualTo("politics");
+        assertThat(hit.getSummary()).contains("Ukraine");
+        var article = searchedArticles.getArticle(id);
+        assertThat(article.getTitle()).isEqualTo(hit.getTitle());
+        // the filters narrow it down as a dashboard's chips do: one of its entities keeps it, another source drops it
+        assertThat(searches.search(SearchApi.APISearchRequest.newBuilder()
+                                .q("peacekeeping")
+                                .person(List.of("Volodymyr Zelensky"))
+                                .category(List.of("politics"))
+                                .build())
+                        .getHits())
+                .extracting(ArticleHit::getId)
+                .containsExactly(id);
+        assertThat(searches.search(SearchApi.APISearchRequest.newBuilder()
+                                .q("peacekeeping")
+                                .source(List.of("Another Desk"))
+                                .build())
+                        .getTotal())
+                .isZero();
     }
 
     @Test
-    void everyAcceptedArticleIsEnrichedOnceAndSearchableOnce() {
+    void everyAcceptedArticleIsEnrichedOnceAndSearchableOnce() throws Exception {
         var word = "batch" + UUID.randomUUID().toString().substring(0, 8);
         var ids = new ArrayList<String>();
         for (int i = 0; i < 12; i++) {
-            var response = ingest.postJson(
-                    "/api/v1/articles",
-                    """
-                    {"title": "Story %d about %s", "body": "Newsroom body number %d mentions %s in English text.",
-                     "url": "https://news.example.com/%s/%d", "source": {"name": "Example News"}}
-                    """
-                            .formatted(i, word, i, word, word, i));
-            assertThat(response.statusCode()).isEqualTo(202);
-            ids.add(json.readTree(response.body()).path("id").asString());
+            var response = articles.submitArticleWithHttpInfo(new ArticleSubmission()
+                    .title("Story %d about %s".formatted(i, word))
+                    .body("Newsroom body number %d mentions %s in English text.".formatted(i, word))
+                    .url(URI.create("https://news.example.com/%s/%d".formatted(word, i)))
+                    .source(new SourceReference().name("Example News")));
+            assertThat(response.getStatusCode()).isEqualTo(202);
+            ids.add(response.getData().getId());
         }
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(
-                        () -> assertThat(search(word).path("total").asLong()).isEqualTo(12));
+                .untilAsserted(() -> assertThat(search(word).getTotal()).isEqualTo(12));
         assertThat(ids).doesNotHaveDuplicates();
         var enriched = KafkaRecords.readAll(ENRICHED).stream()
                 .map(record -> json.readValue(record.value(), ArticleEnriched.class))
@@ -171,35 +213,46 @@ class EndToEndTest {
         try {
             int port = server.getAddress().getPort();
             // "localhost" is loopback too, but not on the allow-list: refused at registration, never fetched.
-            var refused =
-                    ingest.postJson("/api/v1/feeds", "{\"url\": \"http://localhost:%d/feed.xml\"}".formatted(port));
-            assertThat(refused.statusCode()).isEqualTo(400);
-            assertThat(refused.body()).contains("Feed URL refused");
+            assertThatExceptionOfType(io.newsflow.client.ingest.ApiException.class)
+                    .isThrownBy(() -> feeds.registerFeed(
+                            new FeedRequest().url(URI.create("http://localhost:%d/feed.xml".formatted(port)))))
+                    .satisfies(refused -> {
+                        assertThat(refused.getCode()).isEqualTo(400);
+                        var problem = described(refused.getResponseBody(), ProblemDetail.class);
+                        assertThat(problem.getTitle()).isEqualTo("Feed URL refused");
+                        assertThat(problem.getDetail()).contains("allowed-hosts");
+                    });
 
-            var registered = ingest.postJson(
-                    "/api/v1/feeds",
-                    "{\"url\": \"http://127.0.0.1:%d/feed.xml\", \"source\": \"Loopback Desk\"}".formatted(port));
-            assertThat(registered.statusCode()).isEqualTo(201);
+            var registered = feeds.registerFeedWithHttpInfo(new FeedRequest()
+                    .url(URI.create("http://127.0.0.1:%d/feed.xml".formatted(port)))
+                    .source("Loopback Desk"));
+            assertThat(registered.getStatusCode()).isEqualTo(201);
+            var feed = registered.getData().getId();
 
             await().atMost(Duration.ofSeconds(60))
-                    .untilAsserted(() ->
-                            assertThat(search(word).path("total").asLong()).isEqualTo(2));
-            assertThat(search(word).path("hits").get(0).path("source").asString())
-                    .isEqualTo("Loopback Desk");
+                    .untilAsserted(() -> assertThat(search(word).getTotal()).isEqualTo(2));
+            assertThat(search(word).getHits().getFirst().getSource()).isEqualTo("Loopback Desk");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var status = feeds.getFeed(feed).getStatus();
+                assertThat(status.getItemsSeen()).isEqualTo(2);
+                assertThat(status.getArticlesPublished()).isEqualTo(2);
+                assertThat(status.getConsecutiveFailures()).isZero();
+            });
+            assertThat(feeds.listFeeds()).extracting(Feed::getId).contains(feed);
         } finally {
             server.stop(0);
         }
     }
 
-    private static List<String> strings(JsonNode array) {
-        var values = new ArrayList<String>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
+    /** JSON read as the description's schema says, strictly: a property it does not declare fails the test. */
+    private static <T> T described(String body, Class<T> schema) {
+        return json.readerFor(schema)
+                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(body);
     }
 
-    private static JsonNode search(String query) {
-        return json.readTree(search.get("/api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-                .body());
+    private static SearchResult search(String query) throws io.newsflow.client.search.ApiException {
+        return searches.search(SearchApi.APISearchRequest.newBuilder().q(query).build());
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {

@@ -5,12 +5,7 @@ import io.newsflow.infra.Jdk;
 import io.newsflow.infra.LocalProcess;
 import io.newsflow.infra.Ports;
 import io.newsflow.infra.ServiceJar;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +14,6 @@ import java.util.Map;
 
 /** One service, run from its executable jar as a separate JVM, as an operator would run it. */
 final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final LocalProcess process;
@@ -54,29 +46,9 @@ final class ServiceProcess implements AutoCloseable {
         process.awaitReady(limit);
     }
 
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    HttpResponse<String> postJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    /** Where its API answers, for a client's base URI. */
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
@@ -40,6 +41,9 @@ class OpenApiConfiguration {
                                 + " (application/problem+json).")
                         .contact(new Contact().name("Newsflow").url("https://newsflow.io"))
                         .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+                // relative: the service that serves the description, not the address of the request that fetched it,
+                // which springdoc would put here and which differs from one run to the next
+                .servers(List.of(new Server().url("/").description("The service serving this description")))
                 .tags(List.of(
                         new Tag()
                                 .name(ProblemResponses.ARTICLES_TAG)

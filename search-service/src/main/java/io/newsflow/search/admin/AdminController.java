@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,28 @@ class AdminController {
         this.reindexer = reindexer;
     }
 
+    @Schema(name = "ReindexStatus", description = "The latest rebuild of the index, or none yet (idle)")
+    record ReindexStatus(
+            Reindexer.State state,
+            @Schema(description = "The index searches read when it started") String from,
+            @Schema(description = "The index it builds, which the alias moves to when it is done") String to,
+            @Schema(description = "Events from the enriched topic written to the new index so far") long replayed,
+            Instant startedAt,
+            Instant finishedAt,
+            @Schema(description = "Why it failed") String error) {
+
+        static ReindexStatus of(Reindexer.Status status) {
+            return new ReindexStatus(
+                    status.state(),
+                    status.from(),
+                    status.to(),
+                    status.replayed(),
+                    status.startedAt(),
+                    status.finishedAt(),
+                    status.error());
+        }
+    }
+
     /** Starts rebuilding the index from the enriched topic; poll the GET for its progress. */
     @PostMapping("/reindex")
     @Operation(
@@ -42,12 +67,13 @@ class AdminController {
     @ApiResponse(
             responseCode = "202",
             description = "Started; its status so far",
-            content = @Content(schema = @Schema(implementation = Reindexer.Status.class)))
+            content = @Content(schema = @Schema(implementation = ReindexStatus.class)))
     @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
-    ResponseEntity<?> reindex() throws IOException {
-        return reindexer
-                .start()
-                .<ResponseEntity<?>>map(status -> ResponseEntity.accepted().body(status))
+    // finding the index to rebuild asks Elasticsearch
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+    ResponseEntity<?> reindex() {
+        return start().<ResponseEntity<?>>map(
+                        status -> ResponseEntity.accepted().body(ReindexStatus.of(status)))
                 .orElseGet(() -> {
                     var problem = ProblemDetail.forStatusAndDetail(
                             HttpStatus.CONFLICT, "A reindex is running already: " + reindexer.status());
@@ -62,7 +88,16 @@ class AdminController {
             summary = "The reindex's progress",
             description = "The state of the latest reindex: idle, running, done or failed, and how far it got.")
     @ApiResponse(responseCode = "200", description = "Its status")
-    Reindexer.Status reindexStatus() {
-        return reindexer.status();
+    ReindexStatus reindexStatus() {
+        return ReindexStatus.of(reindexer.status());
+    }
+
+    /** Elasticsearch out of reach is the 503 problem of the whole API (ApiProblems), which takes it unchecked. */
+    private Optional<Reindexer.Status> start() {
+        try {
+            return reindexer.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

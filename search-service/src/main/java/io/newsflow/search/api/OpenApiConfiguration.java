@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
@@ -71,6 +72,9 @@ class OpenApiConfiguration {
                                 + " error is an RFC 9457 problem (application/problem+json).")
                         .contact(new Contact().name("Newsflow").url("https://newsflow.io"))
                         .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
+                // relative: the service that serves the description, not the address of the request that fetched it,
+                // which springdoc would put here and which differs from one run to the next
+                .servers(List.of(new Server().url("/").description("The service serving this description")))
                 .tags(List.of(
                         tag(ProblemResponses.SEARCH_TAG, "Full-text search with filters, facets and a histogram"),
                         tag(ProblemResponses.ARTICLES_TAG, "One article, and the articles most like it"),

@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 // every operation reads Elasticsearch
 @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
 class SearchController {
-
-    private static final String WINDOW_RANGE = "window must be between 1m and 3650d";
 
     private static final String ID = "The article's id";
     private static final String SIZE = "How many to answer, from 1 to `newsflow.search.max-page-size` (100 by default)";
@@ -154,8 +150,7 @@ class SearchController {
     ArticleSearch.Trending trending(
             @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "24h"))
                     @RequestParam(defaultValue = "24h")
-                    @DurationMin(minutes = 1, message = WINDOW_RANGE)
-                    @DurationMax(days = 3_650, message = WINDOW_RANGE)
+                    @Window
                     Duration window,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "10") @PageSize int size,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
@@ -174,8 +169,7 @@ class SearchController {
     Stories stories(
             @Parameter(description = WINDOW, schema = @Schema(type = "string", defaultValue = "72h"))
                     @RequestParam(defaultValue = "72h")
-                    @DurationMin(minutes = 1, message = WINDOW_RANGE)
-                    @DurationMax(days = 3_650, message = WINDOW_RANGE)
+                    @Window
                     Duration window,
             @Parameter(description = SIZE) @RequestParam(defaultValue = "20") @PageSize int size,
             @Parameter(description = "The fewest articles a story needs to be listed")

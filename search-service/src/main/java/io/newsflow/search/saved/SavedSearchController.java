@@ -120,7 +120,8 @@ class SavedSearchController {
             operationId = "deleteSavedSearch",
             summary = "Delete a saved search",
             description = "Deletes a saved search by id.")
-    @ApiResponse(responseCode = "204", description = "Deleted")
+    // an empty @Content: no body, which springdoc would otherwise derive from ResponseEntity<?> as an object
+    @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> delete(@Parameter(description = ID) @PathVariable String id) {
         return store.delete(id) ? ResponseEntity.noContent().build() : notFound(id);

@@ -259,6 +259,18 @@ class SearchControllerTest {
         verifyNoInteractions(search);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"30s", "3651d"})
+    void aWindowOutOfRangeIsOneProblemNamingBothBounds(String window) throws Exception {
+        for (var path : List.of("/api/v1/trending", "/api/v1/stories")) {
+            get(path + "?window=" + window)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value("window must be between 1m and 3650d"))
+                    .andExpect(jsonPath("$.errors.length()").value(1))
+                    .andExpect(jsonPath("$.errors[0].name").value("window"));
+        }
+    }
+
     @Test
     void storiesAreThoseOfTheLastThreeDaysWithTwoArticlesOrMore() throws Exception {
         when(search.stories(any(), anyInt(), anyInt())).thenReturn(List.of());
