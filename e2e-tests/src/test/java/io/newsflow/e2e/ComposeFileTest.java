@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -182,6 +184,35 @@ class ComposeFileTest {
     }
 
     @Test
+    void kafkaImageIsTheKafkaVersionSpringBootManages() {
+        // kafka-clients comes in the version Spring Boot manages, the one the stand-in broker is built from too.
+        assertThat(service("kafka").get("image")).isEqualTo("apache/kafka:" + AppInfoParser.getVersion());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "kafka, NEWSFLOW_KAFKA_PORT, 9092",
+        "elasticsearch, NEWSFLOW_ELASTICSEARCH_PORT, 9200",
+        "ingest-service, NEWSFLOW_INGEST_PORT, 8081",
+        "enrich-service, NEWSFLOW_ENRICH_PORT, 8082",
+        "search-service, NEWSFLOW_SEARCH_PORT, 8083"
+    })
+    void hostPortCanBeMovedByTheVariableOfNewsflowUpAndDefaultsToTheUsualOne(
+            String name, String variable, String port) {
+        assertThat(strings(service(name).get("ports"))).singleElement().satisfies(mapping -> assertThat(mapping)
+                .contains("${" + variable + ":-" + port + "}:"));
+        assertThat(portMappings(service(name)))
+                .extracting(PortMapping::published)
+                .containsExactly(port);
+    }
+
+    @Test
+    void kafkaAdvertisesTheHostPortItIsPublishedOn() {
+        assertThat(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
+                .contains("EXTERNAL://localhost:${NEWSFLOW_KAFKA_PORT:-9092}");
+    }
+
+    @Test
     void elasticsearchImageIsTheServerVersionOfThePom() throws Exception {
         Element pom = xml(ROOT.resolve("pom.xml"));
         String version = pom.getElementsByTagName("elasticsearch-server.version")
@@ -212,11 +243,13 @@ class ComposeFileTest {
                         .matches(Path.of(jar)))
                 .as("the Dockerfile's COPY pattern matches %s", jar)
                 .isTrue();
+        // The docker CLI and compose's classic builder drop an exception with a wildcard in its directory part.
+        String exception = "!" + name + "/target/" + name + "-*.jar";
         assertThat(Files.readString(ROOT.resolve(".dockerignore")).lines())
-                .as(".dockerignore lets the jars through")
-                .contains("!*-service/target/*-service-*.jar");
+                .as(".dockerignore lets the jar of %s through", name)
+                .contains(exception);
         assertThat(FileSystems.getDefault()
-                        .getPathMatcher("glob:*-service/target/*-service-*.jar")
+                        .getPathMatcher("glob:" + exception.substring(1))
                         .matches(Path.of(jar)))
                 .isTrue();
         assertThat(dockerfile)
@@ -320,10 +353,18 @@ class ComposeFileTest {
 
     record PortMapping(String published, String target) {}
 
-    /** Short ({@code [ip:]published:target}) and long ({@code published}/{@code target}) port syntax. */
+    private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
+
+    /**
+     * Short ({@code [ip:]published:target}) and long ({@code published}/{@code target}) port syntax, with compose's
+     * {@code ${VARIABLE:-default}} taken at its default.
+     */
     private static List<PortMapping> portMappings(Map<String, Object> service) {
         List<PortMapping> mappings = new ArrayList<>();
-        for (Object port : list(service.get("ports"))) {
+        for (Object declared : list(service.get("ports"))) {
+            Object port = declared instanceof String text
+                    ? VARIABLE_WITH_DEFAULT.matcher(text).replaceAll("$1")
+                    : declared;
             if (port instanceof Map<?, ?> longSyntax) {
                 mappings.add(new PortMapping(
                         String.valueOf(longSyntax.get("published")), String.valueOf(longSyntax.get("target"))));

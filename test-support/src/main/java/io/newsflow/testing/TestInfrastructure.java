@@ -3,6 +3,7 @@ package io.newsflow.testing;
 import io.newsflow.infra.LocalElasticsearch;
 import io.newsflow.infra.LocalKafka;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -24,16 +28,25 @@ import org.testcontainers.kafka.KafkaContainer;
  * The one Kafka and the one Elasticsearch of this test JVM, started on first use and stopped when the JVM exits.
  *
  * <p>Providers, first match wins: the {@value #KAFKA_VARIABLE} and {@value #ELASTICSEARCH_VARIABLE} environment
- * variables (set by {@code ./newsflow test} for the whole reactor); containers where a Docker engine is available;
- * otherwise a real broker and node as local processes on free ports, so that tests run beside {@code ./newsflow up}.
+ * variables (set by {@code ./newsflow test} for the whole reactor); containers through Testcontainers when
+ * {@value #INFRA_VARIABLE} is {@code containers}; otherwise a real broker and node as local processes on free ports,
+ * so that tests run beside {@code ./newsflow up}. Containers are chosen explicitly, never because a Docker engine
+ * answers: a {@code DOCKER_HOST} set for other reasons must not switch every test JVM over.
  */
 public final class TestInfrastructure {
 
     public static final String KAFKA_VARIABLE = "NEWSFLOW_TEST_KAFKA_BOOTSTRAP_SERVERS";
     public static final String ELASTICSEARCH_VARIABLE = "NEWSFLOW_TEST_ELASTICSEARCH_URL";
 
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
-    static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:9.2.4";
+    /** {@code containers} for Testcontainers, {@code processes} (the default) for local processes. */
+    public static final String INFRA_VARIABLE = "NEWSFLOW_TEST_INFRA";
+
+    /** The broker of the Kafka version Spring Boot manages, the one the clients under test have too. */
+    static final String KAFKA_IMAGE = "apache/kafka:" + AppInfoParser.getVersion();
+
+    /** The server version of the root pom, which the local node runs too (local-infra's build writes it down). */
+    static final String ELASTICSEARCH_IMAGE =
+            "docker.elastic.co/elasticsearch/elasticsearch:" + localInfraArtifact("elasticsearch.version");
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
 
@@ -78,9 +91,23 @@ public final class TestInfrastructure {
         return elasticsearchUrl;
     }
 
-    /** {@code environment}, {@code docker} or {@code local processes}. */
+    /** {@code environment}, {@code containers} or {@code local processes}. */
     public String provider() {
         return provider;
+    }
+
+    private static String localInfraArtifact(String key) {
+        Properties artifacts = new Properties();
+        try (InputStream in = LocalKafka.class.getResourceAsStream("artifacts.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("local-infra's artifacts.properties is not on the class path");
+            }
+            artifacts.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.ofNullable(artifacts.getProperty(key))
+                .orElseThrow(() -> new IllegalStateException("local-infra's artifacts.properties has no " + key));
     }
 
     static Optional<TestInfrastructure> fromEnvironment(Map<String, String> env) {
@@ -92,23 +119,38 @@ public final class TestInfrastructure {
         return Optional.of(new TestInfrastructure("environment", kafka.trim(), elasticsearch.trim()));
     }
 
-    private static TestInfrastructure startContainersOrProcesses() {
-        return isDockerAvailable() ? startContainers() : startLocalProcesses();
+    /** Whether {@value #INFRA_VARIABLE} asks for containers; any value but the two known ones is a mistake. */
+    static boolean containersChosen(Map<String, String> env) {
+        String chosen = env.getOrDefault(INFRA_VARIABLE, "").trim();
+        return switch (chosen) {
+            case "containers" -> true;
+            case "", "processes" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                        INFRA_VARIABLE + " is '" + chosen + "': use 'containers' or 'processes' (the default)");
+        };
     }
 
-    private static boolean isDockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError noDocker) {
-            return false;
-        }
+    private static TestInfrastructure startContainersOrProcesses() {
+        return containersChosen(System.getenv()) ? startContainers() : startLocalProcesses();
     }
 
     private static TestInfrastructure startContainers() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException(INFRA_VARIABLE + "=containers, but Testcontainers finds no Docker API "
+                    + "(see './newsflow containers verify', which serves one from podman)");
+        }
+        log.info("Starting Kafka ({}) and Elasticsearch ({}) in containers", KAFKA_IMAGE, ELASTICSEARCH_IMAGE);
         KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        // Cluster health instead of the container's default wait for a log line: the line differs between the
+        // official image (JSON logs) and the local stand-in built from the integ-test distribution (plain logs).
         ElasticsearchContainer elasticsearch = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
                 .withEnv("xpack.security.enabled", "false")
-                .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+                .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m")
+                .waitingFor(Wait.forHttp("/_cluster/health?wait_for_status=yellow&timeout=5s")
+                        .forPort(9200)
+                        .forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(3)));
         CompletableFuture.allOf(
                         CompletableFuture.runAsync(kafka::start), CompletableFuture.runAsync(elasticsearch::start))
                 .join();
@@ -120,7 +162,7 @@ public final class TestInfrastructure {
                         },
                         "newsflow-test-containers-stop"));
         return new TestInfrastructure(
-                "docker", kafka.getBootstrapServers(), "http://" + elasticsearch.getHttpHostAddress());
+                "containers", kafka.getBootstrapServers(), "http://" + elasticsearch.getHttpHostAddress());
     }
 
     private static TestInfrastructure startLocalProcesses() {
@@ -135,7 +177,7 @@ public final class TestInfrastructure {
                             deleteQuietly(dir);
                         },
                         "newsflow-test-processes-stop"));
-        log.info("No Docker engine: starting Kafka and Elasticsearch as local processes in {}", dir);
+        log.info("Starting Kafka and Elasticsearch as local processes in {}", dir);
         CompletableFuture<?> kafkaStarted = CompletableFuture.runAsync(() -> kafka.start(Duration.ofSeconds(60)));
         CompletableFuture<?> elasticsearchStarted =
                 CompletableFuture.runAsync(() -> elasticsearch.start(Duration.ofSeconds(120)));
