@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One service, run from its executable jar as a separate JVM, as an operator would run it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String module, Map<String, String> properties) {
+    public static ServiceProcess start(String module, Map<String, String> properties) {
         var jar = ServiceJar.of(Path.of(System.getProperty("newsflow.root", "..")), module);
         var port = Ports.free();
         var command = new ArrayList<String>(List.of(
@@ -50,15 +50,15 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(port, process);
     }
 
-    void awaitReady(Duration limit) {
+    public void awaitReady(Duration limit) {
         process.awaitReady(limit);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    HttpResponse<String> postJson(String path, String json) {
+    public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -75,7 +75,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private URI uri(String path) {
+    /** The service's address with that path, e.g. {@code uri("/")} for the dashboard a browser opens. */
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
