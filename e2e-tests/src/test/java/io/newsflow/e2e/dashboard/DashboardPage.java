@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /** The dashboard as the tests see it: through the element hooks the dashboard promises (ids, classes, data attributes), nothing else. */
@@ -33,25 +34,29 @@ final class DashboardPage {
     }
 
     /** Waits until {@code #status} says {@code state} and returns its text. */
-    String awaitState(String state) {
-        return await().atMost(Browser.PATIENCE)
-                .ignoreExceptions()
-                .until(
-                        () -> browser.driver().findElement(By.id("status")),
-                        status -> state.equals(status.getDomAttribute("data-state")))
-                .getText();
+    String awaitState(String expected) {
+        await().atMost(Browser.PATIENCE)
+                .ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(
+                        () -> assertThat(state()).as("#status[data-state]").isEqualTo(expected));
+        return browser.driver().findElement(By.id("status")).getText();
+    }
+
+    /** {@code #status}'s data-state, or what stands in the way of reading it. */
+    String state() {
+        var status = browser.all("#status");
+        return status.isEmpty() ? "(no #status in the page)" : status.getFirst().getDomAttribute("data-state");
     }
 
     /** Waits until the page is ready with {@code count} results listed. */
     List<WebElement> awaitResults(int count) {
-        return await().atMost(Browser.PATIENCE)
-                .ignoreExceptions()
-                .until(
-                        () -> {
-                            awaitState("ready");
-                            return browser.all("#results li.result");
-                        },
-                        results -> results.size() == count);
+        await().atMost(Browser.PATIENCE)
+                .ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    assertThat(state()).as("#status[data-state]").isEqualTo("ready");
+                    assertThat(results()).as("#results li.result").hasSize(count);
+                });
+        return results();
     }
 
     List<WebElement> results() {

@@ -71,10 +71,15 @@ final class DashboardStack implements AutoCloseable {
                                 "newsflow.search.index.alias", run + "-articles",
                                 "newsflow.search.saved-searches-index", run + "-saved-searches")));
         services.addAll(List.of(ingest, enrich, search));
-        CompletableFuture.allOf(services.stream()
-                        .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+        try {
+            CompletableFuture.allOf(services.stream()
+                            .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (RuntimeException notReady) {
+            close();
+            throw notReady;
+        }
     }
 
     /** The dashboard's page with that query string, e.g. {@code dashboard("q=harbour")}. */
@@ -101,11 +106,13 @@ final class DashboardStack implements AutoCloseable {
 
     /** Waits until a search for {@code q} finds {@code total} articles. */
     void awaitSearchable(String q, long total) {
-        await().atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(250))
-                .untilAsserted(
-                        () -> assertThat(search("q=" + encode(q)).path("total").asLong())
-                                .isEqualTo(total));
+        awaitSearchable(q, total, Duration.ofSeconds(60));
+    }
+
+    void awaitSearchable(String q, long total, Duration limit) {
+        await().atMost(limit).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                        search("q=" + encode(q)).path("total").asLong())
+                .isEqualTo(total));
     }
 
     JsonNode search(String queryString) {
