@@ -64,6 +64,7 @@ public final class Articles {
         private String lede;
         private String summary;
         private String fingerprint;
+        private String url;
 
         private Builder(String title, String text) {
             this.title = title;
@@ -162,6 +163,11 @@ public final class Articles {
             return this;
         }
 
+        public Builder url(String value) {
+            url = value;
+            return this;
+        }
+
         public Builder fingerprint(String value) {
             fingerprint = value;
             return this;
@@ -180,7 +186,7 @@ public final class Articles {
                     new Article(
                             title,
                             text,
-                            "https://" + domain + "/" + id,
+                            url == null ? "https://" + domain + "/" + id : url,
                             null,
                             authors,
                             publishedAt,

@@ -3,6 +3,7 @@ package io.newsflow.search.api;
 import io.newsflow.search.query.ArticleHit;
 import io.newsflow.search.query.ArticleSearch;
 import io.newsflow.search.query.SearchResult;
+import io.newsflow.search.stories.StoryDetail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -96,7 +97,9 @@ class SearchController {
             content = @Content(schema = @Schema(implementation = ArticleHit.class)))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> article(@Parameter(description = ID) @PathVariable String id) {
-        return search.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+        return search.find(id)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("No article with id " + id));
     }
 
     @GetMapping("/articles/{id}/similar")
@@ -118,7 +121,7 @@ class SearchController {
         only(given, Set.of("size"), Set.of("size"));
         return search.similar(id, size)
                 .<ResponseEntity<?>>map(hits -> ResponseEntity.ok(new Similar(id, hits)))
-                .orElseGet(() -> notFound(id));
+                .orElseGet(() -> notFound("No article with id " + id));
     }
 
     @GetMapping("/suggest")
@@ -187,6 +190,29 @@ class SearchController {
         return new Stories(search.stories(clock.instant().minus(window), size, minArticles));
     }
 
+    @GetMapping("/stories/{id}")
+    @Tag(name = ProblemResponses.STORIES_TAG)
+    @Operation(
+            operationId = "getStory",
+            summary = "One story",
+            description = "A story's articles in the order they were published (id, title, source, time, link,"
+                    + " language; the first 500), with the sources that told it and the people, organisations,"
+                    + " places and tags it is most about, with how many of its articles have each.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The story",
+            content = @Content(schema = @Schema(implementation = StoryDetail.class)))
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<?> story(
+            @Parameter(description = "The story's id, as hits and stories give it") @PathVariable String id,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> given) {
+        only(given, Set.of(), Set.of());
+        return search.story(id)
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("No story with id " + id));
+    }
+
     /** The checks binding cannot make: parameters it would ignore, and values it would join with commas. */
     private static void only(MultiValueMap<String, String> given, Set<String> known, Set<String> single) {
         var unknown = given.keySet().stream()
@@ -205,8 +231,8 @@ class SearchController {
                 });
     }
 
-    private static ResponseEntity<ProblemDetail> notFound(String id) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No article with id " + id);
+    private static ResponseEntity<ProblemDetail> notFound(String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Not found");
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.stories.StoredArticles;
+import io.newsflow.search.stories.StoryDetail;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -306,6 +307,11 @@ public class ArticleIndex {
     /** The articles of one index (a rebuild), for story look-ups. */
     public StoredArticles stored(String index) {
         return new StoryLookups(client, index);
+    }
+
+    /** One story of the articles searches see, or empty when no article is in it. */
+    public Optional<StoryDetail> story(String storyId) throws IOException {
+        return new StoryLookups(client, alias).story(storyId);
     }
 
     /** The stories the articles have in the given index, by article id; none for those it lacks. */

@@ -17,6 +17,7 @@ import io.newsflow.search.SearchProperties;
 import io.newsflow.search.index.ArticleDocument;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.index.LanguageAnalyzers;
+import io.newsflow.search.stories.StoryDetail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -378,6 +379,11 @@ public class ArticleSearch {
                     })
                     .toList();
         });
+    }
+
+    /** One story with its articles in time order, or empty when no article is in it. */
+    public Optional<StoryDetail> story(String storyId) {
+        return timed("story", () -> index.story(storyId));
     }
 
     public record Story(String id, String title, long articles, List<String> sources, Instant latest) {}
