@@ -3,7 +3,6 @@ package io.newsflow.e2e.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,22 +81,7 @@ class AccessibilityTest {
 
     @Test
     void theStoryView() {
-        var word = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        var text = ("Lisbon's tram line 28 will stop for three weeks in August, %s, while the city replaces the rails"
-                        + " on the steepest stretch through Alfama. Buses will run along the route every ten minutes,"
-                        + " and the transport company asked tourists to walk the old quarter instead.")
-                .formatted(word);
-        stack.post(DashboardStack.article(
-                "Lisbon tram 28 to stop for three weeks " + word,
-                text,
-                "Iberia Post",
-                "https://iberia.example/" + word));
-        stack.post(DashboardStack.article(
-                "Lisbon tram 28 to stop for three weeks " + word,
-                text + " Residents welcomed the works.",
-                "Atlantic Daily",
-                "https://atlantic.example/" + word));
-        stack.awaitSearchable(word, 2);
+        var word = TwoOutletStory.post(stack).word();
         browser.open(stack.dashboard("q=" + word));
         page.awaitState("ready");
         browser.visible("#results button.story-more").click();

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,36 +115,7 @@ class DashboardSearchTest {
 
     @Test
     void aStoryOpensWithItsArticlesInTimeOrderAndTheirSources() {
-        var word = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        var text = ("The harbour master of Gdansk said on Friday that the %s dredging of the northern channel will"
-                        + " finish in June, two months late, because storms in January and February stopped the"
-                        + " dredgers for weeks. Ferries to Karlskrona will keep using the southern channel until then,"
-                        + " and the port expects no delays for container traffic. The project costs 40 million euros.")
-                .formatted(word);
-        var first = DashboardStack.article(
-                "Gdansk channel dredging runs two months late " + word,
-                text,
-                "Baltic Wire",
-                "https://baltic.example/" + word);
-        first.put("publishedAt", Instant.now().minusSeconds(7_200).toString());
-        var firstId = stack.post(first);
-        var second = DashboardStack.article(
-                "Gdansk channel dredging runs two months late " + word,
-                text + " The city council will discuss the delay at its next meeting.",
-                "Coastal Times",
-                "https://coastal.example/" + word);
-        second.put("publishedAt", Instant.now().minusSeconds(3_600).toString());
-        var secondId = stack.post(second);
-        stack.awaitSearchable(word, 2);
-        await().atMost(Browser.PATIENCE).untilAsserted(() -> assertThat(
-                        stack.search("q=" + word).path("hits").findValuesAsString("storyId"))
-                .as("both articles in one story (search API)")
-                .hasSize(2)
-                .containsOnly(stack.search("q=" + word)
-                        .path("hits")
-                        .get(0)
-                        .path("storyId")
-                        .asString()));
+        var word = TwoOutletStory.post(stack).word();
 
         browser.open(stack.dashboard("q=" + word));
         page.awaitState("ready");
@@ -160,11 +129,10 @@ class DashboardSearchTest {
         assertThat(articles)
                 .extracting(article ->
                         article.findElement(By.cssSelector(".source")).getText())
-                .containsExactly("Baltic Wire", "Coastal Times");
+                .containsExactly(TwoOutletStory.FIRST_SOURCE, TwoOutletStory.SECOND_SOURCE);
         assertThat(view.findElement(By.cssSelector(".story-sources")).getText())
-                .contains("Baltic Wire")
-                .contains("Coastal Times");
-        assertThat(List.of(firstId, secondId)).doesNotHaveDuplicates();
+                .contains(TwoOutletStory.FIRST_SOURCE)
+                .contains(TwoOutletStory.SECOND_SOURCE);
     }
 
     @Test

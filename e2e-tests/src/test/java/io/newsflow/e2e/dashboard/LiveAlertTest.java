@@ -60,6 +60,8 @@ class LiveAlertTest {
                             .getText())
                     .isEqualTo(title));
 
+            browser.visible("#close-view").click();
+            await().atMost(Browser.PATIENCE).until(() -> !page.viewOpen("article-view"));
             page.deleteSavedSearch(name);
             assertThat(stack.search().get("/api/v1/saved-searches/" + savedId).statusCode())
                     .isEqualTo(404);
