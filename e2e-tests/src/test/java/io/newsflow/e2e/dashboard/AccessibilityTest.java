@@ -3,38 +3,14 @@ package io.newsflow.e2e.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * Every view of the dashboard, as an editor reaches it, passes axe-core without a serious or critical violation, and
  * is saved as a screenshot under {@code target/screenshots/} (the error state: {@link ErrorStateTest}).
  */
-@ExtendWith(DashboardStack.Shared.class)
-class AccessibilityTest {
-
-    private static DashboardStack stack;
-    private static Desk desk;
-    private static Browser browser;
-    private static DashboardPage page;
-
-    @BeforeAll
-    static void postArticlesAndOpenABrowser(DashboardStack shared) {
-        stack = shared;
-        desk = Desk.post(stack);
-        browser = Browser.start(1280, 800);
-        page = new DashboardPage(browser);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AccessibilityTest extends DeskInABrowser {
 
     @Test
     void theResults() {
@@ -102,7 +78,7 @@ class AccessibilityTest {
         page.deleteSavedSearch(name);
     }
 
-    private static void assertAccessible(String view) {
+    private void assertAccessible(String view) {
         browser.screenshot(view);
         assertThat(Axe.seriousViolations(browser))
                 .as("serious or critical axe-core violations on the %s view", view)

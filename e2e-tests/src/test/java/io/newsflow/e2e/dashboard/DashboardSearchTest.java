@@ -8,37 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** Searching, narrowing by facets and dates, opening stories and deep links, in a real browser. */
-@ExtendWith(DashboardStack.Shared.class)
-class DashboardSearchTest {
-
-    private static DashboardStack stack;
-    private static Desk desk;
-    private static Browser browser;
-    private static DashboardPage page;
-
-    @BeforeAll
-    static void postArticlesAndOpenABrowser(DashboardStack shared) {
-        stack = shared;
-        desk = Desk.post(stack);
-        browser = Browser.start(1280, 800);
-        page = new DashboardPage(browser);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DashboardSearchTest extends DeskInABrowser {
 
     @Test
     void aFacetClickNarrowsTheResultsAndEveryCountAndItsChipRemovesItAgain() {
@@ -189,7 +165,7 @@ class DashboardSearchTest {
         return result.findElement(By.cssSelector("a.result-title"));
     }
 
-    private static String[] newestFirst(String source) {
+    private String[] newestFirst(String source) {
         return IntStream.range(0, Desk.SIZE)
                 .filter(i -> desk.source(i).equals(source))
                 .boxed()
