@@ -1,6 +1,6 @@
 // The newsroom dashboard: search, facets, histogram, stories, articles, trending and saved searches, all in the URL.
 import { api, query } from './api.js';
-import { $, $$, clear, el, highlighted, timeElement } from './dom.js';
+import { $, $$, clear, el, highlighted, relativeTime, timeElement } from './dom.js';
 import { Histogram } from './histogram.js';
 import { SavedSearches } from './saved.js';
 import { FACET_PARAMS, FILTERS, LABELS, hasFilter, readState, searchKey, toSearch, withFilter, withoutFilter } from './state.js';
@@ -344,6 +344,11 @@ document.addEventListener('keydown', (event) => {
     if (selected) navigate({ ...state, article: selected.dataset.articleId, story: '' });
   }
 });
+
+// "5 minutes ago" stays true while the page stays open
+window.setInterval(() => {
+  for (const time of $$('time[datetime]')) time.textContent = relativeTime(time.getAttribute('datetime'));
+}, 60000);
 
 render();
 loadTrending();
