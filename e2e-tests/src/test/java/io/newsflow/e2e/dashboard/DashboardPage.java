@@ -137,8 +137,11 @@ final class DashboardPage {
     /** Deletes the saved search through its button, and waits until the list no longer shows it. */
     void deleteSavedSearch(String name) {
         savedSearch(name).findElement(By.cssSelector("button.saved-delete")).click();
-        await().atMost(Browser.PATIENCE).until(() -> browser.all("#saved li.saved-search").stream()
-                .noneMatch(item -> item.getText().contains(name)));
+        // the list is drawn anew while it is read
+        await().atMost(Browser.PATIENCE)
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> browser.all("#saved li.saved-search").stream()
+                        .noneMatch(item -> item.getText().contains(name)));
     }
 
     private WebElement savedSearch(String name) {
