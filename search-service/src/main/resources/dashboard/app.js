@@ -177,11 +177,12 @@ function resultItem(hit) {
       el('span', { className: 'source' }, hit.source ?? ''), ' · ', timeElement(hit.publishedAt), ' · ',
       el('span', { className: 'language', title: 'Language' }, hit.language ?? '?'), ' · ',
       el('span', { className: 'category', title: 'Category' }, hit.category ?? 'uncategorised'),
+      // a hit knows its story's size, not the story's sources, so the button counts articles
       others > 0
         ? el('button', {
           type: 'button', className: 'story-more', dataset: { storyId: hit.storyId },
           attrs: { 'aria-label': `Open the story: ${others} more article${others > 1 ? 's' : ''}` },
-        }, `+${others} source${others > 1 ? 's' : ''}`)
+        }, `+${others} in story`)
         : null),
     chips.length ? el('ul', { className: 'chip-list', attrs: { 'aria-label': 'Entities' } }, chips) : null);
 }
