@@ -1,10 +1,8 @@
-// Saved searches and their live alerts: one server-sent event stream per saved search listed.
+// Saved searches and their live alerts: one server-sent event stream for all of them, those saved later included.
 import { api } from './api.js';
 import { $, clear, el } from './dom.js';
 import { toSearch } from './state.js';
 
-// A browser opens at most six HTTP/1.1 connections to one origin; the streams must leave some to the searches.
-const MAX_STREAMS = 4;
 const MAX_ALERTS = 20;
 
 export class SavedSearches {
@@ -15,7 +13,6 @@ export class SavedSearches {
     this.open = open;
     this.openArticle = openArticle;
     this.announce = announce;
-    this.streams = new Map();
     this.list = $('.saved-list', panel);
     this.form = $('#save-form', panel);
     this.toggle = $('#save-search', panel);
@@ -49,7 +46,7 @@ export class SavedSearches {
       el('button', { type: 'button', className: 'saved-delete', attrs: { 'aria-label': `Delete saved search ${saved.name}` } }, '×')))
       : el('li', { className: 'quiet' }, 'None yet.'));
     this.saved = new Map(savedSearches.map((saved) => [saved.id, saved]));
-    this.listen(savedSearches.slice(0, MAX_STREAMS));
+    this.listen();
   }
 
   async save() {
@@ -80,32 +77,25 @@ export class SavedSearches {
     }
   }
 
-  listen(savedSearches) {
-    const wanted = new Set(savedSearches.map((saved) => saved.id));
-    for (const [id, stream] of this.streams) {
-      if (!wanted.has(id)) {
-        stream.close();
-        this.streams.delete(id);
-      }
-    }
-    for (const saved of savedSearches) {
-      if (this.streams.has(saved.id)) continue;
-      // EventSource reconnects by itself when the stream ends or the service comes back
-      const stream = new EventSource(`/api/v1/saved-searches/${encodeURIComponent(saved.id)}/stream`);
-      stream.addEventListener('article', (event) => this.alert(saved.id, event.data));
-      this.streams.set(saved.id, stream);
-    }
+  listen() {
+    // a stream refused (not an event stream) is closed for good; a later refresh, once the service is back, reopens it
+    if (this.stream && this.stream.readyState !== EventSource.CLOSED) return;
+    // EventSource reconnects by itself when the stream ends or the service comes back
+    this.stream = new EventSource('/api/v1/saved-searches/stream');
+    this.stream.addEventListener('alert', (event) => this.alert(event.data));
   }
 
-  alert(savedId, data) {
+  alert(data) {
+    let savedSearch;
     let article;
     try {
-      article = JSON.parse(data);
+      ({ savedSearch, article } = JSON.parse(data));
     } catch {
       return;
     }
-    const name = this.saved.get(savedId)?.name ?? 'Saved search';
-    const alert = el('button', { type: 'button', className: 'alert', dataset: { articleId: article.id, savedId } },
+    if (!savedSearch || !article) return;
+    const name = savedSearch.name || 'Saved search';
+    const alert = el('button', { type: 'button', className: 'alert', dataset: { articleId: article.id, savedId: savedSearch.id } },
       el('strong', {}, name), ': ', article.title ?? '(untitled)');
     this.alerts.prepend(alert);
     while (this.alerts.children.length > MAX_ALERTS) this.alerts.lastElementChild.remove();

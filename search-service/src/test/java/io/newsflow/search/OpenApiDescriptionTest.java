@@ -120,6 +120,9 @@ class OpenApiDescriptionTest extends OpenApiDescriptionContract {
         var ok = description.at("/paths/~1api~1v1~1saved-searches~1{id}~1stream/get/responses/200/content");
 
         assertThat(ok.has("text/event-stream")).isTrue();
+        var all = description.at("/paths/~1api~1v1~1saved-searches~1stream/get");
+        assertThat(all.at("/responses/200/content").has("text/event-stream")).isTrue();
+        assertThat(all.path("tags").get(0).asString()).isEqualTo("saved-searches");
     }
 
     private JsonNode parameter(String operation, String name) {

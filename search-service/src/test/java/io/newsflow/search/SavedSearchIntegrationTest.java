@@ -133,8 +133,71 @@ class SavedSearchIntegrationTest {
     }
 
     @Test
+    void oneStreamAlertsForEverySavedSearchIncludingOnesSavedAfterItOpened() throws Exception {
+        var before = Articles.uniqueWord();
+        var after = Articles.uniqueWord();
+        var savedBefore = save("before " + before, before);
+        var lines = new CopyOnWriteArrayList<String>();
+        var response = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/saved-searches/stream"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        var stream = response.get().body();
+        Thread.ofVirtual().start(() -> stream.forEach(lines::add));
+        assertThat(response.get().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("event:subscribed"));
+        var savedAfter = save("after " + after, after);
+
+        var matchesBefore = Articles.builder("Harbour " + before, "first body").build();
+        var matchesAfter = Articles.builder("Harbour " + after, "second body").build();
+        var matchesNeither = Articles.builder("Harbour " + Articles.uniqueWord(), "third body")
+                .build();
+        Articles.send(SearchServiceTest.TOPIC, matchesNeither);
+        Articles.send(SearchServiceTest.TOPIC, matchesBefore);
+        Articles.send(SearchServiceTest.TOPIC, matchesAfter);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(alerts(lines))
+                .extracting(alert -> alert.at("/savedSearch/id").asString()
+                        + " " + alert.at("/savedSearch/name").asString()
+                        + " " + alert.at("/article/id").asString()
+                        + " " + alert.at("/article/title").asString())
+                .contains(
+                        savedBefore + " before " + before + " " + matchesBefore.articleId() + " Harbour " + before,
+                        savedAfter + " after " + after + " " + matchesAfter.articleId() + " Harbour " + after));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/articles/" + matchesNeither.articleId())
+                                .status()
+                        == 200);
+        var ours = List.of(savedBefore, savedAfter);
+        assertThat(alerts(lines))
+                .filteredOn(alert -> ours.contains(alert.at("/savedSearch/id").asString()))
+                .extracting(alert -> alert.at("/article/id").asString())
+                .containsExactlyInAnyOrder(matchesBefore.articleId(), matchesAfter.articleId());
+        assertThat(lines).contains("event:alert").doesNotContain("event:article");
+        response.cancel(true);
+    }
+
+    @Test
     void streamingAnUnknownSavedSearchIsA404() {
         assertThat(api.get("/api/v1/saved-searches/nope/stream").status()).isEqualTo(404);
+    }
+
+    private String save(String name, String query) {
+        return api.call(HttpMethod.POST, "/api/v1/saved-searches", Map.of("name", name, "query", query), Map.of())
+                .body()
+                .path("id")
+                .asString();
+    }
+
+    /** The JSON data of a stream's events (the {@code subscribed} event's is plain text). */
+    private static List<JsonNode> alerts(List<String> lines) {
+        return lines.stream()
+                .filter(line -> line.startsWith("data:{"))
+                .map(line -> Articles.JSON.readTree(line.substring("data:".length())))
+                .toList();
     }
 
     private static List<String> names(JsonNode array) {

@@ -19,17 +19,19 @@ class LiveAlertTest {
     void aSavedSearchShowsALiveAlertWithinFiveSecondsOfTheArticlesAcceptance(DashboardStack stack) {
         var word = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var name = "Lighthouse watch " + word;
+        var streamsBefore = stack.alertStreams();
         try (var browser = Browser.start(1280, 800)) {
             var page = new DashboardPage(browser);
             browser.open(stack.dashboard("q=" + word));
             page.awaitState("empty");
-            var streamsBefore = stack.alertStreams();
+            // the page has subscribed once the service counts one more stream: its one stream, for every saved search
+            await().atMost(Browser.PATIENCE).until(() -> stack.alertStreams() > streamsBefore);
+            var streamsOpen = stack.alertStreams();
 
+            // saved after the stream opened, and alerted on it
             var saved = page.saveSearch(name);
             var savedId = saved.getDomAttribute("data-id");
             assertThat(savedId).isNotBlank();
-            // the page has subscribed once the service counts one more stream
-            await().atMost(Browser.PATIENCE).until(() -> stack.alertStreams() > streamsBefore);
 
             var title = "Lighthouse keeper retires after forty years " + word;
             var article = DashboardStack.article(
@@ -51,6 +53,9 @@ class LiveAlertTest {
             System.out.printf("Live alert shown %d ms after ingest acknowledged the article%n", latency.toMillis());
             SpeedReport.record("Live alert, from ingest's acknowledgement to the alert on the page", latency);
             assertThat(alert.getText()).contains(name);
+            assertThat(stack.alertStreams())
+                    .as("saving a search opens no stream of its own")
+                    .isLessThanOrEqualTo(streamsOpen);
             assertThat(browser.all("#alerts").getFirst().getDomAttribute("aria-live"))
                     .isEqualTo("polite");
 

@@ -1,8 +1,11 @@
 package io.newsflow.search.saved;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.search.api.BadRequestException;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.indexing.ArticlesIndexed;
+import io.newsflow.search.query.ArticleHit;
 import io.newsflow.search.query.ArticleSearch;
 import io.newsflow.search.query.SearchQuery;
 import java.io.IOException;
@@ -26,6 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live alerts: every open stream of a saved search gets, as a Server-Sent Event {@code article}, each newly indexed
  * article that matches it. After each indexed batch the new articles are checked against every open stream with one
  * query per stream restricted to their ids, off the indexing thread.
+ *
+ * <p>A stream of every saved search gets an {@code alert} per matching article and saved search. It keeps no saved
+ * search in memory: they are read from their index after each batch, so that it follows searches saved or deleted
+ * since it opened, at any instance of the service, and each batch costs one query per saved search however many such
+ * streams are open.
  */
 @Component
 class SavedSearchAlerts {
@@ -35,7 +43,9 @@ class SavedSearchAlerts {
 
     private final ArticleSearch search;
     private final ArticleIndex index;
+    private final SavedSearchStore store;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<SseEmitter> everySavedSearch = ConcurrentHashMap.newKeySet();
     // One thread: the checks of successive batches and the heartbeats never overlap, and each stream gets its
     // events in the order the batches were indexed.
     private final ThreadPoolTaskScheduler scheduler;
@@ -43,10 +53,12 @@ class SavedSearchAlerts {
     SavedSearchAlerts(
             ArticleSearch search,
             ArticleIndex index,
+            SavedSearchStore store,
             ThreadPoolTaskSchedulerBuilder schedulers,
             MeterRegistry registry) {
         this.search = search;
         this.index = index;
+        this.store = store;
         this.scheduler = schedulers
                 .poolSize(1)
                 .threadNamePrefix("saved-search-alerts-")
@@ -54,13 +66,15 @@ class SavedSearchAlerts {
                 .build();
         scheduler.initialize();
         scheduler.scheduleWithFixedDelay(this::heartbeat, Instant.now().plus(HEARTBEAT), HEARTBEAT);
-        registry.gaugeCollectionSize("newsflow.search.alert.streams", List.of(), subscriptions);
+        Gauge.builder("newsflow.search.alert.streams", () -> subscriptions.size() + everySavedSearch.size())
+                .description("Open live-alert streams, of one saved search or of all")
+                .register(registry);
     }
 
     /** Called on the consumer's thread that indexed the batch: the check runs on this class's own thread. */
     @EventListener
     void onArticlesIndexed(ArticlesIndexed indexed) {
-        if (subscriptions.isEmpty()) {
+        if (subscriptions.isEmpty() && everySavedSearch.isEmpty()) {
             return;
         }
         try {
@@ -77,11 +91,21 @@ class SavedSearchAlerts {
         var emitter = new SseEmitter(timeout.toMillis());
         var subscription = new Subscription(saved.id(), query, emitter);
         subscriptions.add(subscription);
-        emitter.onCompletion(() -> subscriptions.remove(subscription));
-        emitter.onTimeout(() -> subscriptions.remove(subscription));
-        emitter.onError(e -> subscriptions.remove(subscription));
+        return opened(emitter, () -> subscriptions.remove(subscription), saved.id());
+    }
+
+    SseEmitter subscribeToEverySavedSearch(Duration timeout) throws IOException {
+        var emitter = new SseEmitter(timeout.toMillis());
+        everySavedSearch.add(emitter);
+        return opened(emitter, () -> everySavedSearch.remove(emitter), "*");
+    }
+
+    private static SseEmitter opened(SseEmitter emitter, Runnable forget, String subscribed) throws IOException {
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(e -> forget.run());
         // tells the client the subscription is live: every article indexed from now on is checked
-        emitter.send(SseEmitter.event().name("subscribed").data(saved.id(), MediaType.TEXT_PLAIN));
+        emitter.send(SseEmitter.event().name("subscribed").data(subscribed, MediaType.TEXT_PLAIN));
         return emitter;
     }
 
@@ -92,28 +116,60 @@ class SavedSearchAlerts {
             for (var subscription : subscriptions) {
                 for (var hit : search.matching(subscription.query(), ids)) {
                     send(
-                            subscription,
+                            subscription.emitter(),
                             SseEmitter.event()
                                     .name("article")
                                     .id(hit.id() + ":" + hit.revision())
-                                    .data(hit, MediaType.APPLICATION_JSON));
+                                    .data(hit, MediaType.APPLICATION_JSON),
+                            () -> subscriptions.remove(subscription));
                 }
+            }
+            if (!everySavedSearch.isEmpty()) {
+                alertEverySavedSearch(ids);
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Could not check {} new articles against saved searches: {}", ids.size(), e.toString());
         }
     }
 
-    private void heartbeat() {
-        subscriptions.forEach(
-                subscription -> send(subscription, SseEmitter.event().comment("heartbeat")));
+    private void alertEverySavedSearch(List<String> ids) {
+        for (var saved : store.all()) {
+            SearchQuery query;
+            try {
+                query = saved.toQuery();
+            } catch (BadRequestException unreadable) {
+                // saved under rules since tightened: it alerts nobody, and the others still do
+                log.debug("Saved search {} is not a valid search any more: {}", saved.id(), unreadable.getMessage());
+                continue;
+            }
+            for (var hit : search.matching(query, ids)) {
+                var alert = new Alert(new Alert.Of(saved.id(), saved.name()), hit);
+                // an event builder is spent once sent, so each stream gets its own
+                everySavedSearch.forEach(emitter -> send(
+                        emitter,
+                        SseEmitter.event()
+                                .name("alert")
+                                .id(saved.id() + ":" + hit.id() + ":" + hit.revision())
+                                .data(alert, MediaType.APPLICATION_JSON),
+                        () -> everySavedSearch.remove(emitter)));
+            }
+        }
     }
 
-    private void send(Subscription subscription, SseEmitter.SseEventBuilder event) {
+    private void heartbeat() {
+        subscriptions.forEach(subscription -> send(
+                subscription.emitter(),
+                SseEmitter.event().comment("heartbeat"),
+                () -> subscriptions.remove(subscription)));
+        everySavedSearch.forEach(emitter ->
+                send(emitter, SseEmitter.event().comment("heartbeat"), () -> everySavedSearch.remove(emitter)));
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event, Runnable forget) {
         try {
-            subscription.emitter().send(event);
+            emitter.send(event);
         } catch (IOException | IllegalStateException gone) {
-            subscriptions.remove(subscription);
+            forget.run();
         }
     }
 
@@ -125,7 +181,14 @@ class SavedSearchAlerts {
     void closeStreams() {
         scheduler.destroy();
         subscriptions.forEach(subscription -> subscription.emitter().complete());
+        everySavedSearch.forEach(SseEmitter::complete);
     }
 
     private record Subscription(String savedSearchId, SearchQuery query, SseEmitter emitter) {}
+
+    /** What a stream of every saved search tells: which saved search the new article matches. */
+    record Alert(Of savedSearch, ArticleHit article) {
+
+        record Of(String id, String name) {}
+    }
 }

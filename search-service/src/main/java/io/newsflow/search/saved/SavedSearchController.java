@@ -1,8 +1,6 @@
 package io.newsflow.search.saved;
 
-import io.newsflow.search.api.BadRequestException;
 import io.newsflow.search.api.ProblemResponses;
-import io.newsflow.search.query.SearchQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/saved-searches")
@@ -87,7 +85,7 @@ class SavedSearchController {
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     ResponseEntity<SavedSearch> create(@Valid @RequestBody NewSavedSearch request) {
         var filters = request.filters() == null ? Map.<String, List<String>>of() : request.filters();
-        toQuery(request.query(), filters);
+        SavedSearch.toQuery(request.query(), filters);
         var saved = store.save(new SavedSearch(
                 UUID.randomUUID().toString(), request.name(), request.query(), filters, clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
@@ -148,27 +146,29 @@ class SavedSearchController {
         if (saved.isEmpty()) {
             return notFound(id);
         }
-        var query = toQuery(saved.get().query(), saved.get().filters());
-        return ResponseEntity.ok(alerts.subscribe(saved.get(), query, STREAM_TIMEOUT));
+        return ResponseEntity.ok(alerts.subscribe(saved.get(), saved.get().toQuery(), STREAM_TIMEOUT));
     }
 
-    private static SearchQuery toQuery(String text, Map<String, List<String>> filters) {
-        var byFilter = new LinkedHashMap<SearchQuery.Filter, List<String>>();
-        filters.forEach((name, values) -> {
-            var filter = SearchQuery.Filter.requestable().stream()
-                    .filter(f -> f.parameter().equals(name))
-                    .findFirst()
-                    .orElseThrow(() -> new BadRequestException("unknown filter " + name + "; known are "
-                            + SearchQuery.Filter.requestable().stream()
-                                    .map(SearchQuery.Filter::parameter)
-                                    .toList()));
-            if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
-                throw new BadRequestException("filter " + name + " needs one or more non-blank values");
-            }
-            byFilter.put(filter, values);
-        });
-        var base = SearchQuery.of(text);
-        return new SearchQuery(text, byFilter, null, null, base.sort(), base.size(), 1, null, base.interval());
+    // not read as an id: Spring prefers a literal path segment to a variable one, and ids are UUIDs
+    @GetMapping("/stream")
+    @Operation(
+            operationId = "streamAllSavedSearchAlerts",
+            summary = "Live alerts of every saved search",
+            description = "One server-sent event stream for every saved search, those saved after it opened included,"
+                    + " for up to 30 minutes (reconnect to go on): `subscribed`, then an `alert` event for each newly"
+                    + " indexed article and each saved search it matches, as JSON"
+                    + " `{\"savedSearch\": {\"id\", \"name\"}, \"article\": {...}}` with the article as a search"
+                    + " hit. A browser opens few connections to one origin: one stream serves any number of saved"
+                    + " searches.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string", description = "Server-sent events")))
+    ResponseEntity<SseEmitter> streamAll() throws IOException {
+        return ResponseEntity.ok(alerts.subscribeToEverySavedSearch(STREAM_TIMEOUT));
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String id) {
