@@ -83,6 +83,9 @@ export class SavedSearches {
     // EventSource reconnects by itself when the stream ends or the service comes back
     this.stream = new EventSource('/api/v1/saved-searches/stream');
     this.stream.addEventListener('alert', (event) => this.alert(event.data));
+    // says on the page whether alerts can arrive now: the service sends 'subscribed' once it streams to this page
+    this.stream.addEventListener('subscribed', () => { this.alerts.dataset.stream = 'open'; });
+    this.stream.addEventListener('error', () => { this.alerts.dataset.stream = 'reconnecting'; });
   }
 
   alert(data) {
