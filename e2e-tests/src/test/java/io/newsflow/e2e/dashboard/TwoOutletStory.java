@@ -10,7 +10,9 @@ import java.util.UUID;
  * One story told by two outlets: the second repeats the first's report an hour later and adds a closing sentence.
  * The search service groups articles whose SimHash fingerprints are within 3 bits; the enrich service's SimHash moves
  * a few bits with each new three-word shingle of content words, so the added sentence is one of stopwords only (it
- * adds no shingle), which keeps the two in one story whatever the hash of the run's unique word.
+ * adds no shingle), which keeps the two in one story whatever the hash of the run's unique word. That word stands in
+ * every sentence, so that the stories posted by other tests of the run (the same text with another word) lie many
+ * bits away: with the word in one place only, a later pair now and then joined an earlier pair's story.
  *
  * @param word the word unique to these two articles
  */
@@ -22,10 +24,11 @@ record TwoOutletStory(String word) {
     static TwoOutletStory post(DashboardStack stack) {
         var word = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var title = "Gdansk channel dredging runs two months late " + word;
-        var text = ("The harbour master of Gdansk said on Friday that the %s dredging of the northern channel will"
-                        + " finish in June, two months late, because storms in January and February stopped the"
-                        + " dredgers for weeks. Ferries to Karlskrona will keep using the southern channel until then,"
-                        + " and the port expects no delays for container traffic. The project costs 40 million euros.")
+        var text = ("The harbour master of Gdansk said on Friday that the %1$s dredging of the northern channel will"
+                        + " finish in June, two months late, because storms in January and February stopped the %1$s"
+                        + " dredgers for weeks. Ferries to Karlskrona will keep using the southern %1$s channel until"
+                        + " then, and the port expects no delays for %1$s container traffic. The %1$s project costs 40"
+                        + " million euros.")
                 .formatted(word);
         var first = DashboardStack.article(title, text, FIRST_SOURCE, "https://baltic.example/" + word);
         first.put("publishedAt", Instant.now().minusSeconds(7_200).toString());
