@@ -12,7 +12,9 @@ import java.util.UUID;
  * a few bits with each new three-word shingle of content words, so the added sentence is one of stopwords only (it
  * adds no shingle), which keeps the two in one story whatever the hash of the run's unique word. That word stands in
  * every sentence, so that the stories posted by other tests of the run (the same text with another word) lie many
- * bits away: with the word in one place only, a later pair now and then joined an earlier pair's story.
+ * bits away: with the word in one place only, a later pair now and then joined an earlier pair's story. The second
+ * is posted once the first is searchable: posted together, the two may be indexed at the same moment by two consumer
+ * threads, neither of which sees the other yet, and then start two stories.
  *
  * @param word the word unique to these two articles
  */
@@ -34,6 +36,7 @@ record TwoOutletStory(String word) {
         first.put("publishedAt", Instant.now().minusSeconds(7_200).toString());
         first.put("language", "en");
         stack.post(first);
+        stack.awaitSearchable(word, 1);
         var second = DashboardStack.article(
                 title, text + " And that was all.", SECOND_SOURCE, "https://coastal.example/" + word);
         second.put("publishedAt", Instant.now().minusSeconds(3_600).toString());
