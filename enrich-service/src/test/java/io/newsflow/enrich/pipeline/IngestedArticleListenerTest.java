@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Source;
@@ -17,7 +18,10 @@ class IngestedArticleListenerTest {
     private final Enricher enricher = mock(Enricher.class);
     private final EnrichedArticlePublisher publisher = mock(EnrichedArticlePublisher.class);
     private final IngestedArticleListener listener = new IngestedArticleListener(
-            enricher, publisher, Validation.buildDefaultValidatorFactory().getValidator());
+            enricher,
+            publisher,
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            new EnrichMetrics(new SimpleMeterRegistry()));
 
     @Test
     void rejectsAnEventWithoutArticleIdOrTitleNamingWhatIsMissing() {
