@@ -12,7 +12,8 @@ final class PromQl {
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
     private static final Pattern GROUPINGS =
             Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*(?!\\s*\\()");
+    // whole words only: not the tail of a duration (5m) or of a variable ($application), never backtracked into
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![A-Za-z0-9_:.$])[A-Za-z_:][A-Za-z0-9_:]*+");
     private static final Set<String> KEYWORDS = Set.of(
             "and",
             "or",
