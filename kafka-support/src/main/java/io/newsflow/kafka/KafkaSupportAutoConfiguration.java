@@ -2,6 +2,7 @@ package io.newsflow.kafka;
 
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -11,13 +12,15 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 /**
  * Kafka behaviour shared by every Newsflow service: a {@code kafka} health indicator for readiness, and one error
  * handler that retries transient failures a bounded number of times and then dead-letters the record with its
  * reason, so that a poison message never blocks its partition (Spring Boot applies a {@link CommonErrorHandler} bean
- * to its auto-configured listener container factory); and consumers that never create topics.
+ * to its auto-configured listener container factory); consumers that never create topics; and observation (traces,
+ * timings) on every template and listener container, with the article id in the logging context of record listeners.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 public class KafkaSupportAutoConfiguration {
@@ -30,14 +33,31 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory) {
+    DefaultErrorHandler kafkaErrorHandler(
+            ProducerFactory<Object, Object> producerFactory, ObjectProvider<DeadLetterListener> deadLetterListeners) {
         var backOff = new ExponentialBackOffWithMaxRetries(4);
         backOff.setInitialInterval(250);
         backOff.setMultiplier(2);
         backOff.setMaxInterval(4_000);
-        var handler = new DefaultErrorHandler(DeadLetters.recoverer(producerFactory), backOff);
+        var listeners = deadLetterListeners.orderedStream().toList();
+        var handler = new DefaultErrorHandler(
+                DeadLetters.recoverer(
+                        producerFactory,
+                        (record, reason) -> listeners.forEach(listener -> listener.deadLettered(record, reason))),
+                backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    @Bean
+    static KafkaObservation kafkaObservation() {
+        return new KafkaObservation();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RecordInterceptor.class)
+    ArticleIdLogging articleIdLogging() {
+        return new ArticleIdLogging();
     }
 
     /**
