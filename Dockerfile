@@ -21,6 +21,9 @@ COPY --from=extractor /build/extracted/snapshot-dependencies/ ./
 COPY --from=extractor /build/extracted/application/ ./
 USER newsflow
 EXPOSE ${PORT}
+# Containers log one JSON object per line (Elastic Common Schema, with trace and article ids) for a log shipper to
+# read; LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash in the container's environment switches to that format.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # The heap follows the container's memory limit; add JVM flags through JAVA_TOOL_OPTIONS, which the JVM reads itself.
 # curl (used by the compose healthcheck) is part of the eclipse-temurin Ubuntu images.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
