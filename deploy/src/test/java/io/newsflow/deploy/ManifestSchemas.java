@@ -1,0 +1,172 @@
+package io.newsflow.deploy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates every rendered object against the schema of its kind: Kubernetes' own kinds against fabric8's model of
+ * the Kubernetes API, Strimzi's against Strimzi's model classes ({@code io.strimzi:api}, from which Strimzi generates
+ * its CRDs), KEDA's and ECK's against {@link KedaScaledObject} and {@link EckElasticsearch}. Unknown fields count as
+ * errors everywhere: the models keep them aside instead of failing, so every object graph is walked for them. A kind
+ * without a schema here is an error too.
+ */
+final class ManifestSchemas {
+
+    /** The kinds the manifests may hold, with their API version and the model that is their schema. */
+    private static final Map<String, Kind> KINDS = Map.ofEntries(
+            Map.entry("Namespace", Kind.of(Namespace.class)),
+            Map.entry("ConfigMap", Kind.of(ConfigMap.class)),
+            Map.entry("Secret", Kind.of(Secret.class)),
+            Map.entry("Service", Kind.of(Service.class)),
+            Map.entry("Deployment", Kind.of(Deployment.class)),
+            Map.entry("PodDisruptionBudget", Kind.of(PodDisruptionBudget.class)),
+            Map.entry("Kafka", Kind.of(Kafka.class)),
+            Map.entry("KafkaNodePool", Kind.of(KafkaNodePool.class)),
+            Map.entry("KafkaTopic", Kind.of(KafkaTopic.class)),
+            Map.entry("ScaledObject", new Kind(KedaScaledObject.API_VERSION, KedaScaledObject.class)),
+            Map.entry("Elasticsearch", new Kind(EckElasticsearch.API_VERSION, EckElasticsearch.class)));
+
+    private final ObjectMapper mapper = strictKubernetesMapper();
+
+    List<String> validate(List<ObjectNode> objects) {
+        var problems = new ArrayList<String>();
+        for (var object : objects) {
+            var name = object.path("kind").asText() + " "
+                    + object.path("metadata").path("name").asText();
+            problems.addAll(validate(object).stream()
+                    .map(problem -> name + ": " + problem)
+                    .toList());
+        }
+        return problems;
+    }
+
+    List<String> validate(ObjectNode object) {
+        var kind = KINDS.get(object.path("kind").asText());
+        if (kind == null) {
+            return List.of("no schema for kind '" + object.path("kind").asText() + "'");
+        }
+        if (!kind.apiVersion().equals(object.path("apiVersion").asText())) {
+            return List.of(
+                    "apiVersion is '" + object.path("apiVersion").asText() + "', the schema's is " + kind.apiVersion());
+        }
+        Object model;
+        try {
+            model = mapper.treeToValue(object, kind.model());
+        } catch (Exception e) {
+            return List.of(e.getMessage().lines().findFirst().orElse(e.toString()));
+        }
+        var problems = new ArrayList<String>();
+        walk(model, "", problems);
+        return problems;
+    }
+
+    <T> T read(ObjectNode object, Class<T> type) {
+        try {
+            return mapper.treeToValue(object, type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + ": " + object, e);
+        }
+    }
+
+    private static ObjectMapper strictKubernetesMapper() {
+        var mapper = new ObjectMapper();
+        // registers fabric8's model modules and deserializers on the mapper
+        new KubernetesSerialization(mapper, true);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        // The API server refuses a number or a boolean where its schema says string (ConfigMap data, KEDA metadata).
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** Reports fields the model kept aside as unknown, and required fields (Strimzi marks them) left out. */
+    private void walk(Object value, String path, List<String> problems) {
+        if (value == null || value instanceof Enum<?>) {
+            return;
+        }
+        if (path.chars().filter(c -> c == '.').count() > 40) {
+            throw new IllegalStateException("The model does not end at " + path);
+        }
+        if (value instanceof Collection<?> items) {
+            var index = 0;
+            for (var item : items) {
+                walk(item, path + "[" + index++ + "]", problems);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> entries) {
+            entries.forEach((key, item) -> walk(item, path + "." + key, problems));
+            return;
+        }
+        var type = value.getClass();
+        var packageName = type.getPackageName();
+        if (!packageName.startsWith("io.fabric8.kubernetes.api.model")
+                && !packageName.startsWith("io.strimzi.api")
+                && !packageName.equals(ManifestSchemas.class.getPackageName())) {
+            return;
+        }
+        unknownFields(value).forEach(field -> problems.add("unknown field " + path + "." + field));
+        JavaType javaType = mapper.constructType(type);
+        var description = mapper.getSerializationConfig().introspect(javaType);
+        for (var property : description.findProperties()) {
+            var accessor = property.getAccessor();
+            if (accessor == null) {
+                continue;
+            }
+            // the records of this package are package-private
+            accessor.fixAccess(true);
+            var child = accessor.getValue(value);
+            var annotation = accessor.getAnnotation(JsonProperty.class);
+            if (child == null && annotation != null && annotation.required()) {
+                problems.add("missing required field " + path + "." + property.getName());
+            }
+            walk(child, path + "." + property.getName(), problems);
+        }
+    }
+
+    private static Collection<String> unknownFields(Object value) {
+        try {
+            Method getter = value.getClass().getMethod("getAdditionalProperties");
+            return getter.invoke(value) instanceof Map<?, ?> unknown
+                    ? unknown.keySet().stream().map(String::valueOf).toList()
+                    : List.of();
+        } catch (NoSuchMethodException e) {
+            return List.of();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read the unknown fields of " + value.getClass(), e);
+        }
+    }
+
+    private record Kind(String apiVersion, Class<?> model) {
+
+        static Kind of(Class<? extends HasMetadata> model) {
+            return new Kind(HasMetadata.getApiVersion(model), model);
+        }
+    }
+}
