@@ -66,6 +66,7 @@ final class ManifestChecks {
     private final List<ObjectNode> objects;
     private final ServiceSources sources;
     private final ManifestSchemas schemas = new ManifestSchemas();
+    private final Map<String, List<Object>> typed = new java.util.HashMap<>();
 
     ManifestChecks(List<ObjectNode> objects, ServiceSources sources) {
         this.objects = objects;
@@ -694,11 +695,13 @@ final class ManifestChecks {
         return all("Elasticsearch", EckElasticsearch.class);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> List<T> all(String kind, Class<T> type) {
-        return objects.stream()
-                .filter(object -> kind.equals(object.path("kind").asText()))
-                .map(object -> schemas.read(object, type))
-                .toList();
+        // read once per kind: every check asks for the same objects many times
+        return (List<T>) typed.computeIfAbsent(kind, key -> objects.stream()
+                .filter(object -> key.equals(object.path("kind").asText()))
+                .map(object -> (Object) schemas.read(object, type))
+                .toList());
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

@@ -48,7 +48,8 @@ final class ManifestSchemas {
             Map.entry("ScaledObject", new Kind(KedaScaledObject.API_VERSION, KedaScaledObject.class)),
             Map.entry("Elasticsearch", new Kind(EckElasticsearch.API_VERSION, EckElasticsearch.class)));
 
-    private final ObjectMapper mapper = strictKubernetesMapper();
+    // shared: building it scans the class path for every model class
+    private static final ObjectMapper MAPPER = strictKubernetesMapper();
 
     List<String> validate(List<ObjectNode> objects) {
         var problems = new ArrayList<String>();
@@ -73,7 +74,7 @@ final class ManifestSchemas {
         }
         Object model;
         try {
-            model = mapper.treeToValue(object, kind.model());
+            model = MAPPER.treeToValue(object, kind.model());
         } catch (Exception e) {
             return List.of(e.getMessage().lines().findFirst().orElse(e.toString()));
         }
@@ -84,7 +85,7 @@ final class ManifestSchemas {
 
     <T> T read(ObjectNode object, Class<T> type) {
         try {
-            return mapper.treeToValue(object, type);
+            return MAPPER.treeToValue(object, type);
         } catch (Exception e) {
             throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + ": " + object, e);
         }
@@ -132,8 +133,8 @@ final class ManifestSchemas {
             return;
         }
         unknownFields(value).forEach(field -> problems.add("unknown field " + path + "." + field));
-        JavaType javaType = mapper.constructType(type);
-        var description = mapper.getSerializationConfig().introspect(javaType);
+        JavaType javaType = MAPPER.constructType(type);
+        var description = MAPPER.getSerializationConfig().introspect(javaType);
         for (var property : description.findProperties()) {
             var accessor = property.getAccessor();
             if (accessor == null) {

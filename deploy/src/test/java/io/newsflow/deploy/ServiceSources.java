@@ -31,6 +31,7 @@ final class ServiceSources {
     private static final Pattern DEAD_LETTER_SUFFIX = Pattern.compile("SUFFIX = \"([^\"]+)\"");
 
     private final Path root;
+    private final Map<String, Map<String, String>> defaults = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceSources(Path root) {
         this.root = root;
@@ -48,9 +49,11 @@ final class ServiceSources {
 
     /** The service's application.yaml as flat properties (lists joined by commas, as an environment variable). */
     Map<String, String> defaults(String service) {
-        var properties = new LinkedHashMap<String, String>();
-        flatten("", read(root.resolve(service).resolve("src/main/resources/application.yaml")), properties);
-        return properties;
+        return defaults.computeIfAbsent(service, key -> {
+            var properties = new LinkedHashMap<String, String>();
+            flatten("", read(root.resolve(key).resolve("src/main/resources/application.yaml")), properties);
+            return properties;
+        });
     }
 
     /** A Kafka listener of the service: its topic and thread count as properties, and its consumer group. */
