@@ -1,7 +1,6 @@
 package io.newsflow.deploy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.List;
@@ -12,15 +11,13 @@ import java.util.Map;
  * package registry reachable here ships that CRD (and its Elastic License 2.0 source stays out of this repository).
  * Read with unknown fields failing; the pod template and the volume claims are Kubernetes' own types, validated by the
  * Kubernetes model like every other object. It holds the fields of the spec these manifests may use: one that ECK
- * has and this record lacks fails until it is added here.
+ * has and these records lack fails until it is added here.
  */
-record EckElasticsearch(
-        @JsonProperty(required = true) String apiVersion,
-        @JsonProperty(required = true) String kind,
-        @JsonProperty(required = true) ObjectMeta metadata,
-        @JsonProperty(required = true) Spec spec) {
+final class EckElasticsearch {
 
     static final String API_VERSION = "elasticsearch.k8s.elastic.co/v1";
+
+    private EckElasticsearch() {}
 
     record Spec(
             @JsonProperty(required = true) String version,

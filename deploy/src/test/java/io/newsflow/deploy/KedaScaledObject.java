@@ -1,24 +1,22 @@
 package io.newsflow.deploy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import java.util.List;
 import java.util.Map;
 
 /**
- * KEDA's {@code keda.sh/v1alpha1} ScaledObject, written from the KEDA 2.18 CRD ({@code keda.sh_scaledobjects.yaml},
- * Apache-2.0) because neither Maven Central nor npm ships that CRD as a schema. It is read with unknown fields
+ * KEDA's {@code keda.sh/v1alpha1} ScaledObject, written from KEDA 2.18's ScaledObject reference because neither Maven
+ * Central nor npm ships KEDA's CRD as a schema (npm's {@code @kubernetes-models/keda} holds compiled validators that let
+ * unknown fields through). It is read with unknown fields
  * failing, so a misspelt or misplaced field fails as it would under {@code kubectl apply --validate=strict}. It holds
- * the fields of the CRD's spec that a ScaledObject of a Deployment uses; {@code status} is the operator's.
+ * the fields of the CRD's spec that a ScaledObject of a Deployment uses.
  */
-record KedaScaledObject(
-        @JsonProperty(required = true) String apiVersion,
-        @JsonProperty(required = true) String kind,
-        @JsonProperty(required = true) ObjectMeta metadata,
-        @JsonProperty(required = true) Spec spec) {
+final class KedaScaledObject {
 
     static final String API_VERSION = "keda.sh/v1alpha1";
+
+    private KedaScaledObject() {}
 
     record Spec(
             @JsonProperty(required = true) ScaleTarget scaleTargetRef,

@@ -1,6 +1,8 @@
 package io.newsflow.deploy;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -687,16 +689,20 @@ final class ManifestChecks {
                 deployment -> deployment.getMetadata().getName());
     }
 
-    private List<KedaScaledObject> scaledObjects() {
-        return all("ScaledObject", KedaScaledObject.class);
+    private List<CustomResource<KedaScaledObject.Spec>> scaledObjects() {
+        return all("ScaledObject", ManifestSchemas.customResource(KedaScaledObject.Spec.class));
     }
 
-    private List<EckElasticsearch> elasticsearches() {
-        return all("Elasticsearch", EckElasticsearch.class);
+    private List<CustomResource<EckElasticsearch.Spec>> elasticsearches() {
+        return all("Elasticsearch", ManifestSchemas.customResource(EckElasticsearch.Spec.class));
+    }
+
+    private <T> List<T> all(String kind, Class<T> type) {
+        return all(kind, TypeFactory.defaultInstance().constructType(type));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> List<T> all(String kind, Class<T> type) {
+    private <T> List<T> all(String kind, JavaType type) {
         // read once per kind: every check asks for the same objects many times
         return (List<T>) typed.computeIfAbsent(kind, key -> objects.stream()
                 .filter(object -> key.equals(object.path("kind").asText()))

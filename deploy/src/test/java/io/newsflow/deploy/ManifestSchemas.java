@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -28,7 +29,8 @@ import java.util.Map;
 /**
  * Validates every rendered object against the schema of its kind: Kubernetes' own kinds against fabric8's model of
  * the Kubernetes API, Strimzi's against Strimzi's model classes ({@code io.strimzi:api}, from which Strimzi generates
- * its CRDs), KEDA's and ECK's against {@link KedaScaledObject} and {@link EckElasticsearch}. Unknown fields count as
+ * its CRDs), KEDA's and ECK's against {@link KedaScaledObject} and {@link EckElasticsearch}
+ * in a {@link CustomResource}. Unknown fields count as
  * errors everywhere: the models keep them aside instead of failing, so every object graph is walked for them. A kind
  * without a schema here is an error too.
  */
@@ -45,8 +47,8 @@ final class ManifestSchemas {
             Map.entry("Kafka", Kind.of(Kafka.class)),
             Map.entry("KafkaNodePool", Kind.of(KafkaNodePool.class)),
             Map.entry("KafkaTopic", Kind.of(KafkaTopic.class)),
-            Map.entry("ScaledObject", new Kind(KedaScaledObject.API_VERSION, KedaScaledObject.class)),
-            Map.entry("Elasticsearch", new Kind(EckElasticsearch.API_VERSION, EckElasticsearch.class)));
+            Map.entry("ScaledObject", Kind.custom(KedaScaledObject.API_VERSION, KedaScaledObject.Spec.class)),
+            Map.entry("Elasticsearch", Kind.custom(EckElasticsearch.API_VERSION, EckElasticsearch.Spec.class)));
 
     // shared: building it scans the class path for every model class
     private static final ObjectMapper MAPPER = strictKubernetesMapper();
@@ -83,11 +85,11 @@ final class ManifestSchemas {
         return problems;
     }
 
-    <T> T read(ObjectNode object, Class<T> type) {
+    <T> T read(ObjectNode object, JavaType type) {
         try {
             return MAPPER.treeToValue(object, type);
         } catch (Exception e) {
-            throw new IllegalArgumentException("Not a valid " + type.getSimpleName() + ": " + object, e);
+            throw new IllegalArgumentException("Not a valid " + type + ": " + object, e);
         }
     }
 
@@ -164,10 +166,20 @@ final class ManifestSchemas {
         }
     }
 
-    private record Kind(String apiVersion, Class<?> model) {
+    private record Kind(String apiVersion, JavaType model) {
 
         static Kind of(Class<? extends HasMetadata> model) {
-            return new Kind(HasMetadata.getApiVersion(model), model);
+            return new Kind(
+                    HasMetadata.getApiVersion(model),
+                    TypeFactory.defaultInstance().constructType(model));
         }
+
+        static Kind custom(String apiVersion, Class<?> spec) {
+            return new Kind(apiVersion, customResource(spec));
+        }
+    }
+
+    static JavaType customResource(Class<?> spec) {
+        return TypeFactory.defaultInstance().constructParametricType(CustomResource.class, spec);
     }
 }
