@@ -59,6 +59,18 @@ class ManifestChecksTest {
                         schemas,
                         "missing required field .spec.kafka.listeners"),
                 broken(
+                        "a topic without partitions",
+                        "KafkaTopic/newsflow.articles.enriched",
+                        "[{op: replace, path: /spec/partitions, value: 0}]",
+                        schemas,
+                        ".spec.partitions is 0, below 1"),
+                broken(
+                        "a node pool without a spec, which Strimzi's v1 requires",
+                        "KafkaNodePool/dual-role",
+                        "[{op: remove, path: /spec}]",
+                        schemas,
+                        "missing required field .spec"),
+                broken(
                         "Strimzi's old API version",
                         "KafkaTopic/newsflow.ingest.feeds",
                         "[{op: replace, path: /apiVersion, value: kafka.strimzi.io/v1beta2}]",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -20,11 +21,18 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.crdgenerator.annotations.Maximum;
+import io.strimzi.crdgenerator.annotations.Minimum;
+import io.strimzi.crdgenerator.annotations.PresentInVersions;
+import io.strimzi.crdgenerator.annotations.RequiredInVersions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Validates every rendered object against the schema of its kind: Kubernetes' own kinds against fabric8's model of
@@ -49,6 +57,9 @@ final class ManifestSchemas {
             Map.entry("KafkaTopic", Kind.of(KafkaTopic.class)),
             Map.entry("ScaledObject", Kind.custom(KedaScaledObject.API_VERSION, KedaScaledObject.Spec.class)),
             Map.entry("Elasticsearch", Kind.custom(EckElasticsearch.API_VERSION, EckElasticsearch.Spec.class)));
+
+    /** The one version of Strimzi's API these manifests use, the only one Strimzi 1.x serves. */
+    private static final String STRIMZI_VERSION = "v1";
 
     // shared: building it scans the class path for every model class
     private static final ObjectMapper MAPPER = strictKubernetesMapper();
@@ -108,7 +119,10 @@ final class ManifestSchemas {
         return mapper;
     }
 
-    /** Reports fields the model kept aside as unknown, and required fields (Strimzi marks them) left out. */
+    /**
+     * Reports fields the model kept aside as unknown, required fields left out, and Strimzi's per-version presence
+     * and bounds, which its CRD generator turns into the CRD's schema.
+     */
     private void walk(Object value, String path, List<String> problems) {
         if (value == null || value instanceof Enum<?>) {
             return;
@@ -145,12 +159,52 @@ final class ManifestSchemas {
             // the records of this package are package-private
             accessor.fixAccess(true);
             var child = accessor.getValue(value);
-            var annotation = accessor.getAnnotation(JsonProperty.class);
-            if (child == null && annotation != null && annotation.required()) {
-                problems.add("missing required field " + path + "." + property.getName());
+            var field = path + "." + property.getName();
+            var required = annotation(property, JsonProperty.class)
+                            .map(JsonProperty::required)
+                            .orElse(false)
+                    || annotation(property, RequiredInVersions.class)
+                            .map(versions -> inVersionOne(versions.value()))
+                            .orElse(false);
+            if (child == null && required) {
+                problems.add("missing required field " + field);
             }
-            walk(child, path + "." + property.getName(), problems);
+            if (child != null
+                    && annotation(property, PresentInVersions.class)
+                            .map(versions -> !inVersionOne(versions.value()))
+                            .orElse(false)) {
+                problems.add("field " + field + " is not in the API version " + STRIMZI_VERSION);
+            }
+            if (child instanceof Number number) {
+                annotation(property, Minimum.class)
+                        .filter(minimum -> number.longValue() < minimum.value())
+                        .ifPresent(minimum -> problems.add(field + " is " + number + ", below " + minimum.value()));
+                annotation(property, Maximum.class)
+                        .filter(maximum -> number.longValue() > maximum.value())
+                        .ifPresent(maximum -> problems.add(field + " is " + number + ", above " + maximum.value()));
+            }
+            walk(child, field, problems);
         }
+    }
+
+    /** An annotation of a property, wherever the model put it: on its getter, its setter or its field. */
+    private static <A extends java.lang.annotation.Annotation> Optional<A> annotation(
+            BeanPropertyDefinition property, Class<A> type) {
+        return Stream.of(property.getGetter(), property.getSetter(), property.getField())
+                .filter(Objects::nonNull)
+                .map(member -> member.getAnnotation(type))
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Whether Strimzi's version range ("v1+", "v1beta2-v1beta2", "all") includes the version these manifests use. */
+    private static boolean inVersionOne(String range) {
+        return Stream.of(range.split(","))
+                .map(String::trim)
+                .anyMatch(part -> part.equals("all")
+                        || part.endsWith("+")
+                        || part.equals(STRIMZI_VERSION)
+                        || part.endsWith("-" + STRIMZI_VERSION));
     }
 
     private static Collection<String> unknownFields(Object value) {
