@@ -19,12 +19,15 @@ import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.convert.DurationStyle;
@@ -44,7 +47,7 @@ final class ManifestChecks {
     /** Settings the services take beyond docker-compose.yml's: Boot's own, for ECK's authentication. */
     static final Set<String> EXTRA_ENVIRONMENT =
             Set.of("SPRING_ELASTICSEARCH_USERNAME", "SPRING_ELASTICSEARCH_PASSWORD");
-    /** Secrets not in the base: created per deployment (README) or by ECK for the Elasticsearch resource. */
+    /** Secrets the base leaves to whoever deploys it (README, "Running on Kubernetes"). */
     static final Set<String> EXTERNAL_SECRETS = Set.of("search-service-admin");
     /** The trigger metadata KEDA's Kafka scaler reads (KEDA 2.18 documentation). */
     static final Set<String> KAFKA_SCALER_METADATA = Set.of(
@@ -68,7 +71,7 @@ final class ManifestChecks {
     private final List<ObjectNode> objects;
     private final ServiceSources sources;
     private final ManifestSchemas schemas = new ManifestSchemas();
-    private final Map<String, List<Object>> typed = new java.util.HashMap<>();
+    private final Map<String, List<Object>> typed = new HashMap<>();
 
     ManifestChecks(List<ObjectNode> objects, ServiceSources sources) {
         this.objects = objects;
@@ -577,7 +580,7 @@ final class ManifestChecks {
     }
 
     private Set<String> kafkaBootstrap() {
-        var addresses = new java.util.HashSet<String>();
+        var addresses = new HashSet<String>();
         for (var kafka : all("Kafka", Kafka.class)) {
             for (var listener : kafka.getSpec().getKafka().getListeners()) {
                 if (!listener.isTls() && listener.getAuth() == null) {
@@ -590,7 +593,7 @@ final class ManifestChecks {
     }
 
     private Set<String> elasticsearchUri() {
-        var uris = new java.util.HashSet<String>();
+        var uris = new HashSet<String>();
         for (var es : elasticsearches()) {
             var plain = Optional.ofNullable(es.spec().http())
                     .map(http -> http.tls())
@@ -623,8 +626,7 @@ final class ManifestChecks {
                         Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1));
     }
 
-    private void withContainer(
-            String service, List<String> problems, java.util.function.BiConsumer<Deployment, Container> check) {
+    private void withContainer(String service, List<String> problems, BiConsumer<Deployment, Container> check) {
         var deployment = deployments().get(service);
         if (deployment == null) {
             problems.add(service + ": no Deployment");
@@ -672,7 +674,7 @@ final class ManifestChecks {
     }
 
     private static Set<String> secretKeys(Secret secret) {
-        var keys = new java.util.HashSet<String>();
+        var keys = new HashSet<String>();
         keys.addAll(secret.getData().keySet());
         keys.addAll(secret.getStringData().keySet());
         return keys;

@@ -1,12 +1,15 @@
 package io.newsflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -317,11 +320,10 @@ class ManifestChecksTest {
 
     @Test
     void refusesAKustomizationFeatureItDoesNotRender() throws IOException {
-        var directory = java.nio.file.Files.createTempDirectory("kustomization");
-        java.nio.file.Files.writeString(
-                directory.resolve("kustomization.yaml"), "resources: []\ncommonLabels:\n  team: news\n");
+        var directory = Files.createTempDirectory("kustomization");
+        Files.writeString(directory.resolve("kustomization.yaml"), "resources: []\ncommonLabels:\n  team: news\n");
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(directory))
+        assertThatThrownBy(() -> Kustomize.build(directory))
                 .isInstanceOf(Kustomize.InvalidKustomizationException.class)
                 .hasMessageContaining("'commonLabels' is not supported");
     }
@@ -349,7 +351,7 @@ class ManifestChecksTest {
         return result;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode operations(String patch) {
+    private static JsonNode operations(String patch) {
         try {
             return Kustomize.YAML.readTree(patch);
         } catch (IOException e) {

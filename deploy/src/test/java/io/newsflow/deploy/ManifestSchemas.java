@@ -25,6 +25,7 @@ import io.strimzi.crdgenerator.annotations.Maximum;
 import io.strimzi.crdgenerator.annotations.Minimum;
 import io.strimzi.crdgenerator.annotations.PresentInVersions;
 import io.strimzi.crdgenerator.annotations.RequiredInVersions;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -188,8 +189,7 @@ final class ManifestSchemas {
     }
 
     /** An annotation of a property, wherever the model put it: on its getter, its setter or its field. */
-    private static <A extends java.lang.annotation.Annotation> Optional<A> annotation(
-            BeanPropertyDefinition property, Class<A> type) {
+    private static <A extends Annotation> Optional<A> annotation(BeanPropertyDefinition property, Class<A> type) {
         return Stream.of(property.getGetter(), property.getSetter(), property.getField())
                 .filter(Objects::nonNull)
                 .map(member -> member.getAnnotation(type))

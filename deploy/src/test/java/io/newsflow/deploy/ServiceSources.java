@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,7 +35,7 @@ final class ServiceSources {
     private static final Pattern DEAD_LETTER_SUFFIX = Pattern.compile("SUFFIX = \"([^\"]+)\"");
 
     private final Path root;
-    private final Map<String, Map<String, String>> defaults = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> defaults = new ConcurrentHashMap<>();
 
     ServiceSources(Path root) {
         this.root = root;
@@ -90,7 +94,7 @@ final class ServiceSources {
                 .toList();
     }
 
-    private static DeclaredTopic declared(String source, java.util.regex.MatchResult match) {
+    private static DeclaredTopic declared(String source, MatchResult match) {
         var prefix = match.group(2).startsWith("topics") ? "newsflow.topics." : "newsflow.ingest.feeds.";
         var property = prefix + kebab(match.group(3));
         var end = source.indexOf(".build()", match.end());
@@ -147,7 +151,7 @@ final class ServiceSources {
      * accepts, SPRING_KAFKA_BOOTSTRAP_SERVERS).
      */
     static List<String> environmentVariables(String property) {
-        var upper = property.replace(".", "_").toUpperCase(java.util.Locale.ROOT);
+        var upper = property.replace(".", "_").toUpperCase(Locale.ROOT);
         return List.of(upper.replace("-", ""), upper.replace("-", "_"));
     }
 
@@ -181,14 +185,14 @@ final class ServiceSources {
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> properties) {
         if (node.isObject()) {
             node.properties().forEach(entry -> flatten(prefix + entry.getKey() + ".", entry.getValue(), properties));
         } else if (node.isArray()) {
-            var values = new java.util.ArrayList<String>();
+            var values = new ArrayList<String>();
             node.forEach(item -> values.add(item.asText()));
             properties.put(prefix.substring(0, prefix.length() - 1), String.join(",", values));
         } else {
