@@ -41,16 +41,12 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
      */
     public record Enrich(
             @Min(1) @Max(64) int concurrency,
-            @NotEmpty
-                    List<
-                                    @NotBlank
-                                    @Pattern(
-                                            regexp = "[a-z]{2}",
-                                            message = "must be an ISO 639-1 code: two lower-case letters")
-                                    String>
-                            languages,
+            @NotEmpty List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = LANGUAGE_RULE) String> languages,
             @Min(1) @Max(50) int keywords,
-            @Valid @NotNull Summary summary) {}
+            @Valid @NotNull Summary summary) {
+
+        static final String LANGUAGE_RULE = "must be an ISO 639-1 code: two lower-case letters";
+    }
 
     /**
      * @param sentences at most this many sentences (2 to 4)

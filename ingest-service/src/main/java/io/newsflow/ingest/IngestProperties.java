@@ -80,15 +80,7 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
             @NotNull @DurationMin(seconds = 1) Duration minPollInterval,
             @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
             @NotNull @DurationMin(millis = 10) @DurationMax(minutes = 10) Duration checkInterval,
-            @NotNull
-                    List<
-                                    @NotNull
-                                    @Pattern(
-                                            regexp = HOST,
-                                            message =
-                                                    "must be a host name or an IP address, without scheme, port or path")
-                                    String>
-                            allowedHosts,
+            @NotNull List<@NotNull @Pattern(regexp = HOST, message = HOST_RULE) String> allowedHosts,
             @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration connectTimeout,
             @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration readTimeout,
             @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxResponseSize,
@@ -98,5 +90,7 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
 
         /** A DNS name, an IPv4 address or an IPv6 address (bracketed or not). */
         static final String HOST = "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?";
+
+        static final String HOST_RULE = "must be a host name or an IP address, without scheme, port or path";
     }
 }

@@ -88,14 +88,11 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) Duration retryMax) {}
 
     /** @param allowedOrigins origins allowed to call {@code /api/**} cross-origin; empty for none */
-    public record Cors(
-            @NotNull
-                    List<
-                                    @NotNull
-                                    @Pattern(
-                                            regexp = "\\*|https?://[^/\\s]+",
-                                            message =
-                                                    "must be an origin such as https://dashboard.example (scheme, host, optional port; no path), or *")
-                                    String>
-                            allowedOrigins) {}
+    public record Cors(@NotNull List<@NotNull @Pattern(regexp = ORIGIN, message = ORIGIN_RULE) String> allowedOrigins) {
+
+        static final String ORIGIN = "\\*|https?://[^/\\s]+";
+
+        static final String ORIGIN_RULE =
+                "must be an origin such as https://dashboard.example (scheme, host, optional port; no path), or *";
+    }
 }
