@@ -76,12 +76,24 @@ final class ArticleStream {
      * each batch (so that a run cut short still says what was sent), and answers what ingest made of them.
      */
     LoadReport send(List<Item> articles, int perSecond, Optional<Path> ids) {
+        return send(articles, perSecond, ids, Optional.empty());
+    }
+
+    /**
+     * As {@link #send(List, int, Optional)}, ending early, between two batches, once {@code stop} exists: the caller
+     * ends the stream when the step it flows through is over, and every article sent is in {@code ids}.
+     */
+    LoadReport send(List<Item> articles, int perSecond, Optional<Path> ids, Optional<Path> stop) {
         var report = new LoadReport();
         var size = batchSize(perSecond);
         var started = System.nanoTime();
         var lastPrinted = started;
         for (var from = 0; from < articles.size(); from += size) {
             pauseUntil(started + dueAfter(from, perSecond).toNanos());
+            if (stop.filter(Files::exists).isPresent()) {
+                out.printf("  told to stop after %d of %d articles%n", from, articles.size());
+                break;
+            }
             var batch = articles.subList(from, Math.min(articles.size(), from + size));
             var outcomes = ingest.submit(batch);
             var acknowledged = new ArrayList<String>();

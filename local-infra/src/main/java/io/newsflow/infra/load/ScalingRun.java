@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code stream}: sends numbered new articles at a steady rate to ingest, appending the acknowledged ids to a
- *       file;
+ *       file, until it has sent them all or a stop file appears;
  *   <li>{@code check}: waits until the index holds as many documents of the run as ingest acknowledged, then prints
  *       sent, searchable, lost and duplicated, and the work per instance that the caller measured.
  * </ul>
@@ -33,8 +33,10 @@ public final class ScalingRun {
     static final String USAGE =
             """
             Usage: ScalingRun stream --run ID --count N --ids FILE [--from 0] [--rate 20] [--ingest URL] [--templates FILE]
+                                    [--stop-file FILE]
                    ScalingRun check --run ID --ids FILE [--ids FILE ...] [--work FILE] [--elasticsearch URL]
                                     [--alias newsflow-articles] [--timeout 300]
+              --count      articles at most: the stream ends earlier once the --stop-file exists
               --rate       articles per second, sent in batches of half as many
               --templates  the articles the stream is made of (default samples/demo/articles.ndjson.gz)
               --work       tab-separated lines: instance, step, records, note""";
@@ -88,11 +90,15 @@ public final class ScalingRun {
         out.printf(
                 "Streaming %d articles (#%d to #%d of run %s) to %s at %d a second ...%n",
                 count, from, from + count - 1, run, ingest, rate);
-        var report =
-                new ArticleStream(ingest, out).send(articles, rate, Optional.of(Path.of(options.required("--ids"))));
+        var report = new ArticleStream(ingest, out)
+                .send(
+                        articles,
+                        rate,
+                        Optional.of(Path.of(options.required("--ids"))),
+                        options.one("--stop-file").map(Path::of));
         report.print(out);
         // every article of the stream is new: a duplicate or an update would mean ids collide
-        return report.clean() && report.accepted() == count;
+        return report.clean() && report.accepted() == report.sent() && report.sent() > 0;
     }
 
     private static boolean check(Options options, Map<String, String> env, PrintStream out) {
