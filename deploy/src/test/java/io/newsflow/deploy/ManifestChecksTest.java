@@ -279,12 +279,12 @@ class ManifestChecksTest {
                         autoscaling,
                         "ScaledObject search-service allows 5 replicas of 3 consumer thread(s) on 12 partitions"),
                 broken(
-                        "the consumer group application.yaml names, which the enrich listener's id overrides",
+                        "the enrich listener's id instead of the consumer group application.yaml names",
                         "ScaledObject/enrich-service",
-                        "[{op: replace, path: /spec/triggers/0/metadata/consumerGroup, value: newsflow-enrich}]",
+                        "[{op: replace, path: /spec/triggers/0/metadata/consumerGroup, value: enrich}]",
                         autoscaling,
-                        "ScaledObject enrich-service watches group newsflow-enrich, enrich-service consumes as"
-                                + " enrich"),
+                        "ScaledObject enrich-service watches group enrich, enrich-service consumes as"
+                                + " newsflow-enrich"),
                 broken(
                         "a topic the service does not consume",
                         "ScaledObject/search-service",

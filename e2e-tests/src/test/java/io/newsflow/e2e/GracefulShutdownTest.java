@@ -49,9 +49,7 @@ class GracefulShutdownTest {
     private static final String RUN = "stop-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String RAW = RUN + ".articles.raw";
     private static final String ENRICHED = RUN + ".articles.enriched";
-    // The enrich listener's id is its group (idIsGroup), whatever spring.kafka.consumer.group-id says; its offsets are
-    // per topic, and the raw topic is this run's own.
-    private static final String ENRICH_GROUP = "enrich";
+    private static final String ENRICH_GROUP = RUN + "-enrich";
     private static final String SEARCH_GROUP = RUN + "-search";
     private static final String ALIAS = RUN + "-articles";
     private static final JsonMapper json = JsonMapper.builder().build();
@@ -207,7 +205,7 @@ class GracefulShutdownTest {
                                 "newsflow.topics.ingest-state", RUN + ".articles.ingest-state",
                                 "newsflow.ingest.feeds.topic", RUN + ".feeds",
                                 "newsflow.ingest.feeds.consumer-group", RUN + "-feeds");
-                    case "enrich-service" -> Map.of();
+                    case "enrich-service" -> Map.of("spring.kafka.consumer.group-id", ENRICH_GROUP);
                     default ->
                         Map.of(
                                 "spring.kafka.consumer.group-id", SEARCH_GROUP,

@@ -37,7 +37,12 @@ class IngestedArticleListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = "enrich", topics = "${newsflow.topics.raw}", concurrency = "${newsflow.enrich.concurrency}")
+    // idIsGroup = false: the group is spring.kafka.consumer.group-id (newsflow-enrich), not this container's id
+    @KafkaListener(
+            id = "enrich",
+            idIsGroup = false,
+            topics = "${newsflow.topics.raw}",
+            concurrency = "${newsflow.enrich.concurrency}")
     void onArticleIngested(ArticleIngested event) {
         var started = System.nanoTime();
         validate(event);
