@@ -160,9 +160,9 @@ class ManifestChecksTest {
                 broken(
                         "a grace period shorter than the shutdown",
                         "Deployment/enrich-service",
-                        "[{op: replace, path: /spec/template/spec/terminationGracePeriodSeconds, value: 30}]",
+                        "[{op: replace, path: /spec/template/spec/terminationGracePeriodSeconds, value: 12}]",
                         shutdown,
-                        "enrich-service: terminationGracePeriodSeconds 30 is shorter"),
+                        "enrich-service: terminationGracePeriodSeconds 12 is shorter"),
                 broken(
                         "a PodDisruptionBudget for other labels",
                         "PodDisruptionBudget/ingest-service",
