@@ -1,9 +1,11 @@
 package io.newsflow.extraction;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -12,25 +14,30 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * The article's text by the page's structure: boilerplate elements are removed (navigation, footers, banners,
- * comments, share and related blocks, hidden elements), paragraphs are scored by their length and punctuation and
- * credit their ancestors, and the best-scored container, with the siblings that score near it, gives the text.
+ * The article's text by the page's structure, after Readability's method: paragraphs are scored by their length and
+ * punctuation and credit their ancestors; the best container, less its link-heavy part, with the siblings that score
+ * near it, gives the text. Boilerplate is left out beforehand: navigation, footers, asides, hidden elements, and
+ * elements whose class or id names a banner, comments, sharing, related links and the like. When that leaves almost
+ * nothing (a page whose article sits in a container with an unlucky class name), the class rule is dropped, then the
+ * tag rule, as Readability does.
  */
 final class MainText {
 
-    private static final String REMOVED_TAGS = "script, style, noscript, template, iframe, svg, canvas, object, embed, "
-            + "nav, aside, footer, form button, select, textarea, input, label, figcaption, dialog, menu";
+    private static final String ALWAYS_REMOVED =
+            "script, style, noscript, template, iframe, svg, canvas, object, embed, "
+                    + "button, select, textarea, input, link, meta";
+    private static final String STRUCTURAL_BOILERPLATE = "nav, aside, footer, figcaption, dialog, menu, "
+            + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=contentinfo], "
+            + "[style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]";
     private static final Pattern NEGATIVE = Pattern.compile(
             "comment|cookie|consent|gdpr|newsletter|subscri|paywall|promo|related|recommend|share|sharing|social"
-                    + "|sidebar|footer|breadcrumb|banner|popup|modal|advert|\\bad\\b|\\bads\\b|ad-slot|adslot|sponsor"
+                    + "|sidebar|footer|breadcrumb|banner|popup|modal|advert|\\bads?\\b|ad-slot|adslot|sponsor"
                     + "|outbrain|taboola|tag-?list|\\btags\\b|byline|dateline|caption|credit|\\bnav|menu|masthead"
-                    + "|signup|toolbar|disqus|popular|trending|read-?more|more-stories|skip|hidden|widget|print"
-                    + "|author-?bio|newsletter|rail|teaser|carousel|gallery-?nav|pagination|login|tooltip",
+                    + "|signup|toolbar|disqus|popular|trending|read-?more|more-stories|\\bskip|widget"
+                    + "|author-?bio|\\brail\\b|carousel|pagination|login|tooltip|\\bmeta\\b|\\bhide\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|post|story|text|blog|prose|rich-?text", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HIDDEN_STYLE =
-            Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCKS = Set.of(
             "p",
             "div",
@@ -63,78 +70,126 @@ final class MainText {
             "hr",
             "address",
             "center",
-            "body");
-    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "blockquote", "td", "li", "dd");
-    private static final Pattern COMMAS = Pattern.compile("[,，、،]");
+            "body",
+            "details",
+            "summary");
+    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
     private static final int MIN_PARAGRAPH_CHARS = 25;
+    private static final int ENOUGH_TEXT_CHARS = 400;
+    private static final double SIBLING_SHARE = 0.2;
+    private static final double MAX_BLOCK_LINK_DENSITY = 0.5;
 
     private MainText() {}
 
     static String of(Document document, PageMetadata metadata) {
         var body = document.body();
-        clean(body);
-        var scores = score(body);
-        var top = best(scores).orElse(body);
-        var paragraphs = new ArrayList<String>();
-        for (var container : withSiblings(top, scores)) {
-            paragraphs.addAll(Paragraphs.of(container));
+        body.select(ALWAYS_REMOVED).remove();
+        var structural = Collections.<Element>newSetFromMap(new IdentityHashMap<>());
+        structural.addAll(body.select(STRUCTURAL_BOILERPLATE));
+        var byClass = Collections.<Element>newSetFromMap(new IdentityHashMap<>());
+        byClass.addAll(structural);
+        for (var element : body.getAllElements()) {
+            if (isUnlikely(element)) {
+                byClass.add(element);
+            }
         }
         var title = Titles.key(metadata.title());
+        var longest = "";
+        for (var excluded : List.of(byClass, structural, Set.<Element>of())) {
+            var text = extract(body, excluded, title);
+            if (text.length() >= ENOUGH_TEXT_CHARS) {
+                return text;
+            }
+            if (text.length() > longest.length()) {
+                longest = text;
+            }
+        }
+        return longest;
+    }
+
+    private static boolean isUnlikely(Element element) {
+        if (element.nameIs("body") || element.nameIs("article") || element.nameIs("main")) {
+            return false;
+        }
+        var names = element.className() + " " + element.id();
+        return names.length() > 1
+                && NEGATIVE.matcher(names).find()
+                && !POSITIVE.matcher(names).find();
+    }
+
+    private static String extract(Element body, Set<Element> excluded, String title) {
+        var stats = new IdentityHashMap<Element, Stats>();
+        Stats.measure(body, excluded, stats);
+        var scores = score(body, excluded, stats);
+        var top = best(scores).orElse(body);
+        var paragraphs = new ArrayList<String>();
+        for (var container : withSiblings(top, scores, stats)) {
+            paragraphs.addAll(Paragraphs.of(container, excluded));
+        }
         paragraphs.removeIf(paragraph -> Titles.key(paragraph).equals(title) || Boilerplate.isPrompt(paragraph));
         return String.join("\n\n", paragraphs);
     }
 
-    private static void clean(Element body) {
-        body.select(REMOVED_TAGS).remove();
-        body.select("[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]")
-                .remove();
-        var unlikely = new ArrayList<Element>();
-        for (var element : body.getAllElements()) {
-            if (element == body || element.nameIs("article") || element.nameIs("main")) {
-                continue;
-            }
-            var names = element.className() + " " + element.id();
-            if (names.isBlank()) {
-                continue;
-            }
-            if (NEGATIVE.matcher(names).find() && !POSITIVE.matcher(names).find()) {
-                unlikely.add(element);
-            }
+    /** Characters of text, of linked text and commas under an element, boilerplate left out. */
+    static final class Stats {
+        int chars;
+        int linkChars;
+        int commas;
+        boolean hasTextChild;
+
+        double linkDensity() {
+            return chars == 0 ? 0 : Math.min(1, (double) linkChars / chars);
         }
-        unlikely.forEach(Element::remove);
+
+        static Stats measure(Element element, Set<Element> excluded, Map<Element, Stats> into) {
+            var stats = new Stats();
+            for (var child : element.childNodes()) {
+                if (child instanceof TextNode text) {
+                    var value = text.text();
+                    var length = value.strip().length();
+                    stats.chars += length;
+                    stats.hasTextChild |= length >= MIN_PARAGRAPH_CHARS;
+                    for (int i = 0; i < value.length(); i++) {
+                        var c = value.charAt(i);
+                        if (c == ',' || c == '，' || c == '、' || c == '،') {
+                            stats.commas++;
+                        }
+                    }
+                } else if (child instanceof Element childElement && !excluded.contains(childElement)) {
+                    var childStats = measure(childElement, excluded, into);
+                    stats.chars += childStats.chars;
+                    stats.commas += childStats.commas;
+                    stats.linkChars += childElement.nameIs("a") ? childStats.chars : childStats.linkChars;
+                }
+            }
+            into.put(element, stats);
+            return stats;
+        }
     }
 
-    private static Map<Element, Double> score(Element body) {
+    private static Map<Element, Double> score(Element body, Set<Element> excluded, Map<Element, Stats> stats) {
         var scores = new IdentityHashMap<Element, Double>();
-        for (var element : body.getAllElements()) {
-            if (!PARAGRAPHS.contains(element.normalName()) && !isTextDiv(element)) {
+        for (var entry : stats.entrySet()) {
+            var element = entry.getKey();
+            var own = entry.getValue();
+            var isParagraph = PARAGRAPHS.contains(element.normalName()) || (element.nameIs("div") && own.hasTextChild);
+            if (!isParagraph || own.chars < MIN_PARAGRAPH_CHARS) {
                 continue;
             }
-            var text = element.text();
-            if (text.length() < MIN_PARAGRAPH_CHARS) {
-                continue;
-            }
-            double points = 1 + COMMAS.matcher(text).results().count() + Math.min(text.length() / 100, 3);
+            double points = 1 + own.commas + Math.min(own.chars / 100, 3);
             var ancestor = element.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
-                var divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                scores.merge(ancestor, initial(ancestor) + points / divider, (old, add) -> old + points / divider);
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                var candidate = ancestor;
+                scores.merge(ancestor, initial(candidate) + points / divider, (old, add) -> old + points / divider);
+                if (ancestor == body) {
+                    break;
+                }
             }
         }
-        scores.replaceAll((element, score) -> score * (1 - linkDensity(element)));
+        scores.replaceAll((element, score) ->
+                score * (1 - stats.getOrDefault(element, new Stats()).linkDensity()));
         return scores;
-    }
-
-    private static boolean isTextDiv(Element element) {
-        if (!element.nameIs("div")) {
-            return false;
-        }
-        for (var child : element.childNodes()) {
-            if (child instanceof TextNode text && text.text().strip().length() >= MIN_PARAGRAPH_CHARS) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static double initial(Element element) {
@@ -156,57 +211,53 @@ final class MainText {
         return score;
     }
 
-    private static java.util.Optional<Element> best(Map<Element, Double> scores) {
+    private static Optional<Element> best(Map<Element, Double> scores) {
         return scores.entrySet().stream()
                 .max(Map.Entry.<Element, Double>comparingByValue())
                 .map(Map.Entry::getKey);
     }
 
-    private static List<Element> withSiblings(Element top, Map<Element, Double> scores) {
+    private static List<Element> withSiblings(Element top, Map<Element, Double> scores, Map<Element, Stats> stats) {
         var parent = top.parent();
-        if (parent == null) {
+        if (parent == null || top.nameIs("body")) {
             return List.of(top);
         }
-        var threshold = Math.max(10, scores.getOrDefault(top, 0.0) * 0.2);
+        var threshold = Math.max(10, scores.getOrDefault(top, 0.0) * SIBLING_SHARE);
         var kept = new ArrayList<Element>();
         for (var sibling : parent.children()) {
-            if (sibling == top || scores.getOrDefault(sibling, 0.0) >= threshold || isLoneParagraph(sibling)) {
+            if (sibling == top
+                    || scores.getOrDefault(sibling, 0.0) >= threshold
+                    || isLoneParagraph(sibling, stats.get(sibling))) {
                 kept.add(sibling);
             }
         }
         return kept;
     }
 
-    private static boolean isLoneParagraph(Element element) {
-        if (!element.nameIs("p")) {
+    private static boolean isLoneParagraph(Element element, Stats stats) {
+        if (!element.nameIs("p") || stats == null) {
             return false;
         }
-        var text = element.text();
-        var density = linkDensity(element);
-        return (text.length() > 80 && density < 0.25)
-                || (text.length() > 0 && density == 0 && text.matches("(?s).*[.!?]\\s*$"));
+        var density = stats.linkDensity();
+        return (stats.chars > 80 && density < 0.25)
+                || (stats.chars > 0 && density == 0 && element.text().matches("(?s).*[.!?]\\s*$"));
     }
 
-    static double linkDensity(Element element) {
-        var length = element.text().length();
-        if (length == 0) {
-            return 0;
-        }
-        var linked = 0;
-        for (var link : element.select("a")) {
-            linked += link.text().length();
-        }
-        return Math.min(1, (double) linked / length);
-    }
-
-    /** The blocks of an element as paragraphs: one per block-level element, inline text joined. */
+    /** The blocks of an element as paragraphs, one per block-level element, link-heavy blocks left out. */
     static final class Paragraphs {
 
+        private final Set<Element> excluded;
         private final List<String> paragraphs = new ArrayList<>();
         private final StringBuilder current = new StringBuilder();
+        private int linkedChars;
+        private int linkDepth;
 
-        static List<String> of(Element root) {
-            var paragraphs = new Paragraphs();
+        private Paragraphs(Set<Element> excluded) {
+            this.excluded = excluded;
+        }
+
+        static List<String> of(Element root, Set<Element> excluded) {
+            var paragraphs = new Paragraphs(excluded);
             paragraphs.walk(root);
             paragraphs.flush();
             return paragraphs.paragraphs;
@@ -214,18 +265,29 @@ final class MainText {
 
         private void walk(Node node) {
             if (node instanceof TextNode text) {
-                current.append(text.getWholeText());
+                var value = text.getWholeText();
+                current.append(value);
+                if (linkDepth > 0) {
+                    linkedChars += value.strip().length();
+                }
                 return;
             }
-            if (!(node instanceof Element element)) {
+            if (!(node instanceof Element element) || excluded.contains(element)) {
                 return;
             }
             var block = BLOCKS.contains(element.normalName());
             if (block) {
                 flush();
             }
+            var link = element.nameIs("a");
+            if (link) {
+                linkDepth++;
+            }
             for (var child : element.childNodes()) {
                 walk(child);
+            }
+            if (link) {
+                linkDepth--;
             }
             if (block) {
                 flush();
@@ -234,8 +296,10 @@ final class MainText {
 
         private void flush() {
             var text = Titles.clean(current.toString());
+            var linked = linkedChars;
             current.setLength(0);
-            if (!text.isEmpty()) {
+            linkedChars = 0;
+            if (!text.isEmpty() && (double) linked / text.length() <= MAX_BLOCK_LINK_DENSITY) {
                 paragraphs.add(text);
             }
         }
