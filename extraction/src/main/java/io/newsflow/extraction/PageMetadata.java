@@ -30,7 +30,7 @@ record PageMetadata(
         var meta = MetaTags.of(document);
         return new PageMetadata(
                 Titles.of(document, meta, article),
-                Authors.of(document, meta, article),
+                Authors.of(document, meta, article, pageUrl),
                 published(document, meta, article),
                 modified(document, meta, article),
                 language(document, meta, article),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +17,8 @@ final class Titles {
 
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[|\\-–—•·:»]\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern QUOTES = Pattern.compile("[‘’‚′]");
+    private static final int MIN_HEADLINE_WORDS = 4;
 
     private Titles() {}
 
@@ -29,11 +32,19 @@ final class Titles {
             declared.add(titleTag);
         }
         declared.replaceAll(Titles::clean);
-        for (var h1 : document.select("h1")) {
-            var heading = clean(h1.text());
-            if (!heading.isEmpty() && declared.stream().anyMatch(title -> contains(title, heading))) {
+        var headings = document.select("h1").stream()
+                .filter(h1 -> h1.closest("header nav, nav, footer, aside, [class~=(?i)logo|brand]") == null)
+                .map(h1 -> clean(h1.text()))
+                .filter(heading -> !heading.isEmpty())
+                .toList();
+        for (var heading : headings) {
+            if (declared.stream().anyMatch(title -> contains(title, heading))) {
                 return heading;
             }
+        }
+        // The page shows a headline of its own beside a different one for search engines and social media.
+        if (headings.size() == 1 && words(headings.getFirst()) >= MIN_HEADLINE_WORDS) {
+            return headings.getFirst();
         }
         return declared.stream()
                 .filter(title -> !title.isEmpty())
@@ -61,11 +72,21 @@ final class Titles {
         return key(title).contains(key(heading));
     }
 
+    /** A title for comparison: spaces collapsed, lower case, typographic quotes as plain ones. */
     static String key(String text) {
-        return SPACES.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+        return QUOTES.matcher(SPACES.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT))
+                .replaceAll("'")
+                .replace('“', '"')
+                .replace('”', '"');
     }
 
+    /** Spaces collapsed, and entities decoded that a page escaped twice ("&amp;#8217;" shows as "&#8217;"). */
     static String clean(String text) {
-        return SPACES.matcher(text.replace('\u00a0', ' ')).replaceAll(" ").strip();
+        var decoded = text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text;
+        return SPACES.matcher(decoded.replace('\u00a0', ' ')).replaceAll(" ").strip();
+    }
+
+    private static int words(String text) {
+        return text.split(" ").length;
     }
 }
