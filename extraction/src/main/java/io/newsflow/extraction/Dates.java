@@ -59,6 +59,17 @@ final class Dates {
     private static final Pattern EPOCH = Pattern.compile("\\d{10}(\\d{3})?");
     private static final Pattern ISO_PREFIX = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[^\"<]{0,30}");
     private static final int EARLIEST_YEAR = 1995;
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/(20\\d{2})[/-](\\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\\d{1,2})(?=[/._-]|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(" + MONTHS + ")\\.?,?\\s+((?:19|20)\\d{2})\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private Dates() {}
 
@@ -91,6 +102,44 @@ final class Dates {
         }
         return Optional.empty();
     }
+
+    /** The date in a URL's path, as in {@code /2023/12/21/} or {@code /2023/dec/21/}. */
+    static Optional<Instant> inUrl(String url) {
+        var matcher = URL_DATE.matcher(url);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        return date(matcher.group(1), matcher.group(2), matcher.group(3));
+    }
+
+    /** An English date written out, as in "December 21, 2023", "Dec. 21, 2023" or "21 December 2023". */
+    static Optional<Instant> writtenIn(String text) {
+        var monthFirst = MONTH_DAY_YEAR.matcher(text);
+        if (monthFirst.find()) {
+            return date(monthFirst.group(3), monthFirst.group(1), monthFirst.group(2));
+        }
+        var dayFirst = DAY_MONTH_YEAR.matcher(text);
+        if (dayFirst.find()) {
+            return date(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> date(String year, String month, String day) {
+        var monthNumber = Character.isDigit(month.charAt(0))
+                ? Integer.parseInt(month)
+                : MONTH_PREFIXES.indexOf(month.substring(0, 3).toLowerCase(Locale.ROOT)) / 3 + 1;
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(year), monthNumber, Integer.parseInt(day))
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant())
+                    .filter(Dates::plausible);
+        } catch (DateTimeException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    private static final String MONTH_PREFIXES = "janfebmaraprmayjunjulaugsepoctnovdec";
 
     private static Optional<Instant> iso(String value) {
         try {

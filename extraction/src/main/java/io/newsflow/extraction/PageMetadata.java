@@ -22,6 +22,8 @@ record PageMetadata(
         Optional<URI> canonicalUrl,
         Optional<String> articleBody) {
 
+    private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta]";
+    private static final int MAX_DATELINE_CHARS = 200;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
 
     static PageMetadata of(Document document, URI pageUrl) {
@@ -31,7 +33,7 @@ record PageMetadata(
         return new PageMetadata(
                 Titles.of(document, meta, article),
                 Authors.of(document, meta, article, pageUrl),
-                published(document, meta, article),
+                published(document, meta, article, pageUrl),
                 modified(document, meta, article),
                 language(document, meta, article),
                 image(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
@@ -39,7 +41,8 @@ record PageMetadata(
                 article.flatMap(node -> JsonLd.text(node, "articleBody")));
     }
 
-    private static Optional<Instant> published(Document document, MetaTags meta, Optional<JsonNode> article) {
+    private static Optional<Instant> published(
+            Document document, MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
         return first(
                         article.flatMap(node -> JsonLd.text(node, "datePublished")),
                         meta.first("article:published_time"),
@@ -64,7 +67,23 @@ record PageMetadata(
                         article.flatMap(node -> JsonLd.text(node, "dateCreated")))
                 .map(Dates::parse)
                 .flatMap(Optional::stream)
-                .findFirst();
+                .findFirst()
+                .or(() -> Dates.inUrl(pageUrl.getPath()))
+                .or(() -> writtenDate(document));
+    }
+
+    /** A date written out in an element that says it holds one (a dateline, a "published" line). */
+    private static Optional<Instant> writtenDate(Document document) {
+        for (var element : document.select(WRITTEN_DATE)) {
+            var text = element.text();
+            if (text.length() <= MAX_DATELINE_CHARS) {
+                var date = Dates.writtenIn(text);
+                if (date.isPresent()) {
+                    return date;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Instant> modified(Document document, MetaTags meta, Optional<JsonNode> article) {
