@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,15 +30,62 @@ final class MainText {
     private static final String STRUCTURAL_BOILERPLATE = "nav, aside, footer, figcaption, dialog, menu, "
             + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], [role=contentinfo], "
             + "[style~=(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden]";
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "comment|cookie|consent|gdpr|newsletter|subscri|paywall|promo|related|recommend|share|sharing|social"
-                    + "|sidebar|footer|breadcrumb|banner|popup|modal|advert|\\bads?\\b|ad-slot|adslot|sponsor"
-                    + "|outbrain|taboola|tag-?list|\\btags\\b|byline|dateline|caption|credit|\\bnav|menu|masthead"
-                    + "|signup|toolbar|disqus|popular|trending|read-?more|more-stories|\\bskip|widget"
-                    + "|author-?bio|\\brail\\b|carousel|pagination|login|tooltip|\\bmeta\\b|\\bhide\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|main|post|story|text|blog|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+    // Substrings and whole words of class names and ids; plain string tests, as one long regex costs more than the
+    // parse of the page.
+    private static final List<String> NEGATIVE_PARTS = List.of(
+            "comment",
+            "cookie",
+            "consent",
+            "gdpr",
+            "newsletter",
+            "subscri",
+            "paywall",
+            "promo",
+            "related",
+            "recommend",
+            "share",
+            "sharing",
+            "social",
+            "sidebar",
+            "footer",
+            "breadcrumb",
+            "banner",
+            "popup",
+            "modal",
+            "advert",
+            "ad-slot",
+            "adslot",
+            "sponsor",
+            "outbrain",
+            "taboola",
+            "taglist",
+            "tag-list",
+            "byline",
+            "dateline",
+            "caption",
+            "credit",
+            "menu",
+            "masthead",
+            "signup",
+            "toolbar",
+            "disqus",
+            "popular",
+            "trending",
+            "readmore",
+            "read-more",
+            "more-stories",
+            "widget",
+            "authorbio",
+            "author-bio",
+            "carousel",
+            "pagination",
+            "login",
+            "tooltip");
+    private static final Set<String> NEGATIVE_WORDS = Set.of("ad", "ads", "rail", "meta", "hide", "tags");
+    private static final List<String> NEGATIVE_WORD_STARTS = List.of("nav", "skip");
+    private static final List<String> POSITIVE_PARTS =
+            List.of("article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose");
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[^a-z0-9]+");
     private static final Set<String> BLOCKS = Set.of(
             "p",
             "div",
@@ -88,15 +136,22 @@ final class MainText {
         structural.addAll(body.select(STRUCTURAL_BOILERPLATE));
         var byClass = Collections.<Element>newSetFromMap(new IdentityHashMap<>());
         byClass.addAll(structural);
+        var names = new IdentityHashMap<Element, Names>();
         for (var element : body.getAllElements()) {
-            if (isUnlikely(element)) {
+            var verdict = Names.of(element);
+            names.put(element, verdict);
+            if (verdict.negative()
+                    && !verdict.positive()
+                    && !element.nameIs("body")
+                    && !element.nameIs("article")
+                    && !element.nameIs("main")) {
                 byClass.add(element);
             }
         }
         var title = Titles.key(metadata.title());
         var longest = "";
         for (var excluded : List.of(byClass, structural, Set.<Element>of())) {
-            var text = extract(body, excluded, title);
+            var text = extract(body, excluded, names, title);
             if (text.length() >= ENOUGH_TEXT_CHARS) {
                 return text;
             }
@@ -107,20 +162,37 @@ final class MainText {
         return longest;
     }
 
-    private static boolean isUnlikely(Element element) {
-        if (element.nameIs("body") || element.nameIs("article") || element.nameIs("main")) {
+    /** What an element's class and id say about it; matched once per element, as the patterns are long. */
+    private record Names(boolean negative, boolean positive) {
+
+        private static final Names NONE = new Names(false, false);
+
+        static Names of(Element element) {
+            var names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
+            if (names.isBlank()) {
+                return NONE;
+            }
+            return new Names(isNegative(names), POSITIVE_PARTS.stream().anyMatch(names::contains));
+        }
+
+        private static boolean isNegative(String names) {
+            if (NEGATIVE_PARTS.stream().anyMatch(names::contains)) {
+                return true;
+            }
+            for (var word : NAME_SEPARATORS.split(names)) {
+                if (NEGATIVE_WORDS.contains(word)
+                        || NEGATIVE_WORD_STARTS.stream().anyMatch(word::startsWith)) {
+                    return true;
+                }
+            }
             return false;
         }
-        var names = element.className() + " " + element.id();
-        return names.length() > 1
-                && NEGATIVE.matcher(names).find()
-                && !POSITIVE.matcher(names).find();
     }
 
-    private static String extract(Element body, Set<Element> excluded, String title) {
+    private static String extract(Element body, Set<Element> excluded, Map<Element, Names> names, String title) {
         var stats = new IdentityHashMap<Element, Stats>();
         Stats.measure(body, excluded, stats);
-        var scores = score(body, excluded, stats);
+        var scores = score(body, stats, names);
         var top = best(scores).orElse(body);
         var paragraphs = new ArrayList<String>();
         for (var container : withSiblings(top, scores, stats)) {
@@ -167,7 +239,7 @@ final class MainText {
         }
     }
 
-    private static Map<Element, Double> score(Element body, Set<Element> excluded, Map<Element, Stats> stats) {
+    private static Map<Element, Double> score(Element body, Map<Element, Stats> stats, Map<Element, Names> names) {
         var scores = new IdentityHashMap<Element, Double>();
         for (var entry : stats.entrySet()) {
             var element = entry.getKey();
@@ -180,8 +252,9 @@ final class MainText {
             var ancestor = element.parent();
             for (int level = 0; ancestor != null && level < 3; level++, ancestor = ancestor.parent()) {
                 double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-                var candidate = ancestor;
-                scores.merge(ancestor, initial(candidate) + points / divider, (old, add) -> old + points / divider);
+                var share = points / divider;
+                var old = scores.get(ancestor);
+                scores.put(ancestor, (old == null ? initial(ancestor, names) : old) + share);
                 if (ancestor == body) {
                     break;
                 }
@@ -192,7 +265,7 @@ final class MainText {
         return scores;
     }
 
-    private static double initial(Element element) {
+    private static double initial(Element element, Map<Element, Names> names) {
         double score =
                 switch (element.normalName()) {
                     case "div", "article", "main", "section" -> 5;
@@ -201,11 +274,11 @@ final class MainText {
                     case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
                     default -> 0;
                 };
-        var names = element.className() + " " + element.id();
-        if (POSITIVE.matcher(names).find()) {
+        var verdict = names.getOrDefault(element, Names.NONE);
+        if (verdict.positive()) {
             score += 25;
         }
-        if (NEGATIVE.matcher(names).find()) {
+        if (verdict.negative()) {
             score -= 25;
         }
         return score;
