@@ -2,7 +2,10 @@ package io.newsflow.extraction;
 
 import java.util.regex.Pattern;
 
-/** Lines that pages put around an article's text: share and subscribe prompts, advertising labels, reading times. */
+/**
+ * Lines that pages put around an article's text: share and subscribe prompts, advertising labels, reading times,
+ * copyright lines, and bylines or datelines on a line of their own.
+ */
 final class Boilerplate {
 
     private static final Pattern PROMPT = Pattern.compile(
@@ -14,10 +17,19 @@ final class Boilerplate {
                     + "|skip (?:to|past) .*|continue reading\\b.*|listen to (?:this )?article.*|comments?(?: \\(\\d+\\))?"
                     + "|©.*|copyright\\b.*|all rights reserved\\.?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // Capitalised words after "By": a sentence that starts with "By the end of ..." is not a byline.
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?i:by|von|par|por|door|written by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|und|et|y)|,)*");
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour)\\b.{0,60}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Boilerplate() {}
 
     static boolean isPrompt(String line) {
-        return PROMPT.matcher(line.strip()).matches();
+        var stripped = line.strip();
+        return PROMPT.matcher(stripped).matches()
+                || BYLINE.matcher(stripped).matches()
+                || DATELINE.matcher(stripped).matches();
     }
 }
