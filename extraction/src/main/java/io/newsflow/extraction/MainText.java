@@ -86,41 +86,9 @@ final class MainText {
     private static final List<String> POSITIVE_PARTS =
             List.of("article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[^a-z0-9]+");
-    private static final Set<String> BLOCKS = Set.of(
-            "p",
-            "div",
-            "section",
-            "article",
-            "main",
-            "li",
-            "ul",
-            "ol",
-            "dl",
-            "dd",
-            "dt",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "blockquote",
-            "pre",
-            "table",
-            "tr",
-            "td",
-            "th",
-            "tbody",
-            "thead",
-            "header",
-            "figure",
-            "br",
-            "hr",
-            "address",
-            "center",
-            "body",
-            "details",
-            "summary");
+    private static final Set<String> BLOCKS = Set.of(("p div section article main li ul ol dl dd dt h1 h2 h3 h4 h5 h6"
+                    + " blockquote pre table tr td th tbody thead header figure br hr address center body details summary")
+            .split(" "));
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li", "dd");
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ENOUGH_TEXT_CHARS = 400;
