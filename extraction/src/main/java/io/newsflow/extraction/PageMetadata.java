@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import tools.jackson.databind.JsonNode;
 
-/** Title, authors, dates, language, lead image and canonical URL of a page, and the JSON-LD article body if any. */
+/** Title, authors, dates, language, lead image and canonical URL of a page. */
 record PageMetadata(
         String title,
         List<String> authors,
@@ -19,8 +19,7 @@ record PageMetadata(
         Optional<Instant> modified,
         Optional<String> language,
         Optional<URI> image,
-        Optional<URI> canonicalUrl,
-        Optional<String> articleBody) {
+        Optional<URI> canonicalUrl) {
 
     private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta]";
     private static final int MAX_DATELINE_CHARS = 200;
@@ -37,8 +36,7 @@ record PageMetadata(
                 modified(document, meta, article),
                 language(document, meta, article),
                 image(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
-                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
-                article.flatMap(node -> JsonLd.text(node, "articleBody")));
+                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)));
     }
 
     private static Optional<Instant> published(
