@@ -23,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every API key, read from a compacted topic keyed by key id (a tombstone revokes), so that a key created at one
  * instance of any service works at all of them and survives restarts. Only hashes are kept, in memory and on Kafka.
  */
-final class ApiKeys implements SmartLifecycle {
+final class ApiKeys implements SmartInitializingSingleton, DisposableBean {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
     private static final String PREFIX = "nfk_";
@@ -46,7 +47,6 @@ final class ApiKeys implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final CompactedTopicReader<String, String> reader;
     private final Clock clock;
-    private volatile boolean running;
 
     /** A key and, once, its secret. */
     record Created(ApiKey key, String secret) {}
@@ -175,21 +175,14 @@ final class ApiKeys implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    public void afterSingletonsInstantiated() {
         reader.follow(records -> records.forEach(this::apply));
     }
 
     @Override
-    public void stop() {
-        running = false;
+    public void destroy() {
         reader.stop();
         kafka.destroy();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Kafka did not take a key change in time: the change did not happen (503). */

@@ -4,26 +4,18 @@ import static io.newsflow.testing.AccessMatrix.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.events.ArticleIngested;
-import io.newsflow.testing.AccessMatrix;
 import io.newsflow.testing.AccessMatrix.Endpoint;
+import io.newsflow.testing.AccessMatrixTest;
 import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.NewsflowTestInfrastructure;
-import io.newsflow.testing.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint of the ingest service against every kind of caller, with security on: tokens really signed by a key
@@ -33,33 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "newsflow.security.mode=on",
-            "newsflow.security.admin-key=" + IngestAccessMatrixTest.ADMIN_KEY,
+            "newsflow.security.admin-key=" + AccessMatrixTest.ADMIN_KEY,
             "newsflow.security.api-keys.topic=ingest-access.api-keys",
             "newsflow.topics.raw=" + IngestAccessMatrixTest.RAW,
             "newsflow.topics.ingest-state=ingest-access.articles.ingest-state"
         })
 @Import(NewsflowTestInfrastructure.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestAccessMatrixTest {
+class IngestAccessMatrixTest extends AccessMatrixTest {
 
-    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
     static final String RAW = "ingest-access.articles.raw";
-
-    private static final TestIssuer issuer = new TestIssuer();
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-    }
-
-    @AfterAll
-    void closeIssuer() {
-        issuer.close();
-    }
 
     private String rksNewsKey;
     private String searchKey;
@@ -183,20 +157,5 @@ class IngestAccessMatrixTest {
                 new Endpoint("DELETE", "/api/v1/api-keys/" + created.get("id").asString(), null, null, "admin", 204);
         assertThat(send(revoke, Map.of("X-Api-Key", ADMIN_KEY)).status()).isEqualTo(204);
         assertThat(send(list, Map.of("X-Api-Key", key)).status()).isEqualTo(401);
-    }
-
-    private String createKey(String scopes, String source) throws Exception {
-        var body = "{\"name\":\"matrix\",\"scopes\":" + scopes
-                + (source == null ? "" : ",\"source\":\"" + source + "\"") + "}";
-        var response = send(
-                new Endpoint("POST", "/api/v1/api-keys", "application/json", body, "admin", 201),
-                Map.of("Authorization", "ApiKey " + ADMIN_KEY));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        JsonNode created = json.readTree(response.body());
-        return created.get("key").asString();
-    }
-
-    private AccessMatrix.Answer send(Endpoint endpoint, Map<String, String> headers) {
-        return new AccessMatrix(port).send(endpoint, headers);
     }
 }

@@ -5,23 +5,16 @@ import static io.newsflow.testing.AccessMatrix.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.search.EnrichedTopic;
-import io.newsflow.testing.AccessMatrix;
 import io.newsflow.testing.AccessMatrix.Endpoint;
+import io.newsflow.testing.AccessMatrixTest;
 import io.newsflow.testing.NewsflowTestInfrastructure;
-import io.newsflow.testing.TestIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint of the search service against every kind of caller, with security on: tokens really signed by a key
@@ -31,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "newsflow.security.mode=on",
-            "newsflow.security.admin-key=" + SearchAccessMatrixTest.ADMIN_KEY,
+            "newsflow.security.admin-key=" + AccessMatrixTest.ADMIN_KEY,
             "newsflow.security.api-keys.topic=search-access.api-keys",
             "newsflow.topics.enriched=search-access.articles.enriched",
             "newsflow.search.index.alias=search-access-articles",
@@ -39,26 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
             "spring.kafka.consumer.group-id=search-access"
         })
 @Import({NewsflowTestInfrastructure.class, EnrichedTopic.class})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchAccessMatrixTest {
-
-    static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
-
-    private static final TestIssuer issuer = new TestIssuer();
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
-    }
-
-    @AfterAll
-    void closeIssuer() {
-        issuer.close();
-    }
+class SearchAccessMatrixTest extends AccessMatrixTest {
 
     @Test
     void everyEndpointAnswersEachCallerAsItsScopesAllow() {
@@ -69,8 +43,8 @@ class SearchAccessMatrixTest {
                 alice);
         assertThat(saved.status()).as(saved.body()).isEqualTo(201);
         var id = json.readTree(saved.body()).get("id").asString();
-        var searchKey = createKey("[\"search:read\"]");
-        var sourceKey = createKey("[\"articles:write\"]");
+        var searchKey = createKey("[\"search:read\"]", null);
+        var sourceKey = createKey("[\"articles:write\"]", null);
 
         var rows = new ArrayList<String>();
         for (var endpoint : endpoints(id)) {
@@ -156,17 +130,5 @@ class SearchAccessMatrixTest {
                         "/api/v1/api-keys", "{\"name\":\"probe\",\"scopes\":[\"search:read\"]}", "admin", 201),
                 Endpoint.delete("/api/v1/api-keys/" + UUID.randomUUID(), "admin", 404),
                 Endpoint.delete("/api/v1/saved-searches/" + id, read, 204));
-    }
-
-    private String createKey(String scopes) {
-        var created = send(
-                Endpoint.postJson("/api/v1/api-keys", "{\"name\":\"matrix\",\"scopes\":" + scopes + "}", "admin", 201),
-                apiKey(ADMIN_KEY));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return json.readTree(created.body()).get("key").asString();
-    }
-
-    private AccessMatrix.Answer send(Endpoint endpoint, Map<String, String> headers) {
-        return new AccessMatrix(port).send(endpoint, headers);
     }
 }
