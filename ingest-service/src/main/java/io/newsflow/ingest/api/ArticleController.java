@@ -6,6 +6,7 @@ import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestMetrics;
 import io.newsflow.ingest.intake.IngestResult;
+import io.newsflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -69,7 +70,8 @@ class ArticleController {
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IngestResult> submit(@Valid @RequestBody ArticleSubmission submission) {
-        return ResponseEntity.accepted().body(intake.submit(submission.toSource(), submission.toArticle()));
+        return ResponseEntity.accepted()
+                .body(intake.submit(submission.toSource(Caller.current()), submission.toArticle()));
     }
 
     /**
@@ -152,9 +154,10 @@ class ArticleController {
                 .filter(BatchReader.Valid.class::isInstance)
                 .map(BatchReader.Valid.class::cast)
                 .toList();
+        var caller = Caller.current();
         var submitted = intake.submitAll(valid.stream()
                 .map(item -> new Submission(
-                        item.submission().toSource(), item.submission().toArticle()))
+                        item.submission().toSource(caller), item.submission().toArticle()))
                 .toList());
         var results = new ArrayList<BatchResult.Item>(items.size());
         var next = 0;
