@@ -1,5 +1,6 @@
 package io.newsflow.ingest.api;
 
+import io.newsflow.events.Source;
 import io.newsflow.ingest.agency.AgencyItems;
 import io.newsflow.ingest.agency.AgencyMediaTypes;
 import io.newsflow.ingest.intake.ArticleIntake;
@@ -102,7 +103,13 @@ class ArticleController {
             @Parameter(hidden = true) @RequestHeader("Content-Type") MediaType contentType,
             @Parameter(hidden = true) InputStream body)
             throws IOException {
-        return ResponseEntity.accepted().body(intake.submit(agencyItems.read(contentType, body.readAllBytes())));
+        var item = agencyItems.read(contentType, body.readAllBytes());
+        // As for JSON pushes, a key bound to a source decides the source; agency items name none themselves.
+        var source = Caller.current()
+                .source()
+                .map(bound -> Source.pushed(bound, null))
+                .orElse(item.source());
+        return ResponseEntity.accepted().body(intake.submit(new Submission(source, item.article(), item.version())));
     }
 
     /**

@@ -137,6 +137,20 @@ class IngestAccessMatrixTest extends AccessMatrixTest {
     }
 
     @Test
+    void aKeyBoundToASourcePublishesAgencyItemsAsThatSource() throws Exception {
+        var uri = "urn:newsml:example.com:" + UUID.randomUUID();
+        var ninjs = "{\"uri\":\"" + uri + "\",\"type\":\"text\",\"headline\":\"Bound\","
+                + "\"body_text\":\"Agency text.\"}";
+        var response = send(
+                new Endpoint("POST", "/api/v1/articles", "application/ninjs+json", ninjs, "articles:write", 202),
+                Map.of("X-Api-Key", rksNewsKey));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        var id = json.readTree(response.body()).get("id").asString();
+        var event = json.readValue(KafkaRecords.withKey(RAW, id).getFirst().value(), ArticleIngested.class);
+        assertThat(event.source().name()).isEqualTo("RksNews");
+    }
+
+    @Test
     void aRevokedKeyStopsWorking() throws Exception {
         var created = json.readTree(send(
                         new Endpoint(
