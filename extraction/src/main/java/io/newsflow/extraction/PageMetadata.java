@@ -2,7 +2,7 @@ package io.newsflow.extraction;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,67 +11,100 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import tools.jackson.databind.JsonNode;
 
-/** Title, authors, dates, language, lead image and canonical URL of a page. */
-record PageMetadata(
-        String title,
-        List<String> authors,
-        Optional<Instant> published,
-        Optional<Instant> modified,
-        Optional<String> language,
-        Optional<URI> image,
-        Optional<URI> canonicalUrl) {
+/**
+ * Title, authors, dates, language, lead image and canonical URL of a page: the {@link ExtractedPage} without its main
+ * text, which {@link MainText} reads with the title in hand.
+ */
+final class PageMetadata {
 
     private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta]";
     private static final int MAX_DATELINE_CHARS = 200;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
+    private static final List<String> PUBLISHED_KEYS = List.of(
+            "article:published_time",
+            "og:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "parsely-pub-date",
+            "sailthru.date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "publish_date",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "dcterms.created",
+            "dcterms.date",
+            "article.published",
+            "cxenseparse:recs:publishtime");
+    private static final List<String> MODIFIED_KEYS =
+            List.of("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified");
 
-    static PageMetadata of(Document document, URI pageUrl) {
+    private PageMetadata() {}
+
+    static ExtractedPage of(Document document, URI pageUrl) {
         var jsonLd = JsonLd.of(document);
         var article = jsonLd.article();
         var meta = MetaTags.of(document);
-        return new PageMetadata(
+        var published = published(document, meta, article, pageUrl);
+        return new ExtractedPage(
                 Titles.of(document, meta, article),
+                "",
                 Authors.of(document, meta, article, pageUrl),
-                published(document, meta, article, pageUrl),
-                modified(document, meta, article),
+                published.map(OffsetDateTime::toInstant),
+                modified(document, meta, article).map(OffsetDateTime::toInstant),
                 language(document, meta, article),
                 image(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
-                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)));
+                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
+                published.map(OffsetDateTime::toLocalDate));
     }
 
-    private static Optional<Instant> published(
+    private static Optional<OffsetDateTime> published(
             Document document, MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
-        return first(
-                        article.flatMap(node -> JsonLd.text(node, "datePublished")),
-                        meta.first("article:published_time"),
-                        meta.first("og:published_time"),
-                        meta.first("og:article:published_time"),
-                        meta.first("datepublished"),
-                        meta.first("parsely-pub-date"),
-                        meta.first("sailthru.date"),
-                        meta.first("pubdate"),
-                        meta.first("publishdate"),
-                        meta.first("publish-date"),
-                        meta.first("publish_date"),
-                        meta.first("date"),
-                        meta.first("dc.date"),
-                        meta.first("dc.date.issued"),
-                        meta.first("dcterms.created"),
-                        meta.first("dcterms.date"),
-                        meta.first("article.published"),
-                        meta.first("cxenseparse:recs:publishtime"),
-                        attribute(document, "[itemprop=datePublished]", "content", "datetime"),
+        return declared(
+                        document,
+                        meta,
+                        article,
+                        "datePublished",
+                        PUBLISHED_KEYS,
                         attribute(document, "article time[datetime], time[pubdate], time[datetime]", "datetime"),
                         article.flatMap(node -> JsonLd.text(node, "dateCreated")))
-                .map(Dates::parse)
-                .flatMap(Optional::stream)
-                .findFirst()
                 .or(() -> Dates.inUrl(pageUrl.getPath()))
                 .or(() -> writtenDate(document));
     }
 
+    private static Optional<OffsetDateTime> modified(Document document, MetaTags meta, Optional<JsonNode> article) {
+        return declared(document, meta, article, "dateModified", MODIFIED_KEYS);
+    }
+
+    /**
+     * The first date that parses of those the page declares for a schema.org property: in JSON-LD, in the meta tags
+     * that carry it, in microdata, then in the fallbacks given.
+     */
+    @SafeVarargs
+    private static Optional<OffsetDateTime> declared(
+            Document document,
+            MetaTags meta,
+            Optional<JsonNode> article,
+            String property,
+            List<String> metaKeys,
+            Optional<String>... fallbacks) {
+        return Stream.of(
+                        Stream.of(article.flatMap(node -> JsonLd.text(node, property))),
+                        metaKeys.stream().map(meta::first),
+                        Stream.of(attribute(document, "[itemprop=" + property + "]", "content", "datetime")),
+                        Stream.of(fallbacks))
+                .flatMap(candidates -> candidates)
+                .flatMap(Optional::stream)
+                .filter(value -> !value.isBlank())
+                .map(Dates::parse)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
     /** A date written out in an element that says it holds one (a dateline, a "published" line). */
-    private static Optional<Instant> writtenDate(Document document) {
+    private static Optional<OffsetDateTime> writtenDate(Document document) {
         for (var element : document.select(WRITTEN_DATE)) {
             var text = element.text();
             if (text.length() <= MAX_DATELINE_CHARS) {
@@ -82,20 +115,6 @@ record PageMetadata(
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<Instant> modified(Document document, MetaTags meta, Optional<JsonNode> article) {
-        return first(
-                        article.flatMap(node -> JsonLd.text(node, "dateModified")),
-                        meta.first("article:modified_time"),
-                        meta.first("og:updated_time"),
-                        meta.first("datemodified"),
-                        meta.first("last-modified"),
-                        meta.first("dcterms.modified"),
-                        attribute(document, "[itemprop=dateModified]", "content", "datetime"))
-                .map(Dates::parse)
-                .flatMap(Optional::stream)
-                .findFirst();
     }
 
     private static Optional<String> language(Document document, MetaTags meta, Optional<JsonNode> article) {

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,14 +26,18 @@ class PageExtractorTest {
         var page = extractor.extract(
                 fixture("json-ld-article.html"), URI.create("https://courier.example.org/news/harbour-bridge"));
 
-        assertThat(page.title()).isEqualTo("Harbour bridge reopens after repairs");
-        assertThat(page.authors()).containsExactly("Ada Lovelace", "Grace Hopper");
-        assertThat(page.published()).contains(Instant.parse("2024-03-05T06:30:00Z"));
-        assertThat(page.modified()).contains(Instant.parse("2024-03-05T08:10:00Z"));
-        assertThat(page.language()).contains("en-GB");
-        assertThat(page.image()).contains(URI.create("https://cdn.example.org/img/bridge.jpg"));
-        assertThat(page.canonicalUrl())
-                .contains(URI.create("https://courier.example.org/news/2024/03/harbour-bridge-reopens"));
+        assertThat(page)
+                .usingRecursiveComparison()
+                .ignoringFields("text")
+                .isEqualTo(new ExtractedPage(
+                        "Harbour bridge reopens after repairs",
+                        "",
+                        List.of("Ada Lovelace", "Grace Hopper"),
+                        Optional.of(Instant.parse("2024-03-05T06:30:00Z")),
+                        Optional.of(Instant.parse("2024-03-05T08:10:00Z")),
+                        Optional.of("en-GB"),
+                        Optional.of(URI.create("https://cdn.example.org/img/bridge.jpg")),
+                        Optional.of(URI.create("https://courier.example.org/news/2024/03/harbour-bridge-reopens"))));
         assertThat(page.text().split("\n\n"))
                 .containsExactly(
                         "The harbour bridge reopened to traffic on Tuesday morning, four months after engineers closed"
@@ -50,14 +56,18 @@ class PageExtractorTest {
         var page = extractor.extract(
                 fixture("open-graph-article.html"), URI.create("https://stadtanzeiger.example.de/lokales/linie-7"));
 
-        assertThat(page.title()).isEqualTo("Neue Straßenbahnlinie eröffnet");
-        assertThat(page.authors()).containsExactly("Erika Mustermann", "Max Muster");
-        assertThat(page.published()).contains(Instant.parse("2024-06-01T16:45:00Z"));
-        assertThat(page.modified()).contains(Instant.parse("2024-06-02T08:00:00Z"));
-        assertThat(page.language()).contains("de");
-        assertThat(page.image()).contains(URI.create("https://stadtanzeiger.example.de/bilder/tram.jpg"));
-        assertThat(page.canonicalUrl())
-                .contains(URI.create("https://stadtanzeiger.example.de/lokales/strassenbahn-linie-7"));
+        assertThat(page)
+                .usingRecursiveComparison()
+                .ignoringFields("text")
+                .isEqualTo(new ExtractedPage(
+                        "Neue Straßenbahnlinie eröffnet",
+                        "",
+                        List.of("Erika Mustermann", "Max Muster"),
+                        Optional.of(Instant.parse("2024-06-01T16:45:00Z")),
+                        Optional.of(Instant.parse("2024-06-02T08:00:00Z")),
+                        Optional.of("de"),
+                        Optional.of(URI.create("https://stadtanzeiger.example.de/bilder/tram.jpg")),
+                        Optional.of(URI.create("https://stadtanzeiger.example.de/lokales/strassenbahn-linie-7"))));
         assertThat(page.text())
                 .startsWith("Seit Samstag fährt die Linie 7")
                 .endsWith("was rund 80 Millionen Euro kostete.")
@@ -116,6 +126,17 @@ class PageExtractorTest {
         assertThat(page.text()).isEmpty();
         assertThat(page.authors()).isEmpty();
         assertThat(page.canonicalUrl()).isEmpty();
+    }
+
+    @Test
+    void datesThePublicationOnThePagesOwnDay() {
+        var page = extractor.extract(
+                "<html><head><meta property=\"article:published_time\" content=\"2023-12-21T20:15:00-05:00\">"
+                        + "</head><body><p>Some text.</p></body></html>",
+                URI.create("https://example.org/a"));
+
+        assertThat(page.published()).contains(Instant.parse("2023-12-22T01:15:00Z"));
+        assertThat(page.publishedDay()).contains(LocalDate.of(2023, 12, 21));
     }
 
     @Test
