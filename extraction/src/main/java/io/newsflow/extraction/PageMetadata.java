@@ -2,7 +2,9 @@ package io.newsflow.extraction;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,8 +19,11 @@ import tools.jackson.databind.JsonNode;
  */
 final class PageMetadata {
 
-    private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta]";
+    private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta], "
+            + ":matchesOwn((?i)\\b(published|updated|posted)(\\s+on)?[\\s:-]*(\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))";
     private static final int MAX_DATELINE_CHARS = 200;
+    private static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
+    private static final int MAX_SHOWN_DATES = 10;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
     private static final List<String> PUBLISHED_KEYS = List.of(
             "article:published_time",
@@ -48,16 +53,17 @@ final class PageMetadata {
         var article = jsonLd.article();
         var meta = MetaTags.of(document);
         var published = published(document, meta, article, pageUrl);
+        var modified = modified(document, meta, article);
         return new ExtractedPage(
                 Titles.of(document, meta, article),
                 "",
                 Authors.of(document, meta, article, pageUrl),
                 published.map(OffsetDateTime::toInstant),
-                modified(document, meta, article).map(OffsetDateTime::toInstant),
+                modified.map(OffsetDateTime::toInstant),
                 language(document, meta, article),
                 image(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
                 canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
-                published.map(OffsetDateTime::toLocalDate));
+                published.map(date -> day(document, date, modified)));
     }
 
     private static Optional<OffsetDateTime> published(
@@ -101,6 +107,42 @@ final class PageMetadata {
                 .map(Dates::parse)
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /**
+     * The day the page shows for its article: the first day in a dateline or a {@code time} element that is the day
+     * of its publication or of its last update (which many pages show instead), give or take one, as a date declared
+     * in UTC can be the day after the page's local one. Other days shown are the site's calendar or other articles'.
+     * Without one, the declared date's own day.
+     */
+    private static LocalDate day(Document document, OffsetDateTime published, Optional<OffsetDateTime> modified) {
+        var declared = published.toLocalDate();
+        var updated = modified.map(OffsetDateTime::toLocalDate);
+        var looked = 0;
+        for (var element : document.select(WRITTEN_DATE)) {
+            var text = element.text();
+            if (text.length() > MAX_DATELINE_CHARS || element.closest(OUTSIDE_ARTICLE) != null) {
+                continue;
+            }
+            var shown = Dates.writtenIn(text)
+                    .or(() -> Dates.parse(element.attr("datetime")))
+                    .map(OffsetDateTime::toLocalDate);
+            if (shown.isPresent()) {
+                var day = shown.get();
+                if (near(day, declared)
+                        || updated.filter(update -> near(day, update)).isPresent()) {
+                    return day;
+                }
+                if (++looked == MAX_SHOWN_DATES) {
+                    break;
+                }
+            }
+        }
+        return declared;
+    }
+
+    private static boolean near(LocalDate day, LocalDate other) {
+        return Math.abs(ChronoUnit.DAYS.between(day, other)) <= 1;
     }
 
     /** A date written out in an element that says it holds one (a dateline, a "published" line). */

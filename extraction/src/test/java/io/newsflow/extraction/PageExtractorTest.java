@@ -140,6 +140,42 @@ class PageExtractorTest {
     }
 
     @Test
+    void takesTheDayThePageShowsForItsArticleNotTheSitesCalendar() {
+        var page = extractor.extract(
+                "<html><head><meta property=\"article:published_time\" content=\"2023-12-24T01:06:51+00:00\">"
+                        + "</head><body><div class=\"nav-item\">Sunday, December 24, 2023</div>"
+                        + "<h1>Director explains the film</h1><p class=\"byline\">By Ann Lee, Dec 23, 2023 5:06pm PT</p>"
+                        + "<p>Some text.</p></body></html>",
+                URI.create("https://example.org/a"));
+
+        assertThat(page.published()).contains(Instant.parse("2023-12-24T01:06:51Z"));
+        assertThat(page.publishedDay()).contains(LocalDate.of(2023, 12, 23));
+    }
+
+    @Test
+    void keepsTheDeclaredDayWhenThePageShowsAnUnrelatedOne() {
+        var page = extractor.extract(
+                "<html><head><meta property=\"article:published_time\" content=\"2023-08-21T10:00:00-04:00\">"
+                        + "</head><body><h1>Five questions for an artist</h1>"
+                        + "<p class=\"date\">December 22, 2023</p><p>Some text.</p></body></html>",
+                URI.create("https://example.org/a"));
+
+        assertThat(page.publishedDay()).contains(LocalDate.of(2023, 8, 21));
+    }
+
+    @Test
+    void keepsTheHeadlineInsideAPageWhoseClassesMentionItsLogo() {
+        var page = extractor.extract(
+                "<html><head><title>An SEO title | Site</title><meta property=\"og:title\" content=\"An SEO title\">"
+                        + "</head><body class=\"single wp-custom-logo\"><div class=\"site-logo\"><h1>Site</h1></div>"
+                        + "<article class=\"u-border-color-brand-secondary\"><h1>The headline the page shows</h1>"
+                        + "<p>Some text.</p></article></body></html>",
+                URI.create("https://example.org/a"));
+
+        assertThat(page.title()).isEqualTo("The headline the page shows");
+    }
+
+    @Test
     void ignoresAMalformedJsonLdBlock() {
         var page = extractor.extract(
                 "<html><head><title>Plain title</title><script type=\"application/ld+json\">{\"@type\": "
