@@ -25,24 +25,11 @@ final class PageMetadata {
     private static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
     private static final int MAX_SHOWN_DATES = 10;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
-    private static final List<String> PUBLISHED_KEYS = List.of(
-            "article:published_time",
-            "og:published_time",
-            "og:article:published_time",
-            "datepublished",
-            "parsely-pub-date",
-            "sailthru.date",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "publish_date",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "dcterms.date",
-            "article.published",
-            "cxenseparse:recs:publishtime");
+    private static final List<String> PUBLISHED_KEYS = List.of(("article:published_time og:published_time"
+                    + " og:article:published_time datepublished parsely-pub-date sailthru.date pubdate publishdate"
+                    + " publish-date publish_date date dc.date dc.date.issued dcterms.created dcterms.date"
+                    + " article.published cxenseparse:recs:publishtime")
+            .split(" "));
     private static final List<String> MODIFIED_KEYS =
             List.of("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified");
 
