@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -16,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates pages write into their metadata: ISO 8601 with or without offset, seconds or a time, RFC 1123,
- * and compact forms such as {@code 20230512}. A date without a zone is taken as UTC.
+ * and compact forms such as {@code 20230512}. A date without a zone is taken as UTC. The page's offset is kept, as it
+ * says on which day the page itself dates the article.
  */
 final class Dates {
 
@@ -73,7 +73,7 @@ final class Dates {
 
     private Dates() {}
 
-    static Optional<Instant> parse(String raw) {
+    static Optional<OffsetDateTime> parse(String raw) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -89,7 +89,7 @@ final class Dates {
     }
 
     /** An ISO date at the start of a longer text, e.g. "2023-05-12T10:00:00+02:00 (updated)". */
-    static Optional<Instant> findIn(String text) {
+    static Optional<OffsetDateTime> findIn(String text) {
         var matcher = ISO_PREFIX.matcher(text);
         while (matcher.find()) {
             var candidate = matcher.group();
@@ -104,7 +104,7 @@ final class Dates {
     }
 
     /** The date in a URL's path, as in {@code /2023/12/21/} or {@code /2023/dec/21/}. */
-    static Optional<Instant> inUrl(String url) {
+    static Optional<OffsetDateTime> inUrl(String url) {
         var matcher = URL_DATE.matcher(url);
         if (!matcher.find()) {
             return Optional.empty();
@@ -113,7 +113,7 @@ final class Dates {
     }
 
     /** An English date written out, as in "December 21, 2023", "Dec. 21, 2023" or "21 December 2023". */
-    static Optional<Instant> writtenIn(String text) {
+    static Optional<OffsetDateTime> writtenIn(String text) {
         var monthFirst = MONTH_DAY_YEAR.matcher(text);
         if (monthFirst.find()) {
             return date(monthFirst.group(3), monthFirst.group(1), monthFirst.group(2));
@@ -125,14 +125,14 @@ final class Dates {
         return Optional.empty();
     }
 
-    private static Optional<Instant> date(String year, String month, String day) {
+    private static Optional<OffsetDateTime> date(String year, String month, String day) {
         var monthNumber = Character.isDigit(month.charAt(0))
                 ? Integer.parseInt(month)
                 : MONTH_PREFIXES.indexOf(month.substring(0, 3).toLowerCase(Locale.ROOT)) / 3 + 1;
         try {
             return Optional.of(LocalDate.of(Integer.parseInt(year), monthNumber, Integer.parseInt(day))
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant())
+                            .atStartOfDay()
+                            .atOffset(ZoneOffset.UTC))
                     .filter(Dates::plausible);
         } catch (DateTimeException notADate) {
             return Optional.empty();
@@ -141,14 +141,14 @@ final class Dates {
 
     private static final String MONTH_PREFIXES = "janfebmaraprmayjunjulaugsepoctnovdec";
 
-    private static Optional<Instant> iso(String value) {
+    private static Optional<OffsetDateTime> iso(String value) {
         try {
             var parsed = ISO_LENIENT.parseBest(value, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             return Optional.of(
                     switch (parsed) {
-                        case OffsetDateTime offset -> offset.toInstant();
-                        case LocalDateTime local -> local.toInstant(ZoneOffset.UTC);
-                        case LocalDate date -> date.atStartOfDay(ZoneOffset.UTC).toInstant();
+                        case OffsetDateTime offset -> offset;
+                        case LocalDateTime local -> local.atOffset(ZoneOffset.UTC);
+                        case LocalDate date -> date.atStartOfDay().atOffset(ZoneOffset.UTC);
                         default -> throw new DateTimeException("unexpected " + parsed);
                     });
         } catch (DateTimeException notIso) {
@@ -156,16 +156,15 @@ final class Dates {
         }
     }
 
-    private static Optional<Instant> rfc1123(String value) {
+    private static Optional<OffsetDateTime> rfc1123(String value) {
         try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant());
+            return Optional.of(OffsetDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
         } catch (DateTimeException notRfc) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Instant> compact(String value) {
+    private static Optional<OffsetDateTime> compact(String value) {
         var matcher = COMPACT.matcher(value);
         if (!matcher.matches()) {
             return Optional.empty();
@@ -178,22 +177,23 @@ final class Dates {
             var hour = matcher.group(4) == null ? 0 : Integer.parseInt(matcher.group(4));
             var minute = matcher.group(5) == null ? 0 : Integer.parseInt(matcher.group(5));
             var second = matcher.group(6) == null ? 0 : Integer.parseInt(matcher.group(6));
-            return Optional.of(date.atTime(hour, minute, second).toInstant(ZoneOffset.UTC));
+            return Optional.of(date.atTime(hour, minute, second).atOffset(ZoneOffset.UTC));
         } catch (DateTimeException notADate) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Instant> epoch(String value) {
+    private static Optional<OffsetDateTime> epoch(String value) {
         if (!EPOCH.matcher(value).matches()) {
             return Optional.empty();
         }
         var number = Long.parseLong(value);
-        return Optional.of(value.length() == 13 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number));
+        var instant = value.length() == 13 ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
+        return Optional.of(instant.atOffset(ZoneOffset.UTC));
     }
 
-    private static boolean plausible(Instant instant) {
-        var year = instant.atZone(ZoneOffset.UTC).getYear();
+    private static boolean plausible(OffsetDateTime date) {
+        var year = date.getYear();
         return year >= EARLIEST_YEAR && year <= 2100;
     }
 }

@@ -2,6 +2,8 @@ package io.newsflow.extraction;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param text the main text: paragraphs separated by blank lines, subheadings as paragraphs of their own; empty when
  *     the page holds no article text
  * @param authors the byline's names, in page order, without duplicates
+ * @param publishedDay the day of {@code published} as the page dates it, at the page's own offset (an evening article
+ *     written at -05:00 is on the day before its UTC day); the UTC day when the page gives no offset
  */
 public record ExtractedPage(
         String title,
@@ -22,7 +26,8 @@ public record ExtractedPage(
         Optional<Instant> modified,
         Optional<String> language,
         Optional<URI> image,
-        Optional<URI> canonicalUrl) {
+        Optional<URI> canonicalUrl,
+        Optional<LocalDate> publishedDay) {
 
     public ExtractedPage {
         Objects.requireNonNull(title, "title");
@@ -33,5 +38,37 @@ public record ExtractedPage(
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(canonicalUrl, "canonicalUrl");
+        Objects.requireNonNull(publishedDay, "publishedDay");
+        if (published.isPresent() != publishedDay.isPresent()) {
+            throw new IllegalArgumentException("publishedDay must be given exactly when published is");
+        }
+    }
+
+    /** A page whose publication day is the UTC day of {@code published}. */
+    public ExtractedPage(
+            String title,
+            String text,
+            List<String> authors,
+            Optional<Instant> published,
+            Optional<Instant> modified,
+            Optional<String> language,
+            Optional<URI> image,
+            Optional<URI> canonicalUrl) {
+        this(
+                title,
+                text,
+                authors,
+                published,
+                modified,
+                language,
+                image,
+                canonicalUrl,
+                published.map(instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC)));
+    }
+
+    /** The metadata of this page with its main text. */
+    ExtractedPage withText(String mainText) {
+        return new ExtractedPage(
+                title, mainText, authors, published, modified, language, image, canonicalUrl, publishedDay);
     }
 }

@@ -97,7 +97,7 @@ final class MainText {
 
     private MainText() {}
 
-    static String of(Document document, PageMetadata metadata) {
+    static String of(Document document, ExtractedPage metadata) {
         var body = document.body();
         body.select(ALWAYS_REMOVED).remove();
         var structural = Collections.<Element>newSetFromMap(new IdentityHashMap<>());

@@ -16,15 +16,6 @@ public final class PageExtractor {
         Objects.requireNonNull(pageUrl, "pageUrl");
         var document = Jsoup.parse(html, pageUrl.toString());
         var metadata = PageMetadata.of(document, pageUrl);
-        var text = MainText.of(document, metadata);
-        return new ExtractedPage(
-                metadata.title(),
-                text,
-                metadata.authors(),
-                metadata.published(),
-                metadata.modified(),
-                metadata.language(),
-                metadata.image(),
-                metadata.canonicalUrl());
+        return metadata.withText(MainText.of(document, metadata));
     }
 }

@@ -2,7 +2,9 @@ package io.newsflow.extraction;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,67 +13,127 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import tools.jackson.databind.JsonNode;
 
-/** Title, authors, dates, language, lead image and canonical URL of a page. */
-record PageMetadata(
-        String title,
-        List<String> authors,
-        Optional<Instant> published,
-        Optional<Instant> modified,
-        Optional<String> language,
-        Optional<URI> image,
-        Optional<URI> canonicalUrl) {
+/**
+ * Title, authors, dates, language, lead image and canonical URL of a page: the {@link ExtractedPage} without its main
+ * text, which {@link MainText} reads with the title in hand.
+ */
+final class PageMetadata {
 
-    private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta]";
+    private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta], "
+            + ":matchesOwn((?i)\\b(published|updated|posted)(\\s+on)?[\\s:-]*(\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))";
     private static final int MAX_DATELINE_CHARS = 200;
+    private static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
+    private static final int MAX_SHOWN_DATES = 10;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
+    private static final List<String> PUBLISHED_KEYS = List.of(("article:published_time og:published_time"
+                    + " og:article:published_time datepublished parsely-pub-date sailthru.date pubdate publishdate"
+                    + " publish-date publish_date date dc.date dc.date.issued dcterms.created dcterms.date"
+                    + " article.published cxenseparse:recs:publishtime")
+            .split(" "));
+    private static final List<String> MODIFIED_KEYS =
+            List.of("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified");
 
-    static PageMetadata of(Document document, URI pageUrl) {
+    private PageMetadata() {}
+
+    static ExtractedPage of(Document document, URI pageUrl) {
         var jsonLd = JsonLd.of(document);
         var article = jsonLd.article();
         var meta = MetaTags.of(document);
-        return new PageMetadata(
+        var published = published(document, meta, article, pageUrl);
+        var modified = modified(document, meta, article);
+        return new ExtractedPage(
                 Titles.of(document, meta, article),
+                "",
                 Authors.of(document, meta, article, pageUrl),
-                published(document, meta, article, pageUrl),
-                modified(document, meta, article),
+                published.map(OffsetDateTime::toInstant),
+                modified.map(OffsetDateTime::toInstant),
                 language(document, meta, article),
                 image(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
-                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)));
+                canonical(document, meta, article).flatMap(url -> absolute(url, pageUrl)),
+                published.map(date -> day(document, date, modified)));
     }
 
-    private static Optional<Instant> published(
+    private static Optional<OffsetDateTime> published(
             Document document, MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
-        return first(
-                        article.flatMap(node -> JsonLd.text(node, "datePublished")),
-                        meta.first("article:published_time"),
-                        meta.first("og:published_time"),
-                        meta.first("og:article:published_time"),
-                        meta.first("datepublished"),
-                        meta.first("parsely-pub-date"),
-                        meta.first("sailthru.date"),
-                        meta.first("pubdate"),
-                        meta.first("publishdate"),
-                        meta.first("publish-date"),
-                        meta.first("publish_date"),
-                        meta.first("date"),
-                        meta.first("dc.date"),
-                        meta.first("dc.date.issued"),
-                        meta.first("dcterms.created"),
-                        meta.first("dcterms.date"),
-                        meta.first("article.published"),
-                        meta.first("cxenseparse:recs:publishtime"),
-                        attribute(document, "[itemprop=datePublished]", "content", "datetime"),
+        return declared(
+                        document,
+                        meta,
+                        article,
+                        "datePublished",
+                        PUBLISHED_KEYS,
                         attribute(document, "article time[datetime], time[pubdate], time[datetime]", "datetime"),
                         article.flatMap(node -> JsonLd.text(node, "dateCreated")))
-                .map(Dates::parse)
-                .flatMap(Optional::stream)
-                .findFirst()
                 .or(() -> Dates.inUrl(pageUrl.getPath()))
                 .or(() -> writtenDate(document));
     }
 
+    private static Optional<OffsetDateTime> modified(Document document, MetaTags meta, Optional<JsonNode> article) {
+        return declared(document, meta, article, "dateModified", MODIFIED_KEYS);
+    }
+
+    /**
+     * The first date that parses of those the page declares for a schema.org property: in JSON-LD, in the meta tags
+     * that carry it, in microdata, then in the fallbacks given.
+     */
+    @SafeVarargs
+    private static Optional<OffsetDateTime> declared(
+            Document document,
+            MetaTags meta,
+            Optional<JsonNode> article,
+            String property,
+            List<String> metaKeys,
+            Optional<String>... fallbacks) {
+        return Stream.of(
+                        Stream.of(article.flatMap(node -> JsonLd.text(node, property))),
+                        metaKeys.stream().map(meta::first),
+                        Stream.of(attribute(document, "[itemprop=" + property + "]", "content", "datetime")),
+                        Stream.of(fallbacks))
+                .flatMap(candidates -> candidates)
+                .flatMap(Optional::stream)
+                .filter(value -> !value.isBlank())
+                .map(Dates::parse)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /**
+     * The day the page shows for its article: the first day in a dateline or a {@code time} element that is the day
+     * of its publication or of its last update (which many pages show instead), give or take one, as a date declared
+     * in UTC can be the day after the page's local one. Other days shown are the site's calendar or other articles'.
+     * Without one, the declared date's own day.
+     */
+    private static LocalDate day(Document document, OffsetDateTime published, Optional<OffsetDateTime> modified) {
+        var declared = published.toLocalDate();
+        var updated = modified.map(OffsetDateTime::toLocalDate);
+        var looked = 0;
+        for (var element : document.select(WRITTEN_DATE)) {
+            var text = element.text();
+            if (text.length() > MAX_DATELINE_CHARS || element.closest(OUTSIDE_ARTICLE) != null) {
+                continue;
+            }
+            var shown = Dates.writtenIn(text)
+                    .or(() -> Dates.parse(element.attr("datetime")))
+                    .map(OffsetDateTime::toLocalDate);
+            if (shown.isPresent()) {
+                var day = shown.get();
+                if (near(day, declared)
+                        || updated.filter(update -> near(day, update)).isPresent()) {
+                    return day;
+                }
+                if (++looked == MAX_SHOWN_DATES) {
+                    break;
+                }
+            }
+        }
+        return declared;
+    }
+
+    private static boolean near(LocalDate day, LocalDate other) {
+        return Math.abs(ChronoUnit.DAYS.between(day, other)) <= 1;
+    }
+
     /** A date written out in an element that says it holds one (a dateline, a "published" line). */
-    private static Optional<Instant> writtenDate(Document document) {
+    private static Optional<OffsetDateTime> writtenDate(Document document) {
         for (var element : document.select(WRITTEN_DATE)) {
             var text = element.text();
             if (text.length() <= MAX_DATELINE_CHARS) {
@@ -82,20 +144,6 @@ record PageMetadata(
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<Instant> modified(Document document, MetaTags meta, Optional<JsonNode> article) {
-        return first(
-                        article.flatMap(node -> JsonLd.text(node, "dateModified")),
-                        meta.first("article:modified_time"),
-                        meta.first("og:updated_time"),
-                        meta.first("datemodified"),
-                        meta.first("last-modified"),
-                        meta.first("dcterms.modified"),
-                        attribute(document, "[itemprop=dateModified]", "content", "datetime"))
-                .map(Dates::parse)
-                .flatMap(Optional::stream)
-                .findFirst();
     }
 
     private static Optional<String> language(Document document, MetaTags meta, Optional<JsonNode> article) {

@@ -19,6 +19,10 @@ final class Titles {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTES = Pattern.compile("[‘’‚′]");
     private static final int MIN_HEADLINE_WORDS = 4;
+    // A class that names a logo or brand as a whole ("site-logo"), not one that merely mentions it: pages put
+    // "wp-custom-logo" or "u-border-color-brand-secondary" on the body or the article itself.
+    private static final String NOT_A_HEADLINE = "nav, footer, aside, "
+            + "[class~=(?i)(^|\\s)((site|header|navbar|brand)[-_])?(logo|brand|branding|site-title|site-name)(\\s|$)]";
 
     private Titles() {}
 
@@ -33,7 +37,7 @@ final class Titles {
         }
         declared.replaceAll(Titles::clean);
         var headings = document.select("h1").stream()
-                .filter(h1 -> h1.closest("header nav, nav, footer, aside, [class~=(?i)logo|brand]") == null)
+                .filter(h1 -> h1.closest(NOT_A_HEADLINE) == null)
                 .map(h1 -> clean(h1.text()))
                 .filter(heading -> !heading.isEmpty())
                 .toList();

@@ -3,6 +3,10 @@ package io.newsflow.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,7 +28,15 @@ class DatesTest {
                 "1703153730 | 2023-12-21T10:15:30Z"
             })
     void readsTheFormsPagesWrite(String raw, String expected) {
-        assertThat(Dates.parse(raw)).contains(Instant.parse(expected));
+        assertThat(Dates.parse(raw).map(OffsetDateTime::toInstant)).contains(Instant.parse(expected));
+    }
+
+    @Test
+    void keepsThePagesOffsetWhichGivesItsDay() {
+        assertThat(Dates.parse("2023-12-21T20:15:30-05:00"))
+                .contains(OffsetDateTime.of(2023, 12, 21, 20, 15, 30, 0, ZoneOffset.ofHours(-5)));
+        assertThat(Dates.parse("2023-12-21T20:15:30-05:00").map(OffsetDateTime::toLocalDate))
+                .contains(LocalDate.of(2023, 12, 21));
     }
 
     @ParameterizedTest
@@ -42,6 +54,6 @@ class DatesTest {
                 "Updated: 21 December 2023 | 2023-12-21T00:00:00Z"
             })
     void readsADateWrittenOut(String text, String expected) {
-        assertThat(Dates.writtenIn(text)).contains(Instant.parse(expected));
+        assertThat(Dates.writtenIn(text).map(OffsetDateTime::toInstant)).contains(Instant.parse(expected));
     }
 }
