@@ -68,7 +68,19 @@ public record Enrichment(
         }
     }
 
-    /** A top-level news category (see docs/events.md for the taxonomy) with the classifier's confidence. */
+    /**
+     * A top-level news category (see docs/events.md for the taxonomy) with the classifier's confidence.
+     *
+     * @param label the category's slug ("politics", "crime-law-justice"), the value tags and facets carry
+     * @param code the IPTC Media Topic's QCode ("medtop:11000000"); added within schema version 1, absent (null) in
+     *     events enriched before
+     * @param name the IPTC Media Topic's en-GB name ("politics", "crime, law and justice"); added with {@code code}
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Category(String label, double confidence) {}
+    public record Category(String label, double confidence, String code, String name) {
+
+        public Category(String label, double confidence) {
+            this(label, confidence, null, null);
+        }
+    }
 }

@@ -136,7 +136,7 @@ class ArticleEventsContractTest {
                 List.of(new Entity("Ursula von der Leyen", 3)),
                 List.of(new Entity("NATO", 1)),
                 List.of(new Entity("Kyiv", 2)),
-                new Category("politics", 0.93),
+                new Category("politics", 0.93, "medtop:11000000", "politics"),
                 List.of("peacekeeping mission", "ursula von der leyen"),
                 "European allies of Kyiv.",
                 "European allies of Kyiv.",

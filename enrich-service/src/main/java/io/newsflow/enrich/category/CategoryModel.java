@@ -93,8 +93,11 @@ public final class CategoryModel {
     /** The most probable label and its posterior probability. */
     record Prediction(Taxonomy label, double confidence) {}
 
+    /** Trains on the topics that have labelled documents (the BBC classes); the others are left to the lexicon. */
     public static Model train(List<Document> documents) {
-        var labels = List.of(Taxonomy.values());
+        var labels = Arrays.stream(Taxonomy.values())
+                .filter(t -> documents.stream().anyMatch(d -> d.label() == t))
+                .toList();
         var documentCounts = new int[labels.size()];
         var counts = new TreeMap<String, int[]>();
         for (var document : documents) {
@@ -109,6 +112,22 @@ public final class CategoryModel {
     }
 
     Prediction predict(List<String> terms) {
+        var posteriors = posteriors(terms);
+        int best = 0;
+        for (int c = 1; c < posteriors.length; c++) {
+            if (posteriors[c] > posteriors[best]) {
+                best = c;
+            }
+        }
+        return new Prediction(labels.get(best), posteriors[best]);
+    }
+
+    List<Taxonomy> labels() {
+        return labels;
+    }
+
+    /** The tempered posterior of each of {@link #labels()}, in that order. */
+    double[] posteriors(List<String> terms) {
         var scores = logPriors.clone();
         for (var term : terms) {
             var logs = logLikelihoods.get(unmarked(term));
@@ -130,10 +149,15 @@ public final class CategoryModel {
         // square root of the length gives a confidence that drops for short or mixed articles.
         double temperature = Math.sqrt(Math.max(1, terms.size()));
         double sum = 0;
-        for (double score : scores) {
-            sum += Math.exp((score - scores[best]) / temperature);
+        var posteriors = new double[scores.length];
+        for (int c = 0; c < scores.length; c++) {
+            posteriors[c] = Math.exp((scores[c] - scores[best]) / temperature);
+            sum += posteriors[c];
         }
-        return new Prediction(labels.get(best), 1 / sum);
+        for (int c = 0; c < scores.length; c++) {
+            posteriors[c] /= sum;
+        }
+        return posteriors;
     }
 
     static CategoryModel read(Reader source) throws IOException {
@@ -161,7 +185,7 @@ public final class CategoryModel {
     /** The training counts, kept only until they are written; the model itself holds log probabilities. */
     public record Model(List<Taxonomy> labels, int[] documents, TreeMap<String, int[]> counts) {
 
-        CategoryModel build() {
+        public CategoryModel build() {
             return new CategoryModel(labels, documents, counts);
         }
 

@@ -81,7 +81,8 @@ public class Enricher {
                 settings.summary().sentences(),
                 settings.summary().characters());
         var tagNames = new ArrayList<String>();
-        if (category != null) {
+        // A guess is no filter an editor can trust: the event carries it with its confidence, the tags do not.
+        if (category != null && category.confidence() >= CategoryClassifier.CONFIDENT) {
             tagNames.add(category.label());
         }
         Stream.of(named.people(), named.organizations(), named.places())

@@ -40,6 +40,86 @@ class CategoryClassifierTest {
         assertThat(category.orElseThrow().confidence()).isBetween(0.2, 1.0);
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "disaster-accident-emergency | Warehouse fire in Leeds | Firefighters spent the night tackling a"
+                        + " blaze at a warehouse on an industrial estate. Thick smoke could be seen across the city."
+                        + " Twelve fire engines attended and no one was hurt. The cause of the fire is not yet known.",
+                "crime-law-justice | Man jailed for robbery | A man who robbed three banks at knifepoint was jailed"
+                        + " for nine years by the court. Police arrested him after a theft, and the judge said the"
+                        + " victims had been terrified by the crime.",
+                "health | Hospital waiting lists grow | Patients wait longer for treatment as hospitals struggle"
+                        + " with flu. Doctors say wards are full of patients with the disease, and health officials"
+                        + " urged people to get a vaccine against the virus.",
+                "weather | Heatwave warning | Forecasters issued a weather warning for extreme heat, with"
+                        + " temperatures of 35C. The weather forecast says thunderstorms will follow.",
+            })
+    void assignsMediaTopicsTheBbcCorpusDoesNotHave(String label, String title, String text) {
+        var category = classifier.classify(title, text, analyzers.forLanguage("en"));
+
+        assertThat(category).map(Category::label).contains(label);
+        assertThat(category.orElseThrow().code())
+                .isEqualTo(Taxonomy.ofLabel(label).orElseThrow().iptcCode());
+    }
+
+    @Test
+    void aWarehouseFireIsNeitherScienceNorPoliticsWithConfidence() {
+        var category = classifier
+                .classify(
+                        "Fire at warehouse",
+                        "Fire crews were called to a warehouse on Monday night. The building was destroyed and"
+                                + " smoke drifted over nearby homes; the owners said the stock was lost.",
+                        analyzers.forLanguage("en"))
+                .orElseThrow();
+
+        if (category.label().equals("science-technology") || category.label().equals("politics")) {
+            assertThat(category.confidence()).isLessThan(CategoryClassifier.CONFIDENT);
+        }
+        assertThat(category.label()).isEqualTo("disaster-accident-emergency");
+    }
+
+    @Test
+    void anArticleWithoutEvidenceForAnyTopicGetsALowConfidence() {
+        var category = classifier
+                .classify("A note", "Here is the list we talked about yesterday.", analyzers.forLanguage("en"))
+                .orElseThrow();
+
+        assertThat(category.confidence()).isLessThan(CategoryClassifier.CONFIDENT);
+    }
+
+    @Test
+    void carriesTheMediaTopicsCodeAndName() {
+        var category = classifier
+                .classify(
+                        "Election pledge",
+                        "The minister told MPs the government would hold a vote in parliament before the election.",
+                        analyzers.forLanguage("en"))
+                .orElseThrow();
+
+        assertThat(category.code()).isEqualTo("medtop:11000000");
+        assertThat(category.name()).isEqualTo("politics");
+    }
+
+    @Test
+    void aLexiconSurvivesWritingAndReadingUnchanged() throws Exception {
+        var lexicon = TopicLexicon.of(java.util.Map.of(
+                "blaze", java.util.Map.entry(Taxonomy.DISASTER_ACCIDENT_EMERGENCY, 0.5),
+                "verdict", java.util.Map.entry(Taxonomy.CRIME_LAW_JUSTICE, 0.25)));
+        var written = new StringWriter();
+        lexicon.write(written);
+
+        var read = TopicLexicon.read(new StringReader(written.toString()));
+
+        var evidence = read.evidence(List.of("blaze", "blaze", "^verdict", "other"));
+        assertThat(evidence[Taxonomy.DISASTER_ACCIDENT_EMERGENCY.ordinal()]).isEqualTo(1.0);
+        assertThat(evidence[Taxonomy.CRIME_LAW_JUSTICE.ordinal()]).isEqualTo(0.25);
+        var rewritten = new StringWriter();
+        read.write(rewritten);
+        assertThat(rewritten.toString()).isEqualTo(written.toString());
+    }
+
     @Test
     void putsTheSeedArticleInPolitics() {
         var text = TextExtractor.plainText(SeedArticle.body(), List.of("RksNews"));

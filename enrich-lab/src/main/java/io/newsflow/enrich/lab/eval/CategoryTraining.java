@@ -3,8 +3,10 @@ package io.newsflow.enrich.lab.eval;
 import io.newsflow.enrich.category.CategoryClassifier;
 import io.newsflow.enrich.category.CategoryModel;
 import io.newsflow.enrich.category.Taxonomy;
+import io.newsflow.enrich.category.TopicLexicon;
 import io.newsflow.enrich.keywords.DocumentFrequencies;
 import io.newsflow.enrich.lab.EnrichComponents;
+import io.newsflow.enrich.language.TermAnalyzer;
 import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.text.TextExtractor;
 import java.io.IOException;
@@ -14,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Trains the category model on the BBC training split (every article not held out, see {@link BbcCorpus}) and
- * writes it, with the English document frequencies the keyword extractor uses, into the service's resources. The
- * output depends on the data only: run it again on the same data and the files do not change.
+ * writes it, with the Media Topics' seed words ({@link TopicLexiconBuilding}) and the English document frequencies
+ * the keyword extractor uses, into the service's resources. The output depends on the data only: run it again on the
+ * same data and the files do not change.
  *
  * <p>{@code ./newsflow train-category <data-folder>} runs it.
  */
@@ -36,14 +40,17 @@ public final class CategoryTraining {
         run(Path.of(args[0]), resources, System.out);
     }
 
-    public static void run(Path dataFolder, Path resources, PrintStream out) throws IOException {
-        var english = new TermAnalyzers(EnrichComponents.properties()).forLanguage("en");
+    /** What training on some BBC articles gives: the model's counts, the document frequencies and the lexicon. */
+    record Trained(
+            CategoryModel.Model model,
+            TreeMap<String, Integer> documentFrequencies,
+            int documents,
+            TopicLexicon lexicon) {}
+
+    static Trained train(Path dataFolder, List<BbcCorpus.BbcArticle> articles, TermAnalyzer english) {
         var documents = new ArrayList<CategoryModel.Document>();
         var documentFrequencies = new TreeMap<String, Integer>();
-        for (var article : BbcCorpus.read(dataFolder)) {
-            if (article.heldOut()) {
-                continue;
-            }
+        for (var article : articles) {
             var label = Taxonomy.ofBbcClass(article.bbcClass()).orElseThrow();
             var terms = CategoryModel.terms(article.title(), TextExtractor.plainText(article.body()), english);
             documents.add(new CategoryModel.Document(label, terms));
@@ -52,24 +59,47 @@ public final class CategoryTraining {
                 documentFrequencies.merge(term, 1, Integer::sum);
             }
         }
-        var model = CategoryModel.train(documents);
+        return new Trained(
+                CategoryModel.train(documents),
+                documentFrequencies,
+                documents.size(),
+                TopicLexiconBuilding.build(dataFolder, english, documentFrequencies, documents.size()));
+    }
+
+    public static void run(Path dataFolder, Path resources, PrintStream out) throws IOException {
+        var english = new TermAnalyzers(EnrichComponents.properties()).forLanguage("en");
+        var training = BbcCorpus.read(dataFolder).stream()
+                .filter(article -> !article.heldOut())
+                .toList();
+        var trained = train(dataFolder, training, english);
         var modelFile = resources.resolve(CategoryClassifier.MODEL_RESOURCE.substring(1));
         Files.createDirectories(modelFile.getParent());
         try (var writer = Files.newBufferedWriter(modelFile, StandardCharsets.UTF_8)) {
-            model.write(writer);
+            trained.model().write(writer);
+        }
+        var lexiconFile = resources.resolve(CategoryClassifier.LEXICON_RESOURCE.substring(1));
+        try (var writer = Files.newBufferedWriter(lexiconFile, StandardCharsets.UTF_8)) {
+            trained.lexicon().write(writer);
         }
         var frequencyFile =
                 resources.resolve(DocumentFrequencies.resourceName("en").substring(1));
         Files.createDirectories(frequencyFile.getParent());
         try (var writer = Files.newBufferedWriter(frequencyFile, StandardCharsets.UTF_8)) {
-            writer.write("#documents\t" + documents.size() + "\n");
-            for (var entry : documentFrequencies.entrySet()) {
+            writer.write("#documents\t" + trained.documents() + "\n");
+            for (var entry : trained.documentFrequencies().entrySet()) {
                 // A stem in a single document says nothing general; it gets the unseen value anyway.
                 if (entry.getValue() > 1) {
                     writer.write(entry.getKey() + "\t" + entry.getValue() + "\n");
                 }
             }
         }
-        out.printf("Trained on %d BBC articles: wrote %s and %s%n", documents.size(), modelFile, frequencyFile);
+        out.printf(
+                "Trained on %d BBC articles and %d IPTC concepts (%d seed stems): wrote %s, %s and %s%n",
+                trained.documents(),
+                TopicLexiconBuilding.concepts(dataFolder).size(),
+                trained.lexicon().size(),
+                modelFile,
+                lexiconFile,
+                frequencyFile);
     }
 }
