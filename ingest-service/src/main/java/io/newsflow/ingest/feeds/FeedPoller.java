@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
+import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestNotReadyException;
@@ -64,7 +65,7 @@ final class FeedPoller {
                             started, "not-modified", 0, 0, feed.pollInterval(), status.etag(), status.lastModified());
                 case FeedFetcher.Fetched fetched -> publish(feed, fetched, started);
             };
-        } catch (FeedFetchException e) {
+        } catch (FetchException e) {
             next = status.failed(started, e.reason().tag(), e.getMessage(), feed.pollInterval(), maxBackoff);
         } catch (FeedParseException e) {
             next = status.failed(

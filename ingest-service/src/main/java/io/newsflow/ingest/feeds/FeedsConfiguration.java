@@ -2,6 +2,8 @@ package io.newsflow.ingest.feeds;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.http.AddressPolicy;
+import io.newsflow.ingest.http.SafeHttp;
 import io.newsflow.ingest.intake.ArticleIntake;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,11 +32,6 @@ class FeedsConfiguration {
     }
 
     @Bean
-    AddressPolicy feedAddressPolicy(IngestProperties properties) {
-        return new AddressPolicy(properties.ingest().feeds().allowedHosts());
-    }
-
-    @Bean
     FeedPoller feedPoller(
             IngestProperties properties,
             AddressPolicy feedAddressPolicy,
@@ -42,12 +39,13 @@ class FeedsConfiguration {
             MeterRegistry meters,
             Clock feedClock) {
         var feeds = properties.ingest().feeds();
-        var fetcher = new FeedFetcher(
-                FeedFetcher.httpClient(feeds.connectTimeout()),
+        var fetcher = new FeedFetcher(new SafeHttp(
+                SafeHttp.httpClient(feeds.connectTimeout()),
                 feedAddressPolicy,
                 feeds.readTimeout(),
                 feeds.maxResponseSize().toBytes(),
-                feeds.maxRedirects());
+                feeds.maxRedirects(),
+                properties.ingest().fetch().userAgentHeader()));
         return new FeedPoller(
                 fetcher, new FeedParser(), intake, meters, feedClock, feeds.maxItemsPerPoll(), feeds.maxBackoff());
     }
