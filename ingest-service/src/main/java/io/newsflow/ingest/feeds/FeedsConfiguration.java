@@ -2,6 +2,7 @@ package io.newsflow.ingest.feeds;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.fetch.FetchRequests;
 import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.SafeHttp;
 import io.newsflow.ingest.intake.ArticleIntake;
@@ -36,6 +37,7 @@ class FeedsConfiguration {
             IngestProperties properties,
             AddressPolicy feedAddressPolicy,
             ArticleIntake intake,
+            FetchRequests fetchRequests,
             MeterRegistry meters,
             Clock feedClock) {
         var feeds = properties.ingest().feeds();
@@ -47,6 +49,13 @@ class FeedsConfiguration {
                 feeds.maxRedirects(),
                 properties.ingest().fetch().userAgentHeader()));
         return new FeedPoller(
-                fetcher, new FeedParser(), intake, meters, feedClock, feeds.maxItemsPerPoll(), feeds.maxBackoff());
+                fetcher,
+                new FeedParser(),
+                intake,
+                fetchRequests,
+                meters,
+                feedClock,
+                feeds.maxItemsPerPoll(),
+                feeds.maxBackoff());
     }
 }
