@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -42,11 +43,13 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param publishTimeout how long a request waits for Kafka to acknowledge its events before it fails
      * @param limits what one request may carry
      * @param feeds feed polling
+     * @param fetch fetching the pages of articles that arrive with a link and no text
      */
     public record Ingest(
             @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) Duration publishTimeout,
             @Valid @NotNull Limits limits,
-            @Valid @NotNull Feeds feeds) {}
+            @Valid @NotNull Feeds feeds,
+            @Valid @NotNull Fetch fetch) {}
 
     /**
      * @param maxArticleSize the largest article, as JSON, that is accepted (a single article request, a batch item)
@@ -92,5 +95,57 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
         static final String HOST = "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?";
 
         static final String HOST_RULE = "must be a host name or an IP address, without scheme, port or path";
+    }
+
+    /**
+     * Fetching pages: requests on a topic of their own, taken by a consumer group of fetchers, each of which
+     * publishes the article with its page's text. The SSRF policy is the feeds' one ({@code feeds.allowed-hosts}).
+     *
+     * @param topic fetch requests, keyed by host, so that one host's pages are fetched by one member at a time
+     * @param statusTopic compacted topic with each fetch's state (and the page's validators), keyed by article id
+     * @param consumerGroup the fetchers' group
+     * @param concurrency consumer threads per instance on the request topic (and on each retry topic)
+     * @param userAgent the product part of the User-Agent; its first word is the token robots.txt rules name
+     * @param contactUrl where a site's operator learns who fetches and how to reach us, sent in the User-Agent
+     * @param hostDelay the least time between two requests to one host (a longer robots.txt Crawl-delay wins)
+     * @param maxHostWait the longest a fetch waits for its host's turn (or Retry-After) before it is retried later
+     * @param robotsTtl how long a host's robots.txt is cached
+     * @param connectTimeout connect timeout of a page request
+     * @param readTimeout time limit for a whole page response, headers and body
+     * @param maxPageSize cap on a page's bytes, on the wire and again after decompression
+     * @param maxRedirects redirects followed per fetch, each checked like the URL itself
+     * @param attempts tries per page, the first included, before the article goes on with what it had
+     * @param backoff the wait before the first retry; it doubles per retry
+     * @param teaserLength a feed item whose text is shorter than this (in characters, markup excluded) is a teaser,
+     *     and its page is fetched; 0 fetches no feed item's page
+     */
+    public record Fetch(
+            @TopicName String topic,
+            @TopicName String statusTopic,
+            @NotBlank String consumerGroup,
+            @Min(1) @Max(64) int concurrency,
+            @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?") String userAgent,
+            @NotNull URI contactUrl,
+            @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration hostDelay,
+            @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 4) Duration maxHostWait,
+            @NotNull @DurationMin(seconds = 1) Duration robotsTtl,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration connectTimeout,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 4) Duration readTimeout,
+            @NotNull @DataSizeRange(min = "1KB", max = "100MB") DataSize maxPageSize,
+            @Min(0) @Max(20) int maxRedirects,
+            @Min(1) @Max(20) int attempts,
+            @NotNull @DurationMin(millis = 10) @DurationMax(hours = 1) Duration backoff,
+            @Min(0) @Max(100_000) int teaserLength) {
+
+        /** The User-Agent of every request ingest makes, e.g. {@code Newsflow/0.1 (+https://newsflow.io/bot)}. */
+        public String userAgentHeader() {
+            return userAgent + " (+" + contactUrl + ")";
+        }
+
+        /** The token robots.txt groups name, e.g. {@code newsflow}. */
+        public String robotsToken() {
+            var slash = userAgent.indexOf('/');
+            return (slash < 0 ? userAgent : userAgent.substring(0, slash)).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

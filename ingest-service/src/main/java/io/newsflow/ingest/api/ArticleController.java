@@ -3,6 +3,8 @@ package io.newsflow.ingest.api;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.agency.AgencyItems;
 import io.newsflow.ingest.agency.AgencyMediaTypes;
+import io.newsflow.ingest.fetch.FetchRequests;
+import io.newsflow.ingest.fetch.WebPages;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestMetrics;
@@ -39,12 +41,22 @@ class ArticleController {
     private final BatchReader reader;
     private final IngestMetrics metrics;
     private final AgencyItems agencyItems;
+    private final FetchRequests fetchRequests;
+    private final WebPages webPages;
 
-    ArticleController(ArticleIntake intake, BatchReader reader, IngestMetrics metrics, AgencyItems agencyItems) {
+    ArticleController(
+            ArticleIntake intake,
+            BatchReader reader,
+            IngestMetrics metrics,
+            AgencyItems agencyItems,
+            FetchRequests fetchRequests,
+            WebPages webPages) {
         this.intake = intake;
         this.reader = reader;
         this.metrics = metrics;
         this.agencyItems = agencyItems;
+        this.fetchRequests = fetchRequests;
+        this.webPages = webPages;
     }
 
     /** Answers 202 once Kafka has acknowledged the article's event: from then on it is never lost. */
@@ -61,7 +73,11 @@ class ArticleController {
                     + " mapped onto an article: guid/uri, version (the revision, at least), headline, body, byline,"
                     + " subjects as publisher tags, dates and language. A malformed or invalid item, or one that"
                     + " carries no article (a concept item, a picture without text), is a 400 problem naming the"
-                    + " format and each violation.")
+                    + " format and each violation. An article with a `url` and no body (or with `fetch: true`) is"
+                    + " `queued`: its page is fetched (politely: robots.txt, a delay per host) and the article is"
+                    + " published with the page's main text and metadata, or with what it came with if the page"
+                    + " cannot be had; `GET /api/v1/articles/{id}/status` follows it. A body that is a whole web"
+                    + " page is replaced by its main text.")
     @ApiResponse(
             responseCode = "202",
             description = "Acknowledged by Kafka (or a duplicate): the article's id," + " revision and outcome")
@@ -71,8 +87,41 @@ class ArticleController {
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IngestResult> submit(@Valid @RequestBody ArticleSubmission submission) {
-        return ResponseEntity.accepted()
-                .body(intake.submit(submission.toSource(Caller.current()), submission.toArticle()));
+        var source = submission.toSource(Caller.current());
+        var article = submission.toArticle();
+        if (submission.needsFetching()) {
+            return ResponseEntity.accepted()
+                    .body(fetchRequests
+                            .requestAll(List.of(new Submission(source, article)))
+                            .getFirst());
+        }
+        var extracted = WebPages.isWholePage(article.body()) ? webPages.extractedFromBody(article) : article;
+        return ResponseEntity.accepted().body(intake.submit(source, extracted));
+    }
+
+    /**
+     * Articles whose page is to be fetched go to the fetch requests, the others to the intake (a whole web page as
+     * a body extracted first); one result per submission, in order.
+     */
+    private List<IngestResult> submitAll(List<ArticleSubmission> submissions, Caller caller) {
+        var toFetch = new ArrayList<Submission>();
+        var toIntake = new ArrayList<Submission>();
+        for (var submission : submissions) {
+            var article = submission.toArticle();
+            if (submission.needsFetching()) {
+                toFetch.add(new Submission(submission.toSource(caller), article));
+            } else {
+                var extracted = WebPages.isWholePage(article.body()) ? webPages.extractedFromBody(article) : article;
+                toIntake.add(new Submission(submission.toSource(caller), extracted));
+            }
+        }
+        var fetched = (toFetch.isEmpty() ? List.<IngestResult>of() : fetchRequests.requestAll(toFetch)).iterator();
+        var taken = (toIntake.isEmpty() ? List.<IngestResult>of() : intake.submitAll(toIntake)).iterator();
+        var results = new ArrayList<IngestResult>(submissions.size());
+        for (var submission : submissions) {
+            results.add(submission.needsFetching() ? fetched.next() : taken.next());
+        }
+        return results;
     }
 
     /**
@@ -161,11 +210,8 @@ class ArticleController {
                 .filter(BatchReader.Valid.class::isInstance)
                 .map(BatchReader.Valid.class::cast)
                 .toList();
-        var caller = Caller.current();
-        var submitted = intake.submitAll(valid.stream()
-                .map(item -> new Submission(
-                        item.submission().toSource(caller), item.submission().toArticle()))
-                .toList());
+        var submitted =
+                submitAll(valid.stream().map(BatchReader.Valid::submission).toList(), Caller.current());
         var results = new ArrayList<BatchResult.Item>(items.size());
         var next = 0;
         for (var item : items) {

@@ -28,7 +28,12 @@ record ArticleSubmission(
                 String language,
         @Schema(description = "The publisher's tags") List<@NotBlank String> tags,
         @Schema(description = "The publisher's own id of the article, e.g. a feed item's GUID") @Size(max = 2_000)
-                String guid) {
+                String guid,
+        @Schema(
+                        description = "Fetch the page at `url` and publish its text, even though a body is given (the"
+                                + " body is kept as the summary, and published as it is if the page cannot be had);"
+                                + " an article with a url and no body is always fetched")
+                Boolean fetch) {
 
     @Schema(description = "The publication")
     record SourceReference(
@@ -53,5 +58,10 @@ record ArticleSubmission(
 
     Article toArticle() {
         return new Article(title.strip(), body, url, summary, authors, publishedAt, updatedAt, language, tags, guid);
+    }
+
+    /** Whether its page is to be fetched: it has a url, and no body or asks for fetching. */
+    boolean needsFetching() {
+        return url != null && !url.isBlank() && (body == null || body.isBlank() || Boolean.TRUE.equals(fetch));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The answer to a batch: how many articles had each outcome, and one result per item in the order received. */
 @Schema(description = "How many articles had each outcome, and one result per item in the order received")
-record BatchResult(int accepted, int updated, int duplicate, int rejected, List<Item> results) {
+record BatchResult(int accepted, int updated, int duplicate, int rejected, int queued, List<Item> results) {
 
     static BatchResult of(List<Item> results) {
         return new BatchResult(
@@ -17,6 +17,7 @@ record BatchResult(int accepted, int updated, int duplicate, int rejected, List<
                 count(results, Outcome.UPDATED),
                 count(results, Outcome.DUPLICATE),
                 count(results, Outcome.REJECTED),
+                count(results, Outcome.QUEUED),
                 results);
     }
 

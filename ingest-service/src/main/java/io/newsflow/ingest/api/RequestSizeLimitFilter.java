@@ -1,7 +1,7 @@
 package io.newsflow.ingest.api;
 
-import io.newsflow.ingest.CappedInputStream;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.http.CappedInputStream;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
+import io.newsflow.ingest.fetch.FetchRequests;
+import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestNotReadyException;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class FeedPoller {
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final ArticleIntake intake;
+    private final FetchRequests fetchRequests;
     private final MeterRegistry meters;
     private final Clock clock;
     private final int maxItems;
@@ -40,6 +42,7 @@ final class FeedPoller {
             FeedFetcher fetcher,
             FeedParser parser,
             ArticleIntake intake,
+            FetchRequests fetchRequests,
             MeterRegistry meters,
             Clock clock,
             int maxItems,
@@ -47,6 +50,7 @@ final class FeedPoller {
         this.fetcher = fetcher;
         this.parser = parser;
         this.intake = intake;
+        this.fetchRequests = fetchRequests;
         this.meters = meters;
         this.clock = clock;
         this.maxItems = maxItems;
@@ -64,7 +68,7 @@ final class FeedPoller {
                             started, "not-modified", 0, 0, feed.pollInterval(), status.etag(), status.lastModified());
                 case FeedFetcher.Fetched fetched -> publish(feed, fetched, started);
             };
-        } catch (FeedFetchException e) {
+        } catch (FetchException e) {
             next = status.failed(started, e.reason().tag(), e.getMessage(), feed.pollInterval(), maxBackoff);
         } catch (FeedParseException e) {
             next = status.failed(
@@ -107,15 +111,35 @@ final class FeedPoller {
         var source = new Source(
                 feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
         var submissions = new ArrayList<Submission>();
+        var teasers = new ArrayList<Submission>();
         for (var item : parsed.items()) {
-            article(item).ifPresentOrElse(article -> submissions.add(new Submission(source, article)), () -> skipped()
-                    .increment());
+            var article = article(item);
+            if (article.isEmpty()) {
+                skipped().increment();
+                continue;
+            }
+            var submission = new Submission(source, article.get());
+            if (!fetchRequests.isTeaser(item.link(), item.content())) {
+                submissions.add(submission);
+            } else if (fetchRequests.isKnown(submission)) {
+                // Fetched (or asked for) already: the teaser again would replace the page's text with itself.
+                meters.counter("newsflow.ingest.feed.items", "result", "known").increment();
+            } else {
+                teasers.add(submission);
+            }
         }
         // Together, so that the items' events share the producer's batches; a failure to publish fails the poll,
         // and the validators are not advanced, so the next poll brings the same items again.
         var published = 0;
-        for (var result : submissions.isEmpty() ? List.<IngestResult>of() : intake.submitAll(submissions)) {
-            if (result.outcome() == IngestResult.Outcome.ACCEPTED || result.outcome() == IngestResult.Outcome.UPDATED) {
+        var results = new ArrayList<IngestResult>();
+        if (!teasers.isEmpty()) {
+            results.addAll(fetchRequests.requestAll(teasers));
+        }
+        if (!submissions.isEmpty()) {
+            results.addAll(intake.submitAll(submissions));
+        }
+        for (var result : results) {
+            if (result.outcome() != IngestResult.Outcome.DUPLICATE) {
                 published++;
             }
             meters.counter("newsflow.ingest.feed.items", "result", result(result.outcome()))
@@ -136,7 +160,9 @@ final class FeedPoller {
     }
 
     private static String result(IngestResult.Outcome outcome) {
-        return outcome == IngestResult.Outcome.ACCEPTED || outcome == IngestResult.Outcome.UPDATED
+        return outcome == IngestResult.Outcome.ACCEPTED
+                        || outcome == IngestResult.Outcome.UPDATED
+                        || outcome == IngestResult.Outcome.QUEUED
                 ? "published"
                 : outcome.name().toLowerCase(Locale.ROOT);
     }

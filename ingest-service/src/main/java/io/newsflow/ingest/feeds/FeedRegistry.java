@@ -2,6 +2,8 @@ package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.Sha256;
+import io.newsflow.ingest.http.AddressPolicy;
+import io.newsflow.ingest.http.FetchException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,13 +41,13 @@ class FeedRegistry {
      * Registers a feed, or returns the one already registered for the same URL: the id is derived from the URL, so
      * registering twice (on any instance) gives one feed.
      *
-     * @throws FeedFetchException when the URL is refused by the address policy
+     * @throws FetchException when the URL is refused by the address policy
      */
-    Registration register(URI url, Duration pollInterval, String sourceName) throws FeedFetchException {
+    Registration register(URI url, Duration pollInterval, String sourceName) throws FetchException {
         try {
             policy.check(url);
-        } catch (FeedFetchException e) {
-            if (e.reason() == FeedFetchException.Reason.REFUSED) {
+        } catch (FetchException e) {
+            if (e.reason() == FetchException.Reason.REFUSED) {
                 throw e;
             }
             // An unknown host may resolve later; the poller checks again on every poll.

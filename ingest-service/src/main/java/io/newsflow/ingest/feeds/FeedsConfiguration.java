@@ -2,6 +2,9 @@ package io.newsflow.ingest.feeds;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.fetch.FetchRequests;
+import io.newsflow.ingest.http.AddressPolicy;
+import io.newsflow.ingest.http.SafeHttp;
 import io.newsflow.ingest.intake.ArticleIntake;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,25 +33,29 @@ class FeedsConfiguration {
     }
 
     @Bean
-    AddressPolicy feedAddressPolicy(IngestProperties properties) {
-        return new AddressPolicy(properties.ingest().feeds().allowedHosts());
-    }
-
-    @Bean
     FeedPoller feedPoller(
             IngestProperties properties,
             AddressPolicy feedAddressPolicy,
             ArticleIntake intake,
+            FetchRequests fetchRequests,
             MeterRegistry meters,
             Clock feedClock) {
         var feeds = properties.ingest().feeds();
-        var fetcher = new FeedFetcher(
-                FeedFetcher.httpClient(feeds.connectTimeout()),
+        var fetcher = new FeedFetcher(new SafeHttp(
+                SafeHttp.httpClient(feeds.connectTimeout()),
                 feedAddressPolicy,
                 feeds.readTimeout(),
                 feeds.maxResponseSize().toBytes(),
-                feeds.maxRedirects());
+                feeds.maxRedirects(),
+                properties.ingest().fetch().userAgentHeader()));
         return new FeedPoller(
-                fetcher, new FeedParser(), intake, meters, feedClock, feeds.maxItemsPerPoll(), feeds.maxBackoff());
+                fetcher,
+                new FeedParser(),
+                intake,
+                fetchRequests,
+                meters,
+                feedClock,
+                feeds.maxItemsPerPoll(),
+                feeds.maxBackoff());
     }
 }

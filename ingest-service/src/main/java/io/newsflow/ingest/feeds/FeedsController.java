@@ -2,6 +2,7 @@ package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.api.ProblemResponses;
 import io.newsflow.ingest.api.Problems;
+import io.newsflow.ingest.http.FetchException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -142,7 +143,7 @@ class FeedsController {
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<FeedView> register(@Valid @RequestBody FeedRequest request) throws FeedFetchException {
+    ResponseEntity<FeedView> register(@Valid @RequestBody FeedRequest request) throws FetchException {
         var registration =
                 registry.register(request.parsedUrl(), request.parsedPollInterval(), blankToNull(request.source()));
         var view = FeedView.of(registration.feed());
@@ -241,7 +242,7 @@ class FeedsController {
     }
 
     @ExceptionHandler
-    ProblemDetail refused(FeedFetchException e) {
+    ProblemDetail refused(FetchException e) {
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "feed-url-refused", "Feed URL refused", e.getMessage());
         return problem;
     }

@@ -80,6 +80,11 @@ public class ArticleIntake {
         }
     }
 
+    /** The id the article is (or will be) published under. */
+    public String idOf(Submission submission) {
+        return Identified.of(submission).articleId();
+    }
+
     /** Submits one article and returns once Kafka acknowledged whatever it published. */
     public IngestResult submit(Source source, Article article) {
         return submit(new Submission(source, article));

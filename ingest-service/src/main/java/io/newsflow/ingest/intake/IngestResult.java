@@ -14,7 +14,12 @@ public record IngestResult(String id, long revision, Outcome outcome) {
         DUPLICATE,
         UPDATED,
         /** Refused before reaching the intake (invalid, too large); only the API reports it. */
-        REJECTED;
+        REJECTED,
+        /**
+         * Its page is to be fetched: the request is on Kafka, and the article is published (with the page's text, or
+         * else with what it had) once fetched; its status tells how far it got.
+         */
+        QUEUED;
 
         @JsonValue
         public String json() {

@@ -3,6 +3,9 @@ package io.newsflow.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsflow.ingest.http.AddressPolicy;
+import io.newsflow.ingest.http.FetchException;
+import io.newsflow.ingest.http.SafeHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -28,12 +31,13 @@ class FeedFetcherTest {
     }
 
     private static FeedFetcher fetcher(List<String> allowedHosts, Duration readTimeout) {
-        return new FeedFetcher(
-                FeedFetcher.httpClient(Duration.ofSeconds(5)),
+        return new FeedFetcher(new SafeHttp(
+                SafeHttp.httpClient(Duration.ofSeconds(5)),
                 new AddressPolicy(allowedHosts),
                 readTimeout,
                 MAX_BYTES,
-                3);
+                3,
+                "Newsflow-Test/1.0 (+https://newsflow.example/contact)"));
     }
 
     @Test
@@ -81,8 +85,8 @@ class FeedFetcherTest {
         var strict = fetcher(List.of(), Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> strict.fetch(URI.create(server.url("/feed")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.REFUSED))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED))
                 .hasMessageContaining("127.0.0.1");
         assertThat(server.requests("/feed")).isEmpty();
     }
@@ -101,12 +105,12 @@ class FeedFetcherTest {
         server.handle("/feed", exchange -> LocalFeedServer.respond(exchange, 200, "text/xml", new byte[] {'x'}));
 
         assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/moved")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.REFUSED))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED))
                 .hasMessageContaining("169.254.169.254");
         assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/to-localhost")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.REFUSED));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED));
         assertThat(server.requests("/feed")).isEmpty();
     }
 
@@ -125,22 +129,24 @@ class FeedFetcherTest {
 
     @Test
     void stopsAfterTooManyRedirects() {
-        server.handle("/loop", exchange -> {
-            exchange.getResponseHeaders().set("Location", "/loop");
+        // Each hop to a new URL: a loop back to a URL already seen is cut at once (PageFetcherTest).
+        server.handle("/hop", exchange -> {
+            var n = Integer.parseInt(exchange.getRequestURI().getQuery().substring(2));
+            exchange.getResponseHeaders().set("Location", "/hop?n=" + (n + 1));
             LocalFeedServer.respond(exchange, 302, null, new byte[0]);
         });
 
-        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/loop")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.TOO_MANY_REDIRECTS));
-        assertThat(server.requests("/loop")).hasSize(4);
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/hop?n=0")), null, null))
+                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason())
+                        .isEqualTo(FetchException.Reason.TOO_MANY_REDIRECTS));
+        assertThat(server.requests("/hop")).hasSize(4);
     }
 
     @Test
     void refusesOnlyHttpAndHttpsSchemes() {
         assertThatThrownBy(() -> fetcher.fetch(URI.create("file:///etc/passwd"), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.REFUSED));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED));
     }
 
     @Test
@@ -154,8 +160,8 @@ class FeedFetcherTest {
 
         for (var path : List.of("/declared", "/streamed")) {
             assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url(path)), null, null))
-                    .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                            .isEqualTo(FeedFetchException.Reason.TOO_LARGE));
+                    .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.reason())
+                            .isEqualTo(FetchException.Reason.TOO_LARGE));
         }
     }
 
@@ -172,8 +178,8 @@ class FeedFetcherTest {
         });
 
         assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/bomb")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.TOO_LARGE));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.TOO_LARGE));
     }
 
     @Test
@@ -210,8 +216,8 @@ class FeedFetcherTest {
 
         try {
             assertThatThrownBy(() -> impatient.fetch(URI.create(server.url("/slow")), null, null))
-                    .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                            .isEqualTo(FeedFetchException.Reason.TIMEOUT));
+                    .isInstanceOfSatisfying(
+                            FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.TIMEOUT));
         } finally {
             release.countDown();
         }
@@ -222,8 +228,8 @@ class FeedFetcherTest {
         server.handle("/gone", exchange -> LocalFeedServer.respond(exchange, 410, null, new byte[0]));
 
         assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/gone")), null, null))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.HTTP_ERROR))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.HTTP_ERROR))
                 .hasMessageContaining("410");
     }
 }

@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "newsflow.topics.raw=" + FeedPollingIntegrationTest.RAW,
             "newsflow.ingest.feeds.topic=feeds-it.feeds",
+            // items with a description only are teasers; their pages are not fetched here (FeedTeaserIntegrationTest)
+            "newsflow.ingest.fetch.teaser-length=0",
             "newsflow.ingest.feeds.consumer-group=feeds-it",
             "newsflow.ingest.feeds.allowed-hosts=127.0.0.1",
             "newsflow.ingest.feeds.min-poll-interval=1s",

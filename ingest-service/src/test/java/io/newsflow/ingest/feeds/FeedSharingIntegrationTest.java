@@ -51,7 +51,8 @@ class FeedSharingIntegrationTest {
                         "--newsflow.ingest.feeds.consumer-group=" + group,
                         "--newsflow.ingest.feeds.allowed-hosts=127.0.0.1",
                         "--newsflow.ingest.feeds.min-poll-interval=1s",
-                        "--newsflow.ingest.feeds.check-interval=100ms");
+                        "--newsflow.ingest.feeds.check-interval=100ms",
+                        "--newsflow.ingest.fetch.teaser-length=0");
         instances.add(context);
         return context;
     }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.intake.IngestMetrics;
 import java.net.URI;
 import java.time.Duration;
@@ -114,8 +115,8 @@ class FeedsControllerTest {
     @Test
     void refusesAUrlTheAddressPolicyRefusesAsBadRequest() throws Exception {
         given(registry.register(any(), any(), any()))
-                .willThrow(new FeedFetchException(
-                        FeedFetchException.Reason.REFUSED, "localhost resolves to the non-public address 127.0.0.1"));
+                .willThrow(new FetchException(
+                        FetchException.Reason.REFUSED, "localhost resolves to the non-public address 127.0.0.1"));
 
         mvc.perform(post("/api/v1/feeds")
                         .contentType(MediaType.APPLICATION_JSON)

@@ -13,10 +13,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** A JDK HTTP server on 127.0.0.1 that serves feeds and records every request it gets, per path. */
-final class LocalFeedServer implements AutoCloseable {
+public final class LocalFeedServer implements AutoCloseable {
 
-    record Request(String path, Map<String, List<String>> headers, long nanoTime) {
-        String header(String name) {
+    public record Request(String path, Map<String, List<String>> headers, long nanoTime) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .findFirst()
@@ -28,7 +28,7 @@ final class LocalFeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Request>> requests = new ConcurrentHashMap<>();
 
-    LocalFeedServer() {
+    public LocalFeedServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,7 +38,7 @@ final class LocalFeedServer implements AutoCloseable {
         server.start();
     }
 
-    LocalFeedServer handle(String path, HttpHandler handler) {
+    public LocalFeedServer handle(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
             requests.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>())
                     .add(new Request(
@@ -52,19 +52,19 @@ final class LocalFeedServer implements AutoCloseable {
         return this;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return List.copyOf(requests.getOrDefault(path, List.of()));
     }
 
-    static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -74,7 +74,7 @@ final class LocalFeedServer implements AutoCloseable {
         }
     }
 
-    static String rss(String title, String... links) {
+    public static String rss(String title, String... links) {
         var items = new StringBuilder();
         for (var link : links) {
             items.append("<item><title>")

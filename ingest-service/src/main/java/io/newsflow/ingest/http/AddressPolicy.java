@@ -1,4 +1,4 @@
-package io.newsflow.ingest.feeds;
+package io.newsflow.ingest.http;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -22,26 +22,26 @@ import java.util.stream.Collectors;
  * the checked address, which breaks TLS host verification with the JDK client. Redirects are followed by hand so that
  * each hop is checked.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
 
     private final Set<String> allowedHosts;
 
-    AddressPolicy(Collection<String> allowedHosts) {
+    public AddressPolicy(Collection<String> allowedHosts) {
         this.allowedHosts = allowedHosts.stream()
                 .map(host -> host.strip().toLowerCase(Locale.ROOT))
                 .filter(host -> !host.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    void check(URI url) throws FeedFetchException {
+    public void check(URI url) throws FetchException {
         var scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FeedFetchException(
-                    FeedFetchException.Reason.REFUSED, "only http and https are allowed, not '" + scheme + "'");
+            throw new FetchException(
+                    FetchException.Reason.REFUSED, "only http and https are allowed, not '" + scheme + "'");
         }
         var host = url.getHost();
         if (host == null || host.isBlank()) {
-            throw new FeedFetchException(FeedFetchException.Reason.REFUSED, "the URL has no host: " + url);
+            throw new FetchException(FetchException.Reason.REFUSED, "the URL has no host: " + url);
         }
         var normalised = host.toLowerCase(Locale.ROOT);
         if (normalised.startsWith("[") && normalised.endsWith("]")) {
@@ -54,12 +54,12 @@ final class AddressPolicy {
         try {
             addresses = InetAddress.getAllByName(normalised);
         } catch (UnknownHostException e) {
-            throw new FeedFetchException(FeedFetchException.Reason.NETWORK_ERROR, "unknown host " + host, e);
+            throw new FetchException(FetchException.Reason.NETWORK_ERROR, "unknown host " + host, e);
         }
         for (var address : addresses) {
             if (!isPublic(address)) {
-                throw new FeedFetchException(
-                        FeedFetchException.Reason.REFUSED,
+                throw new FetchException(
+                        FetchException.Reason.REFUSED,
                         host + " resolves to the non-public address " + address.getHostAddress()
                                 + " (allow-list the host in newsflow.ingest.feeds.allowed-hosts to poll it)");
             }

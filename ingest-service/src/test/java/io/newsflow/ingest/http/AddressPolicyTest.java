@@ -1,4 +1,4 @@
-package io.newsflow.ingest.feeds;
+package io.newsflow.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,8 +59,8 @@ class AddressPolicyTest {
         var policy = new AddressPolicy(List.of());
 
         assertThatThrownBy(() -> policy.check(URI.create(url)))
-                .isInstanceOfSatisfying(FeedFetchException.class, e -> assertThat(e.reason())
-                        .isEqualTo(FeedFetchException.Reason.REFUSED));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.REFUSED));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package io.newsflow.ingest;
+package io.newsflow.ingest.http;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

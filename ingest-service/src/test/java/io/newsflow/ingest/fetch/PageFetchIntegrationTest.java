@@ -1,0 +1,221 @@
+package io.newsflow.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsflow.events.ArticleIngested;
+import io.newsflow.ingest.feeds.LocalFeedServer;
+import io.newsflow.testing.KafkaRecords;
+import io.newsflow.testing.NewsflowTestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Against a real broker and a web server on 127.0.0.1 (allow-listed): articles that come with a link and no text,
+ * and feed items that carry a teaser, are fetched by the fetcher group and published with their page's text; a page
+ * that cannot be had is retried through the retry topics and the article then goes on with its teaser.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "newsflow.topics.raw=" + PageFetchIntegrationTest.RAW,
+            "newsflow.topics.ingest-state=fetch-it.articles.ingest-state",
+            "newsflow.ingest.feeds.topic=fetch-it.feeds",
+            "newsflow.ingest.feeds.consumer-group=fetch-it.feeds",
+            "newsflow.ingest.feeds.allowed-hosts=127.0.0.1",
+            "newsflow.ingest.feeds.check-interval=200ms",
+            "newsflow.ingest.fetch.topic=" + PageFetchIntegrationTest.REQUESTS,
+            "newsflow.ingest.fetch.status-topic=fetch-it.fetch-status",
+            "newsflow.ingest.fetch.consumer-group=fetch-it.fetcher",
+            "newsflow.ingest.fetch.host-delay=20ms",
+            "newsflow.ingest.fetch.attempts=3",
+            "newsflow.ingest.fetch.backoff=200ms"
+        })
+@Import(NewsflowTestInfrastructure.class)
+class PageFetchIntegrationTest {
+
+    static final String RAW = "fetch-it.articles.raw";
+    static final String REQUESTS = "fetch-it.fetch-requests";
+    private static final LocalFeedServer SERVER = new LocalFeedServer();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @AfterAll
+    static void stopServer() {
+        SERVER.close();
+    }
+
+    static String story(String headline, String paragraph) {
+        var text = new StringBuilder();
+        for (int i = 1; i <= 4; i++) {
+            text.append("<p>")
+                    .append(paragraph)
+                    .append(" This is paragraph ")
+                    .append(i)
+                    .append(" of the story, long enough to be the article's own text and not a link or a caption.</p>");
+        }
+        return "<!doctype html><html lang=\"en\"><head><title>" + headline + " | Local News</title>"
+                + "<meta property=\"og:title\" content=\"" + headline + "\">"
+                + "<meta name=\"author\" content=\"Ada Reporter\"></head><body>"
+                + "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+                + "<article><h1>" + headline + "</h1>" + text + "</article>"
+                + "<footer>We use cookies. Subscribe to our newsletter.</footer></body></html>";
+    }
+
+    private static void servePage(String path, String html) {
+        SERVER.handle(
+                path,
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anArticleWithOnlyALinkIsPublishedWithItsPageTextAndItsStatusSaysFetched() {
+        var path = "/" + UUID.randomUUID() + "/story.html";
+        servePage(path, story("Harbour reopens", "The harbour reopened on Monday after the storm."));
+
+        var answer = post(Map.of("title", "Harbour reopens", "url", SERVER.url(path)));
+
+        assertThat(answer.path("outcome").asString()).isEqualTo("queued");
+        var id = answer.path("id").asString();
+        var event = await().atMost(WAIT).until(() -> eventOf(id), java.util.Objects::nonNull);
+        assertThat(event.article().body()).contains("The harbour reopened on Monday after the storm.");
+        assertThat(event.article().body()).doesNotContain("cookies", "Home");
+        assertThat(event.article().authors()).containsExactly("Ada Reporter");
+        assertThat(event.article().url()).isEqualTo(SERVER.url(path));
+        await().atMost(WAIT).untilAsserted(() -> {
+            var status = status(id);
+            assertThat(status.path("revision").asLong()).isEqualTo(1);
+            assertThat(status.path("fetch").path("state").asString()).isEqualTo("fetched");
+            assertThat(status.path("fetch").path("attempts").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPageThatKeepsFailingIsRetriedWithBackOffAndTheArticleGoesOnWithItsTeaser() {
+        var path = "/" + UUID.randomUUID() + "/broken.html";
+        SERVER.handle(path, exchange -> LocalFeedServer.respond(exchange, 500, null, new byte[0]));
+
+        var answer = post(Map.of(
+                "title", "Storm warning", "body", "<p>A storm is coming.</p>", "url", SERVER.url(path), "fetch", true));
+
+        var id = answer.path("id").asString();
+        var event = await().atMost(WAIT).until(() -> eventOf(id), java.util.Objects::nonNull);
+        assertThat(event.article().body()).isEqualTo("<p>A storm is coming.</p>");
+        await().atMost(WAIT).untilAsserted(() -> {
+            var fetch = status(id).path("fetch");
+            assertThat(fetch.path("state").asString()).isEqualTo("failed");
+            assertThat(fetch.path("reason").asString()).isEqualTo("http-500");
+            assertThat(fetch.path("attempts").asInt()).isEqualTo(3);
+        });
+        var requests = SERVER.requests(path);
+        assertThat(requests).hasSize(3);
+        assertThat(Duration.ofNanos(requests.get(2).nanoTime() - requests.get(1).nanoTime()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    /**
+     * How we know an acknowledged request is never lost: with every fetcher stopped, the 202 still comes, because
+     * it waits only for Kafka's acknowledgement of the request, which is on the request topic at once; the article
+     * is published when a fetcher runs again, from the committed offset (nothing is kept in memory meanwhile).
+     */
+    @Test
+    void anAcknowledgedRequestIsOnKafkaAndIsFetchedWhenAFetcherRunsAgain() {
+        var path = "/" + UUID.randomUUID() + "/later.html";
+        servePage(path, story("Bridge opens", "The new bridge opened to traffic at dawn."));
+        var container = listeners.getListenerContainer("page-fetcher");
+        container.stop();
+        String id;
+        try {
+            id = post(Map.of("title", "Bridge opens", "url", SERVER.url(path)))
+                    .path("id")
+                    .asString();
+
+            assertThat(KafkaRecords.withKey(REQUESTS, "127.0.0.1"))
+                    .anySatisfy(record -> assertThat(record.value()).contains(id));
+            assertThat(SERVER.requests(path)).isEmpty();
+        } finally {
+            container.start();
+        }
+        var event = await().atMost(WAIT).until(() -> eventOf(id), java.util.Objects::nonNull);
+        assertThat(event.article().body()).contains("The new bridge opened to traffic at dawn.");
+    }
+
+    @Test
+    void aFeedOfTeasersEndsUpPublishedWithEachArticlesFullText() {
+        var run = UUID.randomUUID();
+        var links = List.of(SERVER.url("/" + run + "/one.html"), SERVER.url("/" + run + "/two.html"));
+        servePage("/" + run + "/one.html", story("First story", "The first story is about the river."));
+        servePage("/" + run + "/two.html", story("Second story", "The second story is about the mountain."));
+        var feedPath = "/" + run + "/feed.xml";
+        var feed = LocalFeedServer.rss("Teasers", links.toArray(String[]::new)).getBytes(StandardCharsets.UTF_8);
+        SERVER.handle(feedPath, exchange -> LocalFeedServer.respond(exchange, 200, "application/rss+xml", feed));
+
+        var registered = RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/v1/feeds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("url", SERVER.url(feedPath), "pollInterval", "1h"))
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var bodies = KafkaRecords.readAll(RAW).stream()
+                    .map(record -> json.readValue(record.value(), ArticleIngested.class))
+                    .filter(event -> links.contains(event.article().url()))
+                    .map(event -> event.article().body())
+                    .toList();
+            assertThat(bodies).hasSize(2);
+            assertThat(bodies)
+                    .anySatisfy(body -> assertThat(body).contains("The first story is about the river."))
+                    .anySatisfy(body -> assertThat(body).contains("The second story is about the mountain."));
+        });
+    }
+
+    private ArticleIngested eventOf(String id) {
+        var records = KafkaRecords.withKey(RAW, id);
+        return records.isEmpty() ? null : json.readValue(records.getLast().value(), ArticleIngested.class);
+    }
+
+    private JsonNode post(Map<String, Object> article) {
+        var response = RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/v1/articles")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(article)
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(202);
+        return json.readTree(response.getBody());
+    }
+
+    private JsonNode status(String id) {
+        return json.readTree(RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/articles/{id}/status", id)
+                .retrieve()
+                .body(String.class));
+    }
+}
