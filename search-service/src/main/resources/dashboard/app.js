@@ -1,5 +1,6 @@
 // The newsroom dashboard: search, facets, histogram, stories, articles, trending and saved searches, all in the URL.
-import { api, query } from './api.js';
+import { api, onUnauthorized, query } from './api.js';
+import { issuerName, oidcConfigured, prepare, signOut, signedIn, startSignIn, useApiKey } from './auth.js';
 import { $, $$, clear, el, highlighted, relativeTime, timeElement } from './dom.js';
 import { Histogram } from './histogram.js';
 import { SavedSearches } from './saved.js';
@@ -11,6 +12,9 @@ const RETRY_FIRST = 2000;
 const RETRY_MAX = 15000;
 const TRENDING = { tags: 'tag', people: 'person', organizations: 'organization', places: 'place' };
 const ENTITY_CHIPS = [['people', 'person'], ['organizations', 'organization'], ['places', 'place']];
+
+// before the state is read: coming back from the issuer, the address still holds its code
+const signInProblem = await prepare();
 
 let state = readState();
 let searched = null;
@@ -107,6 +111,8 @@ async function search({ append = false } = {}) {
 }
 
 function failed(error, again) {
+  // the sign-in is on screen already, saying why
+  if (error.status === 401) return;
   if (!error.retriable) {
     setStatus('error', `The search could not run: ${error.message}`);
     retryNow = again;
@@ -351,6 +357,71 @@ window.setInterval(() => {
   for (const time of $$('time[datetime]')) time.textContent = relativeTime(time.getAttribute('datetime'));
 }, 60000);
 
-render();
-loadTrending();
-saved.refresh().catch((error) => { $('#saved-notice').textContent = `Saved searches are unavailable: ${error.message}`; });
+const signIn = $('#sign-in');
+
+function showSignIn(message) {
+  running?.abort();
+  window.clearTimeout(retryTimer);
+  saved.stop();
+  searched = null;
+  clear(results);
+  more.hidden = true;
+  setStatus('signed-out', 'Sign in to search.');
+  $('#sign-out').hidden = true;
+  $('#sign-in-message').textContent = message;
+  $('#sign-in-oidc-box').hidden = !oidcConfigured();
+  $('#sign-in-issuer').textContent = issuerName();
+  if (!signIn.open) signIn.showModal();
+  (oidcConfigured() ? $('#sign-in-oidc') : $('#api-key')).focus();
+}
+
+function start() {
+  if (signIn.open) signIn.close();
+  $('#sign-out').hidden = false;
+  searched = null;
+  openView = '';
+  render();
+  loadTrending();
+  saved.refresh().catch((error) => { $('#saved-notice').textContent = `Saved searches are unavailable: ${error.message}`; });
+}
+
+// the sign-in is the only way on: Esc must not close it onto a page that cannot load
+signIn.addEventListener('cancel', (event) => event.preventDefault());
+
+$('#key-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const key = $('#api-key').value.trim();
+  if (!key) return;
+  useApiKey(key);
+  try {
+    // a key that cannot read searches would fail on every call: say so here, once
+    await api('/api/v1/saved-searches');
+  } catch (error) {
+    if (error.status === 401) return;
+    signOut();
+    $('#sign-in-message').textContent = error.status === 403
+      ? 'This key is valid but lacks the search:read scope the dashboard needs.'
+      : `The key could not be checked: ${error.message}`;
+    return;
+  }
+  $('#api-key').value = '';
+  start();
+});
+
+$('#sign-in-oidc').addEventListener('click', () => {
+  startSignIn().catch((error) => { $('#sign-in-message').textContent = `The issuer cannot be reached: ${error.message}.`; });
+});
+
+$('#sign-out').addEventListener('click', () => {
+  signOut();
+  showSignIn('You are signed out.');
+});
+
+onUnauthorized((message) => {
+  signOut();
+  showSignIn(message);
+});
+
+if (signInProblem) showSignIn(signInProblem);
+else if (signedIn()) start();
+else showSignIn('');

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { $, clear, el } from './dom.js';
 import { toSearch } from './state.js';
+import { EventStream } from './stream.js';
 
 const MAX_ALERTS = 20;
 
@@ -78,14 +79,26 @@ export class SavedSearches {
   }
 
   listen() {
-    // a stream refused (not an event stream) is closed for good; a later refresh, once the service is back, reopens it
-    if (this.stream && this.stream.readyState !== EventSource.CLOSED) return;
-    // EventSource reconnects by itself when the stream ends or the service comes back
-    this.stream = new EventSource('/api/v1/saved-searches/stream');
-    this.stream.addEventListener('alert', (event) => this.alert(event.data));
-    // says on the page whether alerts can arrive now: the service sends 'subscribed' once it streams to this page
-    this.stream.addEventListener('subscribed', () => { this.alerts.dataset.stream = 'open'; });
-    this.stream.addEventListener('error', () => { this.alerts.dataset.stream = 'reconnecting'; });
+    // one stream per page; it reconnects by itself, and only a refused sign-in or a sign-out ends it
+    if (this.stream && !this.stream.closed) return;
+    this.stream = new EventStream('/api/v1/saved-searches/stream', {
+      onEvent: (type, data) => {
+        if (type === 'alert') this.alert(data);
+        // says on the page whether alerts can arrive now: the service sends 'subscribed' once it streams to this page
+        else if (type === 'subscribed') this.alerts.dataset.stream = 'open';
+      },
+      onState: (state) => { this.alerts.dataset.stream = state; },
+    });
+  }
+
+  /** Ends the stream and forgets what was shown: the next caller sees only their own. */
+  stop() {
+    this.stream?.close();
+    this.stream = null;
+    delete this.alerts.dataset.stream;
+    clear(this.alerts);
+    clear(this.list);
+    this.saved = new Map();
   }
 
   alert(data) {

@@ -88,15 +88,20 @@ class EndToEndTest {
                         .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        // as a publisher and an editor would call: each with a key of its own scopes, created with the admin key
+        var loaderKey = ingest.createKey("e2e loader", "articles:write", "feeds:manage");
+        var editorKey = search.createKey("e2e editor", "search:read");
         var ingestClient = new io.newsflow.client.ingest.ApiClient()
                 .setConnectTimeout(Duration.ofSeconds(2))
-                .setReadTimeout(Duration.ofSeconds(30));
+                .setReadTimeout(Duration.ofSeconds(30))
+                .setRequestInterceptor(request -> request.header(ServiceProcess.KEY_HEADER, loaderKey));
         ingestClient.updateBaseUri(ingest.baseUri().toString());
         articles = new ArticlesApi(ingestClient);
         feeds = new FeedsApi(ingestClient);
         var searchClient = new io.newsflow.client.search.ApiClient()
                 .setConnectTimeout(Duration.ofSeconds(2))
-                .setReadTimeout(Duration.ofSeconds(30));
+                .setReadTimeout(Duration.ofSeconds(30))
+                .setRequestInterceptor(request -> request.header(ServiceProcess.KEY_HEADER, editorKey));
         searchClient.updateBaseUri(search.baseUri().toString());
         searches = new SearchApi(searchClient);
         searchedArticles = new io.newsflow.client.search.ArticlesApi(searchClient);
@@ -107,6 +112,24 @@ class EndToEndTest {
         for (var service : services) {
             service.close();
         }
+    }
+
+    @Test
+    void theServicesRunWithSecurityOnAndAnswerNoCallerWithoutCredentials() {
+        var ingest = services.getFirst();
+        var search = services.getLast();
+        assertThat(search.get("/api/v1/search?q=peacekeeping", Map.of()).statusCode())
+                .isEqualTo(401);
+        assertThat(ingest.get("/api/v1/feeds", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(search.get("/api/v1/search?q=peacekeeping", Map.of(ServiceProcess.KEY_HEADER, "not-a-key"))
+                        .statusCode())
+                .isEqualTo(401);
+        var reader = ingest.createKey("e2e reader only", "search:read");
+        assertThat(ingest.postJson("/api/v1/articles", "{}", reader).statusCode())
+                .as("a key without articles:write cannot push")
+                .isEqualTo(403);
+        assertThat(search.get("/actuator/health/readiness", Map.of()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -17,12 +17,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** One service, run from its executable jar as a separate JVM, as an operator would run it. */
+/**
+ * One service, run from its executable jar as a separate JVM, as an operator would run it: with security on and
+ * {@link #ADMIN_KEY} as its admin key, which {@link #get} and {@link #postJson} send.
+ */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** The admin key of every service this test JVM starts, random per run. */
+    public static final String ADMIN_KEY =
+            "e2e-admin-" + UUID.randomUUID().toString().replace("-", "");
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static final String KEY_HEADER = "X-Api-Key";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String name;
     private final int port;
@@ -61,9 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
         var command = new ArrayList<String>(List.of(
                 Jdk.java(Jdk.home()).toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.add("--server.port=" + port);
-        // the e2e clients send no credentials yet (issue 13: the dashboard signs in later): open mode, chosen here
-        if (!properties.containsKey("newsflow.security.mode")) {
-            command.add("--newsflow.security.mode=open");
+        if (!properties.containsKey("newsflow.security.admin-key")) {
+            command.add("--newsflow.security.admin-key=" + ADMIN_KEY);
         }
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         var log = log(module);
@@ -97,14 +110,50 @@ public final class ServiceProcess implements AutoCloseable {
         process.awaitReady(limit);
     }
 
+    /** A GET with the admin key. */
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(path, Map.of(KEY_HEADER, ADMIN_KEY));
     }
 
+    /** A GET with these headers only (none: as a caller without credentials). */
+    public HttpResponse<String> get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A POST with the admin key. */
     public HttpResponse<String> postJson(String path, String json) {
+        return postJson(path, json, ADMIN_KEY);
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String key) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
+                .header(KEY_HEADER, key)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A DELETE with the admin key. */
+    public HttpResponse<String> delete(String path) {
+        return send(
+                HttpRequest.newBuilder(uri(path)).header(KEY_HEADER, ADMIN_KEY).DELETE());
+    }
+
+    /** Creates an API key with these scopes through the admin API and returns its secret. */
+    public String createKey(String name, String... scopes) {
+        return createdKey(name, scopes).path("key").asString();
+    }
+
+    /** Creates an API key with these scopes through the admin API and returns the answer: its id, its secret. */
+    public JsonNode createdKey(String name, String... scopes) {
+        var response =
+                postJson("/api/v1/api-keys", JSON.writeValueAsString(Map.of("name", name, "scopes", List.of(scopes))));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Creating the key " + name + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** A GET that answers whether a local HTTP endpoint is up: a refused connection or a timeout only means "not yet". */
@@ -23,10 +24,15 @@ public final class HttpProbe {
 
     /** True when {@code GET uri} answers 200 with a body the predicate accepts. */
     public static boolean ok(URI uri, Predicate<String> body) {
+        return ok(uri, Map.of(), body);
+    }
+
+    /** True when {@code GET uri} with these headers (credentials, say) answers 200 with a body the predicate accepts. */
+    public static boolean ok(URI uri, Map<String, String> headers, Predicate<String> body) {
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+            headers.forEach(request::header);
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && body.test(response.body());
         } catch (IOException e) {
             return false;

@@ -5,8 +5,10 @@ import io.newsflow.kafka.TopicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -40,6 +42,7 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      * @param indexing how enriched articles are batched and retried on their way into the index
      * @param cors the origins of dashboards allowed to call the API from a browser
      * @param savedSearchesIndex the Elasticsearch index saved searches are kept in
+     * @param dashboard how editors sign in to the dashboard this service serves
      */
     public record Search(
             @Valid @NotNull Index index,
@@ -47,7 +50,37 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @Min(1) @Max(100) int facetSize,
             @Valid @NotNull Indexing indexing,
             @Valid @NotNull Cors cors,
-            @NotNull @Pattern(regexp = Index.NAME, message = Index.NAME_RULE) String savedSearchesIndex) {}
+            @NotNull @Pattern(regexp = Index.NAME, message = Index.NAME_RULE) String savedSearchesIndex,
+            @Valid @NotNull Dashboard dashboard) {}
+
+    /**
+     * The OpenID Connect issuer the dashboard signs editors in at, by the authorization code flow with PKCE (a public
+     * client: no secret). The issuer must allow the dashboard's origin (CORS) on its discovery document and token
+     * endpoint, and list {@code <dashboard origin>/} as a redirect URI of the client. Without an issuer the dashboard
+     * offers only the API-key sign-in.
+     *
+     * @param issuer the issuer's URL, as in its tokens' {@code iss} (the resource server's
+     *     {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}); empty for none
+     * @param clientId the dashboard's client id at the issuer
+     * @param scope the scopes asked for; the dashboard needs {@code search:read}
+     */
+    public record Dashboard(
+            @NotNull
+                    @Pattern(regexp = "|https?://[^\\s?#]+", message = "must be an http(s) URL without query, or empty")
+                    String oidcIssuer,
+            @NotBlank String oidcClientId,
+            @NotBlank String oidcScope) {
+
+        public boolean oidcEnabled() {
+            return !oidcIssuer.isEmpty();
+        }
+
+        /** The issuer's origin (scheme, host, port), which the page's policy lets the dashboard connect to. */
+        public String oidcOrigin() {
+            var uri = URI.create(oidcIssuer);
+            return uri.getScheme() + "://" + uri.getRawAuthority();
+        }
+    }
 
     /**
      * @param alias the alias every read and write goes through; it points at {@code <alias>-v<N>}

@@ -109,6 +109,17 @@ class DashboardIntegrationTest {
     }
 
     @Test
+    void theSignInSettingsAreOpenAndOfferOnlyKeysWithoutAnIssuer() {
+        var settings = api.get("/dashboard/config.json");
+
+        assertThat(settings.status()).isEqualTo(200);
+        assertThat(settings.contentType()).startsWith("application/json");
+        assertThat(settings.body().path("oidc").isNull())
+                .as(settings.body().toString())
+                .isTrue();
+    }
+
+    @Test
     void anUnknownAssetIsNotFound() {
         assertThat(api.get("/dashboard/missing.js").status()).isEqualTo(404);
     }

@@ -22,7 +22,7 @@ class AccessibilityTest extends DeskInABrowser {
 
     @Test
     void theResultsOnAWideScreen() {
-        try (var wide = Browser.start(1920, 1080)) {
+        try (var wide = stack.signedInBrowser(1920, 1080)) {
             wide.open(stack.dashboard("q=" + desk.word()));
             new DashboardPage(wide).awaitResults(Desk.SIZE);
             wide.screenshot("results-1920x1080");

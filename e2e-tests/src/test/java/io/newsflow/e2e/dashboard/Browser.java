@@ -76,6 +76,24 @@ final class Browser implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Signs every page of the dashboard at {@code origin} in with the API key, as the sign-in form would: the key is
+     * put into the tab's sessionStorage before the page's scripts run, unless the page holds a credential already.
+     */
+    Browser signedIn(URI origin, String key) {
+        var credential = DashboardStack.json.writeValueAsString(Map.of("type", "apiKey", "key", key));
+        cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                        "source",
+                        "if (location.origin === %s && !sessionStorage.getItem('newsflow.credential'))"
+                                        .formatted(DashboardStack.json.writeValueAsString(
+                                                origin.getScheme() + "://" + origin.getAuthority()))
+                                + " sessionStorage.setItem('newsflow.credential', "
+                                + DashboardStack.json.writeValueAsString(credential) + ");"));
+        return this;
+    }
+
     ChromeDriver driver() {
         return driver;
     }

@@ -73,7 +73,7 @@ class DashboardSpeedTest {
         var resourceCounts = new ArrayList<Long>();
         var searchCalls = new ArrayList<Double>();
         var contentLoaded = new ArrayList<Double>();
-        try (var browser = Browser.start(1280, 800)) {
+        try (var browser = stack.signedInBrowser(1280, 800)) {
             browser.cdp("Network.enable", Map.of());
             browser.cdp("Network.setCacheDisabled", Map.of("cacheDisabled", true));
             browser.cdp("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RENDER_PROBE));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.e2e.ServiceProcess;
+import io.newsflow.testing.TestAuthorizationServer;
 import io.newsflow.testing.TestInfrastructure;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class DashboardStack implements AutoCloseable {
 
     static final JsonMapper json = JsonMapper.builder().build();
+    static final String OIDC_CLIENT = "newsflow-dashboard";
+    static final String OIDC_EDITOR = "editor@newsroom.example";
 
     final String run = "ui-" + UUID.randomUUID().toString().substring(0, 8);
     final String enrichedTopic = run + ".articles.enriched";
@@ -39,11 +42,16 @@ final class DashboardStack implements AutoCloseable {
     private final ElasticsearchGate gate;
     private final ServiceProcess ingest;
     private final ServiceProcess search;
+    private final TestAuthorizationServer issuer;
+    private final String editorKey;
     private volatile SpeedCorpus corpus;
 
     private DashboardStack() {
         var infrastructure = TestInfrastructure.get();
         gate = ElasticsearchGate.to(infrastructure.elasticsearchUrl());
+        // the issuer editors sign in at; its tokens live a little longer than the margin the page renews them within,
+        // so that a test sees them refreshed within seconds
+        issuer = new TestAuthorizationServer(OIDC_CLIENT, OIDC_EDITOR, Duration.ofSeconds(35));
         var common = Map.of(
                 "spring.kafka.bootstrap-servers",
                 infrastructure.kafkaBootstrapServers(),
@@ -66,20 +74,51 @@ final class DashboardStack implements AutoCloseable {
                 with(
                         common,
                         Map.of(
-                                "spring.kafka.consumer.group-id", run + "-search",
-                                "spring.elasticsearch.uris", gate.url(),
-                                "newsflow.search.index.alias", run + "-articles",
-                                "newsflow.search.saved-searches-index", run + "-saved-searches")));
+                                "spring.kafka.consumer.group-id",
+                                run + "-search",
+                                "spring.elasticsearch.uris",
+                                gate.url(),
+                                "newsflow.search.index.alias",
+                                run + "-articles",
+                                "newsflow.search.saved-searches-index",
+                                run + "-saved-searches",
+                                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                                issuer.issuer(),
+                                "newsflow.search.dashboard.oidc-issuer",
+                                issuer.issuer(),
+                                "newsflow.search.dashboard.oidc-client-id",
+                                OIDC_CLIENT)));
+        issuer.allowRedirect(search.uri("/"));
         services.addAll(List.of(ingest, enrich, search));
         try {
             CompletableFuture.allOf(services.stream()
                             .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
                             .toArray(CompletableFuture[]::new))
                     .join();
+            // the key an editor pastes into the sign-in form: it may read and save searches, nothing more
+            editorKey = search.createKey("dashboard editor " + run, "search:read");
         } catch (RuntimeException notReady) {
             close();
             throw notReady;
         }
+    }
+
+    /** A browser whose dashboard pages are signed in with the editor's key. */
+    Browser signedInBrowser(int width, int height) {
+        return Browser.start(width, height).signedIn(search.uri("/"), editorKey);
+    }
+
+    TestAuthorizationServer issuer() {
+        return issuer;
+    }
+
+    String editorKey() {
+        return editorKey;
+    }
+
+    /** Creates a further key with these scopes and returns its secret. */
+    String key(String name, String... scopes) {
+        return search.createKey(name + " " + run, scopes);
     }
 
     /** The dashboard's page with that query string, e.g. {@code dashboard("q=harbour")}. */
@@ -146,6 +185,7 @@ final class DashboardStack implements AutoCloseable {
     public void close() {
         services.forEach(ServiceProcess::close);
         gate.close();
+        issuer.close();
     }
 
     private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {

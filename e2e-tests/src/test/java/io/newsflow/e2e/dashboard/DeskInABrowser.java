@@ -19,7 +19,7 @@ abstract class DeskInABrowser {
     void postTheDeskAndOpenABrowser(DashboardStack shared) {
         stack = shared;
         desk = Desk.post(stack);
-        browser = Browser.start(1280, 800);
+        browser = stack.signedInBrowser(1280, 800);
         page = new DashboardPage(browser);
     }
 

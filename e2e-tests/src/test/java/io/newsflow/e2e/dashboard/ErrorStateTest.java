@@ -12,7 +12,7 @@ class ErrorStateTest {
     @Test
     void thePageSaysSearchIsDownAndRecoversWhenElasticsearchIsBack(DashboardStack stack) {
         var desk = Desk.post(stack);
-        try (var browser = Browser.start(1280, 800)) {
+        try (var browser = stack.signedInBrowser(1280, 800)) {
             var page = new DashboardPage(browser);
             browser.open(stack.dashboard("q=" + desk.word()));
             page.awaitResults(Desk.SIZE);

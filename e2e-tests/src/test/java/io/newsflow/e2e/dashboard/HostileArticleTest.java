@@ -22,7 +22,7 @@ class HostileArticleTest {
     void theHostileArticleExecutesAndLoadsNothingInTheResultsAndItsView(DashboardStack stack) {
         var word = "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (var canary = CanaryServer.start();
-                var browser = Browser.start(1280, 800)) {
+                var browser = stack.signedInBrowser(1280, 800)) {
             var id = stack.post(hostileArticle(word, canary));
             stack.awaitSearchable(word, 1);
             var page = new DashboardPage(browser);

@@ -19,7 +19,7 @@ class LiveAlertTest {
     void aSavedSearchShowsALiveAlertWithinFiveSecondsOfTheArticlesAcceptance(DashboardStack stack) {
         var word = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         var name = "Lighthouse watch " + word;
-        try (var browser = Browser.start(1280, 800)) {
+        try (var browser = stack.signedInBrowser(1280, 800)) {
             var page = new DashboardPage(browser);
             browser.open(stack.dashboard("q=" + word));
             page.awaitState("empty");

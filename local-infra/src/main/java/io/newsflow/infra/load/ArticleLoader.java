@@ -22,8 +22,9 @@ public final class ArticleLoader {
     private final IngestClient ingest;
     private final PrintStream out;
 
-    public ArticleLoader(URI ingest, PrintStream out) {
-        this.ingest = new IngestClient(ingest, json);
+    /** @param key the API key sent to ingest (articles:write, and feeds:manage to register feeds) */
+    public ArticleLoader(URI ingest, Optional<String> key, PrintStream out) {
+        this.ingest = new IngestClient(ingest, key, json);
         this.out = out;
     }
 

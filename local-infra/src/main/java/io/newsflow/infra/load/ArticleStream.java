@@ -30,8 +30,8 @@ final class ArticleStream {
     private final IngestClient ingest;
     private final PrintStream out;
 
-    ArticleStream(URI ingest, PrintStream out) {
-        this.ingest = new IngestClient(ingest, json);
+    ArticleStream(URI ingest, Optional<String> key, PrintStream out) {
+        this.ingest = new IngestClient(ingest, key, json);
         this.out = out;
     }
 

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -44,14 +45,30 @@ public final class DemoData {
     private final Path anchorFile;
     private final URI ingest;
     private final URI search;
+    private final Optional<String> ingestKey;
+    private final Map<String, String> searchCredentials;
     private final Clock clock;
     private final PrintStream out;
 
-    public DemoData(Path samples, Path anchorFile, URI ingest, URI search, Clock clock, PrintStream out) {
+    /**
+     * @param ingestKey the API key the articles are pushed with (articles:write)
+     * @param searchKey the API key they are looked up in search with (search:read)
+     */
+    public DemoData(
+            Path samples,
+            Path anchorFile,
+            URI ingest,
+            Optional<String> ingestKey,
+            URI search,
+            Optional<String> searchKey,
+            Clock clock,
+            PrintStream out) {
         this.samples = samples;
         this.anchorFile = anchorFile;
         this.ingest = ingest;
+        this.ingestKey = ingestKey;
         this.search = search;
+        this.searchCredentials = searchKey.map(key -> Map.of("X-Api-Key", key)).orElse(Map.of());
         this.clock = clock;
         this.out = out;
     }
@@ -59,7 +76,7 @@ public final class DemoData {
     /** Loads the samples and waits until they are searchable; prints what it loaded. */
     public LoadReport load() {
         var started = clock.instant();
-        var loader = new ArticleLoader(ingest, out);
+        var loader = new ArticleLoader(ingest, ingestKey, out);
         var demo = samples.resolve("demo");
         var anchor = anchor();
         var report = new LoadReport();
@@ -172,7 +189,8 @@ public final class DemoData {
         try (ExecutorService lookups = Executors.newFixedThreadPool(LOOKUPS)) {
             var answers = new ArrayList<Future<Boolean>>(ids.size());
             for (var id : ids) {
-                answers.add(lookups.submit(() -> HttpProbe.ok(search.resolve("/api/v1/articles/" + id))));
+                answers.add(lookups.submit(
+                        () -> HttpProbe.ok(search.resolve("/api/v1/articles/" + id), searchCredentials, body -> true)));
             }
             var found = new HashSet<String>();
             for (var i = 0; i < ids.size(); i++) {

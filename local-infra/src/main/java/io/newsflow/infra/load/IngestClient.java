@@ -32,12 +32,15 @@ final class IngestClient {
     private static final Duration[] RETRIES = {Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10)};
 
     private final URI ingest;
+    private final Optional<String> key;
     private final JsonMapper json;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    IngestClient(URI ingest, JsonMapper json) {
+    /** @param key the API key sent as {@code X-Api-Key} (articles:write, feeds:manage); none for an open ingest */
+    IngestClient(URI ingest, Optional<String> key, JsonMapper json) {
         this.ingest = ingest;
+        this.key = key;
         this.json = json;
     }
 
@@ -54,7 +57,7 @@ final class IngestClient {
         for (var item : items) {
             ndjson.append(json.writeValueAsString(item.article())).append('\n');
         }
-        var request = HttpRequest.newBuilder(ingest.resolve("/api/v1/articles/batch"))
+        var request = authorized(ingest.resolve("/api/v1/articles/batch"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Accept", "application/json, application/problem+json")
@@ -89,7 +92,7 @@ final class IngestClient {
         var body = json.createObjectNode().put("url", feed.toString());
         source.ifPresent(name -> body.put("source", name));
         pollInterval.ifPresent(interval -> body.put("pollInterval", interval));
-        var response = send(HttpRequest.newBuilder(ingest.resolve("/api/v1/feeds"))
+        var response = send(authorized(ingest.resolve("/api/v1/feeds"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
@@ -100,6 +103,12 @@ final class IngestClient {
         }
         var answer = parse(response.body());
         return new Feed(answer.path("id").asString(""), response.statusCode(), answer);
+    }
+
+    private HttpRequest.Builder authorized(URI uri) {
+        var request = HttpRequest.newBuilder(uri);
+        key.ifPresent(secret -> request.header("X-Api-Key", secret));
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -118,6 +127,15 @@ final class IngestClient {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LoadException("Interrupted while loading", e);
+            }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new LoadException("Ingest at " + ingest + " refused the "
+                        + (key.isPresent()
+                                ? "API key (it needs articles:write and feeds:manage)"
+                                : "request without an API key")
+                        + ": " + problemDetail(response.body())
+                        + ". Pass --key, set NEWSFLOW_API_KEY, or run './newsflow up',"
+                        + " which creates the loader key in .newsflow/credentials/loader-key");
             }
             if (response.statusCode() != 503 || attempt == RETRIES.length) {
                 return response;

@@ -18,20 +18,29 @@ public final class Load {
 
     static final String USAGE =
             """
-            Usage: ./newsflow load [--ingest URL] [--source NAME] [--poll-interval 15m] <folder|file|feed-url>...
+            Usage: ./newsflow load [--ingest URL] [--key KEY] [--source NAME] [--poll-interval 15m] <folder|file|feed-url>...
               folder or file  articles in ingest's push format (.json: one or an array; .ndjson/.jsonl: one per line;
                               each may be .gz) or plain text (.txt: the first line is the headline, the rest the body)
               feed-url        an http(s) RSS, Atom or JSON feed, registered with ingest, which polls it from then on
               --ingest URL    the ingest service (default: $NEWSFLOW_INGEST_URL, else http://localhost:8081)
+              --key KEY       the API key sent to ingest, with articles:write (and feeds:manage for a feed)
+                              (default: $NEWSFLOW_API_KEY; ./newsflow sets it to the loader key 'up' created)
               --source NAME   the source of .txt articles (default: the name of their folder), or of a feed
               --poll-interval how often ingest polls a feed (default: ingest's own)""";
 
     /** The command line, parsed. */
-    record Arguments(URI ingest, Optional<String> source, Optional<String> pollInterval, List<String> targets) {
+    record Arguments(
+            URI ingest,
+            Optional<String> key,
+            Optional<String> source,
+            Optional<String> pollInterval,
+            List<String> targets) {
 
         static Arguments parse(List<String> args, Map<String, String> env) {
             var ingest = env.getOrDefault(
                     "NEWSFLOW_INGEST_URL", "http://localhost:" + env.getOrDefault("NEWSFLOW_INGEST_PORT", "8081"));
+            Optional<String> key =
+                    Optional.ofNullable(env.get("NEWSFLOW_API_KEY")).filter(value -> !value.isBlank());
             Optional<String> source = Optional.empty();
             Optional<String> pollInterval = Optional.empty();
             var targets = new ArrayList<String>();
@@ -39,6 +48,7 @@ public final class Load {
                 var arg = args.get(i);
                 switch (arg) {
                     case "--ingest" -> ingest = value(args, ++i, arg);
+                    case "--key" -> key = Optional.of(value(args, ++i, arg));
                     case "--source" -> source = Optional.of(value(args, ++i, arg));
                     case "--poll-interval" -> pollInterval = Optional.of(value(args, ++i, arg));
                     default -> {
@@ -61,7 +71,7 @@ public final class Load {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("--ingest " + ingest + " is not an http(s) URL");
             }
-            return new Arguments(uri, source, pollInterval, List.copyOf(targets));
+            return new Arguments(uri, key, source, pollInterval, List.copyOf(targets));
         }
 
         private static String value(List<String> args, int index, String option) {
@@ -94,7 +104,7 @@ public final class Load {
 
     /** True when everything was loaded. */
     static boolean run(Arguments arguments, PrintStream out) {
-        var loader = new ArticleLoader(arguments.ingest(), out);
+        var loader = new ArticleLoader(arguments.ingest(), arguments.key(), out);
         var paths = new ArrayList<Path>();
         for (var target : arguments.targets()) {
             if (target.startsWith("http://") || target.startsWith("https://")) {
@@ -109,8 +119,9 @@ public final class Load {
         var report = loader.load(paths, arguments.source());
         report.print(out);
         if (report.sent() > report.rejected().size()) {
-            out.println("Enrichment and indexing follow within seconds: search with curl '"
-                    + "http://localhost:8083/api/v1/search?q=...' or open http://localhost:8083/");
+            out.println("Enrichment and indexing follow within seconds: search with curl -H \"X-Api-Key: $(cat"
+                    + " .newsflow/credentials/editor-key)\" 'http://localhost:8083/api/v1/search?q=...' or open"
+                    + " http://localhost:8083/ and sign in with that key");
         }
         return report.clean();
     }

@@ -39,7 +39,8 @@ public final class ScalingRun {
               --count      articles at most: the stream ends earlier once the --stop-file exists
               --rate       articles per second, sent in batches of half as many
               --templates  the articles the stream is made of (default samples/demo/articles.ndjson.gz)
-              --work       tab-separated lines: instance, step, records, note""";
+              --work       tab-separated lines: instance, step, records, note
+            The stream sends NEWSFLOW_API_KEY as the key to ingest (it needs articles:write).""";
 
     private ScalingRun() {}
 
@@ -90,7 +91,9 @@ public final class ScalingRun {
         out.printf(
                 "Streaming %d articles (#%d to #%d of run %s) to %s at %d a second ...%n",
                 count, from, from + count - 1, run, ingest, rate);
-        var report = new ArticleStream(ingest, out)
+        // the compose file's admin key, or a key with articles:write
+        var key = Optional.ofNullable(env.get("NEWSFLOW_API_KEY")).filter(value -> !value.isBlank());
+        var report = new ArticleStream(ingest, key, out)
                 .send(
                         articles,
                         rate,

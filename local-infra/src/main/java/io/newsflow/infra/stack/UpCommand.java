@@ -60,12 +60,15 @@ final class UpCommand {
             }
             throw new InfraException("Starting Newsflow failed: " + cause, cause);
         }
+        var keys = new LocalCredentials(settings).ensure(LocalCredentials.adminKey(settings));
         try {
             new DemoData(
                             settings.home().resolve("samples"),
                             settings.stateDir().resolve("demo-anchor"),
                             URI.create("http://127.0.0.1:" + settings.ingestPort() + "/"),
+                            Optional.of(keys.loader()),
                             URI.create("http://127.0.0.1:" + settings.searchPort() + "/"),
+                            Optional.of(keys.editor()),
                             Clock.systemUTC(),
                             out)
                     .load();
@@ -73,7 +76,7 @@ final class UpCommand {
             // The stack runs all the same; the user can load the samples later with './newsflow load samples'.
             out.println("Loading the samples failed: " + e.getMessage());
         }
-        Banner.print(settings, out);
+        Banner.print(settings, keys, out);
         if (detach) {
             out.println("Running in the background. Stop everything with: ./newsflow down");
             return;

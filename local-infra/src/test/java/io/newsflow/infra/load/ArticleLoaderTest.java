@@ -44,7 +44,8 @@ class ArticleLoaderTest {
     }
 
     private LoadReport load(Path... paths) {
-        var report = new ArticleLoader(ingest.uri(), out).load(List.of(paths), Optional.empty());
+        var report = new ArticleLoader(ingest.uri(), Optional.of(FakeIngest.KEY), out)
+                .load(List.of(paths), Optional.empty());
         report.print(out);
         return report;
     }
@@ -184,7 +185,8 @@ class ArticleLoaderTest {
         Files.writeString(folder.resolve("one.txt"), "Headline\nBody.");
         var nowhere = URI.create("http://127.0.0.1:" + Ports.free() + "/");
 
-        assertThatThrownBy(() -> new ArticleLoader(nowhere, out).load(List.of(folder), Optional.empty()))
+        assertThatThrownBy(() -> new ArticleLoader(nowhere, Optional.of(FakeIngest.KEY), out)
+                        .load(List.of(folder), Optional.empty()))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining("Ingest is not reachable at " + nowhere);
     }
@@ -193,6 +195,8 @@ class ArticleLoaderTest {
     void registersAFeedAndReportsARefusedOne() {
         var arguments = Load.Arguments.parse(
                 List.of(
+                        "--key",
+                        FakeIngest.KEY,
                         "--source",
                         "Example News",
                         "https://news.example.com/rss.xml",
@@ -210,7 +214,7 @@ class ArticleLoaderTest {
 
         var refused = Load.Arguments.parse(
                 List.of("http://127.0.0.1/feed"),
-                Map.of("NEWSFLOW_INGEST_URL", ingest.uri().toString()));
+                Map.of("NEWSFLOW_INGEST_URL", ingest.uri().toString(), "NEWSFLOW_API_KEY", FakeIngest.KEY));
         assertThatThrownBy(() -> Load.run(refused, out))
                 .isInstanceOf(LoadException.class)
                 .hasMessageContaining("HTTP 400 The feed's address is not allowed");
@@ -219,7 +223,9 @@ class ArticleLoaderTest {
     @Test
     void theCommandFailsWhenAnythingWasNotLoadedAndPrintsTheSummary() throws IOException {
         Files.writeString(folder.resolve("good.txt"), "Headline\nBody.");
-        var good = Load.Arguments.parse(List.of("--ingest", ingest.uri().toString(), folder.toString()), Map.of());
+        var good = Load.Arguments.parse(
+                List.of("--ingest", ingest.uri().toString(), folder.toString()),
+                Map.of("NEWSFLOW_API_KEY", FakeIngest.KEY));
         assertThat(Load.run(good, out)).isTrue();
 
         Files.writeString(folder.resolve("bad.json"), "{\"title\": \"\", \"body\": \"No headline.\"}");
@@ -230,10 +236,30 @@ class ArticleLoaderTest {
     }
 
     @Test
+    void aRefusedKeyIsExplainedWithWhereTheLoaderKeyComesFrom() throws IOException {
+        Files.writeString(folder.resolve("one.txt"), "Headline\nBody.");
+        var wrong = Load.Arguments.parse(
+                List.of("--ingest", ingest.uri().toString(), "--key", "not-the-key", folder.toString()), Map.of());
+
+        assertThatThrownBy(() -> Load.run(wrong, out))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("refused the API key")
+                .hasMessageContaining(".newsflow/credentials/loader-key");
+        assertThat(ingest.batches).isEmpty();
+    }
+
+    @Test
     void parsesTheCommandLine() {
         var defaults = Load.Arguments.parse(List.of("corpus"), Map.of());
         assertThat(defaults.ingest()).isEqualTo(URI.create("http://localhost:8081/"));
         assertThat(defaults.targets()).containsExactly("corpus");
+        assertThat(defaults.key()).isEmpty();
+        assertThat(Load.Arguments.parse(List.of("x"), Map.of("NEWSFLOW_API_KEY", "from-env"))
+                        .key())
+                .contains("from-env");
+        assertThat(Load.Arguments.parse(List.of("--key", "given", "x"), Map.of("NEWSFLOW_API_KEY", "from-env"))
+                        .key())
+                .contains("given");
         assertThat(Load.Arguments.parse(List.of("x"), Map.of("NEWSFLOW_INGEST_PORT", "18081"))
                         .ingest())
                 .isEqualTo(URI.create("http://localhost:18081/"));

@@ -93,7 +93,8 @@ class ArticleStreamTest {
         var ids = folder.resolve("ids");
         var articles = ArticleStream.articles(templates(), "run8", 0, 12, NOW);
 
-        var report = new ArticleStream(ingest.uri(), out).send(articles, 20, Optional.of(ids));
+        var report =
+                new ArticleStream(ingest.uri(), Optional.of(FakeIngest.KEY), out).send(articles, 20, Optional.of(ids));
 
         assertThat(report.accepted()).isEqualTo(12);
         assertThat(ingest.batches).extracting(List::size).containsExactly(10, 2);
@@ -111,7 +112,8 @@ class ArticleStreamTest {
         var stop = Files.createFile(folder.resolve("stop"));
         var articles = ArticleStream.articles(templates(), "run10", 0, 12, NOW);
 
-        var report = new ArticleStream(ingest.uri(), out).send(articles, 20, Optional.empty(), Optional.of(stop));
+        var report = new ArticleStream(ingest.uri(), Optional.of(FakeIngest.KEY), out)
+                .send(articles, 20, Optional.empty(), Optional.of(stop));
 
         assertThat(report.sent()).isZero();
         assertThat(ingest.batches).isEmpty();
@@ -141,8 +143,10 @@ class ArticleStreamTest {
                 "--ids",
                 folder.resolve("ids").toString());
 
-        assertThat(ScalingRun.run(args, Map.of(), out)).isTrue();
-        assertThat(ScalingRun.run(args, Map.of(), out)).isFalse();
+        // the key compose's admin key reaches the stream by
+        var env = Map.of("NEWSFLOW_API_KEY", FakeIngest.KEY);
+        assertThat(ScalingRun.run(args, env, out)).isTrue();
+        assertThat(ScalingRun.run(args, env, out)).isFalse();
         // the duplicates' ids too: the check then finds an id acknowledged for two articles
         var ids = Files.readAllLines(folder.resolve("ids"));
         assertThat(ids).hasSize(8);

@@ -48,7 +48,9 @@ class DemoDataTest {
                 home.resolve("samples"),
                 home.resolve(".newsflow/demo-anchor"),
                 ingest.uri(),
+                Optional.of(FakeIngest.KEY),
                 ingest.uri(),
+                Optional.of(FakeIngest.KEY),
                 Clock.fixed(now, ZoneOffset.UTC),
                 out);
     }

@@ -35,17 +35,30 @@ final class FakeIngest implements AutoCloseable {
     final List<JsonNode> feeds = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger unavailable = new AtomicInteger();
 
+    /** The only API key it takes, as a real ingest (and search) with security on takes only the keys it knows. */
+    static final String KEY = "fake-ingest-loader-key-0123456789";
+
     FakeIngest() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/api/v1/articles/batch", this::batch);
-        server.createContext("/api/v1/feeds", this::feed);
-        server.createContext("/api/v1/articles/", this::article);
+        server.createContext("/api/v1/articles/batch", keyed(this::batch));
+        server.createContext("/api/v1/feeds", keyed(this::feed));
+        server.createContext("/api/v1/articles/", keyed(this::article));
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
     URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private static com.sun.net.httpserver.HttpHandler keyed(com.sun.net.httpserver.HttpHandler handler) {
+        return exchange -> {
+            if (KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))) {
+                handler.handle(exchange);
+            } else {
+                answer(exchange, 401, "{\"title\":\"Unauthorized\",\"detail\":\"The credentials are not valid\"}");
+            }
+        };
     }
 
     private void batch(HttpExchange exchange) throws IOException {

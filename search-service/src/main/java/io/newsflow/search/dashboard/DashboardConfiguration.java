@@ -1,5 +1,6 @@
 package io.newsflow.search.dashboard;
 
+import io.newsflow.search.SearchProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,10 @@ class DashboardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<DashboardHeaders> dashboardHeaders() {
-        var registration = new FilterRegistrationBean<>(new DashboardHeaders());
+    FilterRegistrationBean<DashboardHeaders> dashboardHeaders(SearchProperties properties) {
+        var dashboard = properties.search().dashboard();
+        var registration = new FilterRegistrationBean<>(
+                new DashboardHeaders(dashboard.oidcEnabled() ? dashboard.oidcOrigin() : ""));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

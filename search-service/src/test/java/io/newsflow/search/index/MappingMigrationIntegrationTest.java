@@ -154,6 +154,7 @@ class MappingMigrationIntegrationTest {
                         search.facetSize(),
                         search.indexing(),
                         search.cors(),
-                        search.savedSearchesIndex()));
+                        search.savedSearchesIndex(),
+                        search.dashboard()));
     }
 }

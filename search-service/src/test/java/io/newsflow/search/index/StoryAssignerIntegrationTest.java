@@ -132,6 +132,7 @@ class StoryAssignerIntegrationTest {
                                 Duration.ofMillis(500),
                                 Duration.ofSeconds(30)),
                         new SearchProperties.Cors(List.of()),
-                        "stories-it-saved-searches"));
+                        "stories-it-saved-searches",
+                        new SearchProperties.Dashboard("", "newsflow-dashboard", "openid search:read")));
     }
 }
