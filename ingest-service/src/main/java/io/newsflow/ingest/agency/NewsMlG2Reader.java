@@ -8,8 +8,11 @@ import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -199,7 +202,31 @@ final class NewsMlG2Reader {
                 contentMeta.map(NewsMlG2Reader::subjects).orElse(List.of()),
                 guid);
         return new Submission(
-                Source.pushed(null, null), article, NinjsReader.version(Optional.of(item.getAttribute("version"))));
+                Source.pushed(itemMeta.flatMap(NewsMlG2Reader::provider).orElse(null), null),
+                article,
+                NinjsReader.version(Optional.of(item.getAttribute("version"))));
+    }
+
+    /**
+     * The party that provides the item ({@code itemMeta/provider}): its literal ({@code reuters.com}), else the code
+     * of its QCode ({@code nprov:AFP} gives {@code AFP}), else its name, else the host of its URI.
+     */
+    private static Optional<String> provider(Element itemMeta) {
+        return child(itemMeta, "provider").flatMap(provider -> nonBlank(provider.getAttribute("literal"))
+                .or(() -> nonBlank(provider.getAttribute("qcode"))
+                        .map(qcode -> qcode.substring(qcode.indexOf(':') + 1))
+                        .flatMap(NewsMlG2Reader::nonBlank))
+                .or(() -> text(provider, "name"))
+                .or(() -> nonBlank(provider.getAttribute("uri")).flatMap(NewsMlG2Reader::host)));
+    }
+
+    private static Optional<String> host(String uri) {
+        try {
+            return Optional.ofNullable(new URI(uri).getHost())
+                    .map(host -> host.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", ""));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
     }
 
     /** The byline ({@code by}), else the names of the creators. */

@@ -40,6 +40,7 @@ final class NinjsReader {
 
     private static final String IPTC = "http://www.iptc.org/std/ninjs/";
     private static final String GEOJSON = "https://geojson.org/schema/GeoJSON.json";
+    private static final Pattern COPYRIGHT_NOTICE = Pattern.compile("^(?i)(©|\\(c\\)|copyright)?\\s*(\\d{4}\\s+)?");
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z]+[A-Z].*");
     private static final int MAX_ERRORS = 20;
 
@@ -171,7 +172,11 @@ final class NinjsReader {
                 fields.text("language").orElse(null),
                 fields.subjects(),
                 guid);
-        return new Submission(Source.pushed(null, null), article, version(fields.text("version")));
+        // The holder of the copyright is the party that provides the item; ninjs names no provider of its own.
+        var provider = fields.text("copyrightholder")
+                .map(holder -> COPYRIGHT_NOTICE.matcher(holder).replaceFirst(""))
+                .filter(holder -> !holder.isBlank());
+        return new Submission(Source.pushed(provider.orElse(null), null), article, version(fields.text("version")));
     }
 
     static long version(Optional<String> version) {

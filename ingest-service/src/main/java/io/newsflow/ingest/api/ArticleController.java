@@ -153,7 +153,7 @@ class ArticleController {
             @Parameter(hidden = true) InputStream body)
             throws IOException {
         var item = agencyItems.read(contentType, body.readAllBytes());
-        // As for JSON pushes, a key bound to a source decides the source; agency items name none themselves.
+        // As for JSON pushes, a key bound to a source decides the source; else the item names its provider.
         var source = Caller.current()
                 .source()
                 .map(bound -> Source.pushed(bound, null))

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
@@ -83,6 +84,31 @@ class AgencyItemsTest {
                 .startsWith("<p>(New York, NY - October 21) Et, sent luptat")
                 .endsWith("si.\n                       </p>");
         assertThat(article.body()).doesNotContain("hl1", "byline");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "LISTING_2_NewsML-G2_Text_Document.xml, acmenews.com",
+        "LISTING_3_Photo_in_NewsML-G2.xml, GYI",
+        "LISTING_22_Sports_story_in_NewsML-G2NITF.xml, www.xmlteam.com",
+        "Receiver View.xml, nag.com"
+    })
+    void takesTheSourceOfANewsMlG2ItemFromItsProvider(String example, String provider) {
+        var submission = items.read(G2, sample("newsml-g2/examples/" + example));
+
+        assertThat(submission.source().name()).isEqualTo(provider);
+    }
+
+    @Test
+    void takesTheSourceOfANinjsItemFromItsCopyrightHolder() {
+        assertThat(items.read(ninjs(null), sample("ninjs/examples/2.1/dpa_text.json"))
+                        .source()
+                        .name())
+                .isEqualTo("dpa");
+        assertThat(items.read(ninjs(null), sample("ninjs/examples/3.0/ntb_text.json"))
+                        .source()
+                        .name())
+                .isEqualTo("NTB");
     }
 
     @Test
