@@ -11,11 +11,15 @@ import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestNotReadyException;
 import io.newsflow.ingest.intake.IngestResult;
 import io.newsflow.ingest.publishing.PublishFailedException;
+import io.newsflow.ingest.sitemap.Sitemap;
+import io.newsflow.ingest.sitemap.SitemapException;
+import io.newsflow.ingest.sitemap.SitemapParser;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -37,6 +41,7 @@ final class FeedPoller {
     private final Clock clock;
     private final int maxItems;
     private final Duration maxBackoff;
+    private static final int MAX_CHILD_SITEMAPS = 50;
 
     FeedPoller(
             FeedFetcher fetcher,
@@ -106,7 +111,10 @@ final class FeedPoller {
     }
 
     private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
-            throws FeedParseException {
+            throws FeedParseException, FetchException {
+        if (SitemapParser.isSitemap(fetched.body())) {
+            return publishSitemap(feed, fetched, started);
+        }
         var parsed = parser.parse(fetched.body(), fetched.contentType(), fetched.documentUrl(), maxItems);
         var source = new Source(
                 feed.sourceName() != null ? feed.sourceName() : parsed.title(), domain(feed.url()), feed.url());
@@ -157,6 +165,74 @@ final class FeedPoller {
                         feed.pollInterval(),
                         fetched.etag(),
                         fetched.lastModified());
+    }
+
+    /**
+     * A sitemap's pages, or those of the child sitemaps of a sitemap index (at most {@link #MAX_CHILD_SITEMAPS}), all
+     * go through the page fetcher; pages already published or requested are left alone.
+     */
+    private FeedStatus publishSitemap(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
+            throws FeedParseException, FetchException {
+        var parser = new SitemapParser(maxItems);
+        var sitemap = sitemap(parser, fetched.body(), fetched.documentUrl());
+        var entries = new ArrayList<>(sitemap.entries());
+        for (var child : sitemap.sitemaps().stream().limit(MAX_CHILD_SITEMAPS).toList()) {
+            if (entries.size() >= maxItems) {
+                break;
+            }
+            if (fetcher.fetch(child, null, null) instanceof FeedFetcher.Fetched page
+                    && SitemapParser.isSitemap(page.body())) {
+                entries.addAll(sitemap(parser, page.body(), page.documentUrl()).entries());
+            }
+        }
+        var taken = entries.stream().limit(maxItems).toList();
+        var submissions = new ArrayList<Submission>();
+        for (var entry : taken) {
+            var url = entry.url().toString();
+            var source = new Source(
+                    feed.sourceName() != null
+                            ? feed.sourceName()
+                            : entry.publication().orElse(domain(feed.url())),
+                    domain(url),
+                    feed.url());
+            var article = new Article(
+                    entry.title().orElse(url),
+                    null,
+                    url,
+                    null,
+                    List.of(),
+                    entry.published().or(entry::modified).orElse(null),
+                    entry.modified().orElse(null),
+                    entry.language().orElse(null),
+                    List.of(),
+                    null);
+            var submission = new Submission(source, article);
+            if (fetchRequests.isKnown(submission)) {
+                meters.counter("newsflow.ingest.feed.items", "result", "known").increment();
+            } else {
+                submissions.add(submission);
+            }
+        }
+        var queued = submissions.isEmpty() ? List.<IngestResult>of() : fetchRequests.requestAll(submissions);
+        queued.forEach(result -> meters.counter("newsflow.ingest.feed.items", "result", "published")
+                .increment());
+        return feed.status()
+                .succeeded(
+                        started,
+                        "success",
+                        taken.size(),
+                        queued.size(),
+                        feed.pollInterval(),
+                        fetched.etag(),
+                        fetched.lastModified());
+    }
+
+    private static Sitemap sitemap(SitemapParser parser, byte[] body, URI base) throws FeedParseException {
+        try {
+            return parser.parse(body, base);
+        } catch (SitemapException e) {
+            throw new FeedParseException(e.getMessage());
+        }
     }
 
     private static String result(IngestResult.Outcome outcome) {

@@ -56,6 +56,7 @@ class IngestAccessMatrixTest extends AccessMatrixTest {
                         article + "\n",
                         "articles:write",
                         202),
+                new Endpoint("GET", "/api/v1/articles/0123456789abcdef/status", null, null, "articles:write", 404),
                 new Endpoint("POST", "/api/v1/feeds", "application/json", "{\"url\":\"nope\"}", "feeds:manage", 400),
                 new Endpoint("GET", "/api/v1/feeds/0123456789abcdef", null, null, "feeds:manage", 404),
                 new Endpoint("DELETE", "/api/v1/feeds/0123456789abcdef", null, null, "feeds:manage", 404),
@@ -114,7 +115,7 @@ class IngestAccessMatrixTest extends AccessMatrixTest {
                     .isEqualTo(endpoint.scope().equals("search:read") ? endpoint.allowed() : 403);
             rows.add(endpoint.method() + " " + endpoint.path());
         }
-        assertThat(rows).hasSize(9);
+        assertThat(rows).hasSize(10);
     }
 
     @Test

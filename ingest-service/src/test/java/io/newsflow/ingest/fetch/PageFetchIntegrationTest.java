@@ -194,6 +194,59 @@ class PageFetchIntegrationTest {
         });
     }
 
+    @Test
+    void aNewsSitemapIndexIsPolledLikeAFeedAndItsPagesArePublishedWithTheirText() {
+        var run = UUID.randomUUID();
+        var page = SERVER.url("/" + run + "/sitemapped.html");
+        servePage("/" + run + "/sitemapped.html", story("Sitemapped story", "The sitemapped story is about the sea."));
+        var child = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>" + page + "</loc>"
+                + "<news:news><news:publication><news:name>Sea News</news:name><news:language>en</news:language>"
+                + "</news:publication><news:publication_date>2025-09-01T08:00:00Z</news:publication_date>"
+                + "<news:title>Sitemapped story</news:title></news:news></url></urlset>";
+        var index = "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<sitemap><loc>" + SERVER.url("/" + run + "/news.xml") + "</loc></sitemap></sitemapindex>";
+        SERVER.handle(
+                "/" + run + "/news.xml",
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "application/xml", child.getBytes(StandardCharsets.UTF_8)));
+        SERVER.handle(
+                "/" + run + "/index.xml",
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "application/xml", index.getBytes(StandardCharsets.UTF_8)));
+
+        var registered = RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/v1/feeds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("url", SERVER.url("/" + run + "/index.xml"), "pollInterval", "1h"))
+                .retrieve()
+                .toEntity(String.class);
+
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var events = KafkaRecords.readAll(RAW).stream()
+                    .map(record -> json.readValue(record.value(), ArticleIngested.class))
+                    .filter(event -> page.equals(event.article().url()))
+                    .toList();
+            assertThat(events).hasSize(1);
+            var event = events.getFirst();
+            assertThat(event.article().title()).isEqualTo("Sitemapped story");
+            assertThat(event.article().body()).contains("The sitemapped story is about the sea.");
+            assertThat(event.article().language()).isEqualTo("en");
+            assertThat(event.source().name()).isEqualTo("Sea News");
+        });
+        var feedId = json.readTree(registered.getBody()).path("id").asString();
+        var feedStatus = json.readTree(RestClient.create("http://localhost:" + port)
+                        .get()
+                        .uri("/api/v1/feeds/{id}", feedId)
+                        .retrieve()
+                        .body(String.class))
+                .path("status");
+        assertThat(feedStatus.path("lastOutcome").asString()).isEqualTo("success");
+        assertThat(feedStatus.path("itemsSeen").asLong()).isEqualTo(1);
+    }
+
     private ArticleIngested eventOf(String id) {
         var records = KafkaRecords.withKey(RAW, id);
         return records.isEmpty() ? null : json.readValue(records.getLast().value(), ArticleIngested.class);
