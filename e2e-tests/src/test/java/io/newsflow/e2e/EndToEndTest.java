@@ -18,7 +18,6 @@ import io.newsflow.client.search.model.ArticleHit;
 import io.newsflow.client.search.model.SearchResult;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.testing.KafkaRecords;
-import io.newsflow.testing.TestInfrastructure;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -45,9 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EndToEndTest {
 
-    private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String RAW = RUN + ".articles.raw";
-    private static final String ENRICHED = RUN + ".articles.enriched";
+    private static final StackSettings STACK = StackSettings.newRun("e2e");
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final List<ServiceProcess> services = new ArrayList<>();
@@ -58,31 +55,14 @@ class EndToEndTest {
 
     @BeforeAll
     static void startServices() {
-        var infrastructure = TestInfrastructure.get();
-        var common = Map.of(
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "newsflow.topics.raw", RAW,
-                "newsflow.topics.enriched", ENRICHED);
         var ingest = ServiceProcess.start(
                 "ingest-service",
-                with(
-                        common,
-                        Map.of(
-                                "newsflow.topics.ingest-state", RUN + ".articles.ingest-state",
-                                "newsflow.ingest.feeds.topic", RUN + ".feeds",
-                                "newsflow.ingest.feeds.consumer-group", RUN + "-feeds",
-                                // As an operator would allow a feed server of their own network: by host name.
-                                "newsflow.ingest.feeds.allowed-hosts", "127.0.0.1")));
-        var enrich = ServiceProcess.start(
-                "enrich-service", with(common, Map.of("spring.kafka.consumer.group-id", RUN + "-enrich")));
-        var search = ServiceProcess.start(
-                "search-service",
-                with(
-                        common,
-                        Map.of(
-                                "spring.kafka.consumer.group-id", RUN + "-search",
-                                "spring.elasticsearch.uris", infrastructure.elasticsearchUrl(),
-                                "newsflow.search.index.alias", RUN + "-articles")));
+                STACK.of(
+                        "ingest-service",
+                        // As an operator would allow a feed server of their own network: by host name.
+                        Map.of("newsflow.ingest.feeds.allowed-hosts", "127.0.0.1")));
+        var enrich = ServiceProcess.start("enrich-service", STACK.of("enrich-service"));
+        var search = ServiceProcess.start("search-service", STACK.of("search-service"));
         services.addAll(List.of(ingest, enrich, search));
         CompletableFuture.allOf(services.stream()
                         .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
@@ -196,14 +176,14 @@ class EndToEndTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(search(word).getTotal()).isEqualTo(12));
         assertThat(ids).doesNotHaveDuplicates();
-        var enriched = KafkaRecords.readAll(ENRICHED).stream()
+        var enriched = KafkaRecords.readAll(STACK.enrichedTopic()).stream()
                 .map(record -> json.readValue(record.value(), ArticleEnriched.class))
                 .filter(event -> ids.contains(event.articleId()))
                 .toList();
         assertThat(enriched)
                 .hasSize(12)
                 .allSatisfy(event -> assertThat(event.enrichment().language()).isEqualTo("en"));
-        assertThat(KafkaRecords.readAll(RAW).stream().filter(record -> ids.contains(record.key())))
+        assertThat(KafkaRecords.readAll(STACK.rawTopic()).stream().filter(record -> ids.contains(record.key())))
                 .hasSize(12);
     }
 
@@ -276,11 +256,5 @@ class EndToEndTest {
 
     private static SearchResult search(String query) throws io.newsflow.client.search.ApiException {
         return searches.search(SearchApi.APISearchRequest.newBuilder().q(query).build());
-    }
-
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {
-        var all = new java.util.HashMap<>(common);
-        all.putAll(specific);
-        return all;
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,12 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 class GracefulShutdownTest {
 
     private static final Duration GRACE_PERIOD = Duration.ofSeconds(30);
-    private static final String RUN = "stop-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String RAW = RUN + ".articles.raw";
-    private static final String ENRICHED = RUN + ".articles.enriched";
-    private static final String ENRICH_GROUP = RUN + "-enrich";
-    private static final String SEARCH_GROUP = RUN + "-search";
-    private static final String ALIAS = RUN + "-articles";
+    private static final StackSettings STACK = StackSettings.newRun("stop");
+    private static final String RAW = STACK.rawTopic();
+    private static final String ENRICHED = STACK.enrichedTopic();
+    private static final String ENRICH_GROUP = STACK.consumerGroup("enrich-service");
+    private static final String SEARCH_GROUP = STACK.consumerGroup("search-service");
+    private static final String ALIAS = STACK.alias();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -193,26 +192,7 @@ class GracefulShutdownTest {
     }
 
     private static ServiceProcess start(String name) {
-        var infrastructure = TestInfrastructure.get();
-        var properties = new HashMap<>(Map.of(
-                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
-                "newsflow.topics.raw", RAW,
-                "newsflow.topics.enriched", ENRICHED));
-        properties.putAll(
-                switch (name) {
-                    case "ingest-service" ->
-                        Map.of(
-                                "newsflow.topics.ingest-state", RUN + ".articles.ingest-state",
-                                "newsflow.ingest.feeds.topic", RUN + ".feeds",
-                                "newsflow.ingest.feeds.consumer-group", RUN + "-feeds");
-                    case "enrich-service" -> Map.of("spring.kafka.consumer.group-id", ENRICH_GROUP);
-                    default ->
-                        Map.of(
-                                "spring.kafka.consumer.group-id", SEARCH_GROUP,
-                                "spring.elasticsearch.uris", infrastructure.elasticsearchUrl(),
-                                "newsflow.search.index.alias", ALIAS);
-                });
-        var service = ServiceProcess.start(name, properties);
+        var service = ServiceProcess.start(name, STACK.of(name));
         var previous = services.put(name, service);
         if (previous != null) {
             previous.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.e2e.ServiceProcess;
+import io.newsflow.e2e.StackSettings;
 import io.newsflow.testing.TestAuthorizationServer;
 import io.newsflow.testing.TestInfrastructure;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,8 +35,9 @@ final class DashboardStack implements AutoCloseable {
     static final String OIDC_CLIENT = "newsflow-dashboard";
     static final String OIDC_EDITOR = "editor@newsroom.example";
 
-    final String run = "ui-" + UUID.randomUUID().toString().substring(0, 8);
-    final String enrichedTopic = run + ".articles.enriched";
+    private final StackSettings stack = StackSettings.newRun("ui");
+    final String run = stack.run();
+    final String enrichedTopic = stack.enrichedTopic();
 
     private final List<ServiceProcess> services = new ArrayList<>();
     private final ElasticsearchGate gate;
@@ -52,36 +53,15 @@ final class DashboardStack implements AutoCloseable {
         // the issuer editors sign in at; its tokens live a little longer than the margin the page renews them within,
         // so that a test sees them refreshed within seconds
         issuer = new TestAuthorizationServer(OIDC_CLIENT, OIDC_EDITOR, Duration.ofSeconds(35));
-        var common = Map.of(
-                "spring.kafka.bootstrap-servers",
-                infrastructure.kafkaBootstrapServers(),
-                "newsflow.topics.raw",
-                run + ".articles.raw",
-                "newsflow.topics.enriched",
-                enrichedTopic);
-        ingest = ServiceProcess.start(
-                "ingest-service",
-                with(
-                        common,
-                        Map.of(
-                                "newsflow.topics.ingest-state", run + ".articles.ingest-state",
-                                "newsflow.ingest.feeds.topic", run + ".feeds",
-                                "newsflow.ingest.feeds.consumer-group", run + "-feeds")));
-        var enrich = ServiceProcess.start(
-                "enrich-service", with(common, Map.of("spring.kafka.consumer.group-id", run + "-enrich")));
+        ingest = ServiceProcess.start("ingest-service", stack.of("ingest-service"));
+        var enrich = ServiceProcess.start("enrich-service", stack.of("enrich-service"));
         search = ServiceProcess.start(
                 "search-service",
-                with(
-                        common,
+                stack.of(
+                        "search-service",
                         Map.of(
-                                "spring.kafka.consumer.group-id",
-                                run + "-search",
                                 "spring.elasticsearch.uris",
                                 gate.url(),
-                                "newsflow.search.index.alias",
-                                run + "-articles",
-                                "newsflow.search.saved-searches-index",
-                                run + "-saved-searches",
                                 "spring.security.oauth2.resourceserver.jwt.issuer-uri",
                                 issuer.issuer(),
                                 "newsflow.search.dashboard.oidc-issuer",
@@ -186,12 +166,6 @@ final class DashboardStack implements AutoCloseable {
         services.forEach(ServiceProcess::close);
         gate.close();
         issuer.close();
-    }
-
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {
-        var all = new HashMap<>(common);
-        all.putAll(specific);
-        return all;
     }
 
     /** Builds the JSON body of an article submission, keeping the order of the fields. */

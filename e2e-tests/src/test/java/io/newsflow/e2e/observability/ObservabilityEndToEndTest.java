@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.e2e.ServiceProcess;
-import io.newsflow.testing.TestInfrastructure;
+import io.newsflow.e2e.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ObservabilityEndToEndTest {
 
-    private static final String RUN = "e2e-obs-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final StackSettings STACK = StackSettings.newRun("e2e-obs");
+    private static final String RUN = STACK.run();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -42,14 +43,7 @@ class ObservabilityEndToEndTest {
     @BeforeAll
     static void startServices() {
         receiver = SpanReceiver.start();
-        var infrastructure = TestInfrastructure.get();
-        var common = Map.of(
-                "spring.kafka.bootstrap-servers",
-                infrastructure.kafkaBootstrapServers(),
-                "newsflow.topics.raw",
-                RUN + ".articles.raw",
-                "newsflow.topics.enriched",
-                RUN + ".articles.enriched",
+        var tracing = Map.of(
                 "management.tracing.sampling.probability",
                 "1.0",
                 "management.opentelemetry.tracing.export.otlp.endpoint",
@@ -58,38 +52,12 @@ class ObservabilityEndToEndTest {
                 "200ms",
                 "logging.structured.format.console",
                 "ecs");
-        services.put(
-                "ingest-service",
-                ServiceProcess.start(
-                        "ingest-service",
-                        with(
-                                common,
-                                Map.of(
-                                        "newsflow.topics.ingest-state", RUN + ".articles.ingest-state",
-                                        "newsflow.ingest.feeds.topic", RUN + ".feeds",
-                                        "newsflow.ingest.feeds.consumer-group", RUN + "-feeds"))));
-        services.put(
-                "enrich-service",
-                ServiceProcess.start(
-                        "enrich-service",
-                        with(
-                                common,
-                                Map.of(
-                                        "spring.kafka.consumer.group-id",
-                                        RUN + "-enrich",
-                                        // its line per enriched article
-                                        "logging.level.io.newsflow.enrich.pipeline",
-                                        "debug"))));
-        services.put(
-                "search-service",
-                ServiceProcess.start(
-                        "search-service",
-                        with(
-                                common,
-                                Map.of(
-                                        "spring.kafka.consumer.group-id", RUN + "-search",
-                                        "spring.elasticsearch.uris", infrastructure.elasticsearchUrl(),
-                                        "newsflow.search.index.alias", RUN + "-articles"))));
+        services.put("ingest-service", ServiceProcess.start("ingest-service", STACK.of("ingest-service", tracing)));
+        var enrichLogging = new HashMap<>(tracing);
+        // its line per enriched article
+        enrichLogging.put("logging.level.io.newsflow.enrich.pipeline", "debug");
+        services.put("enrich-service", ServiceProcess.start("enrich-service", STACK.of("enrich-service", enrichLogging)));
+        services.put("search-service", ServiceProcess.start("search-service", STACK.of("search-service", tracing)));
         CompletableFuture.allOf(services.values().stream()
                         .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
                         .toArray(CompletableFuture[]::new))
@@ -238,11 +206,5 @@ class ObservabilityEndToEndTest {
                 .filter(line -> line.startsWith("{\""))
                 .map(json::readTree)
                 .toList();
-    }
-
-    private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {
-        var all = new HashMap<>(common);
-        all.putAll(specific);
-        return all;
     }
 }
