@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,7 +39,6 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      * @param maxPageSize the largest {@code size} a search may ask for
      * @param facetSize how many buckets each facet returns
      * @param indexing how enriched articles are batched and retried on their way into the index
-     * @param cors the origins of dashboards allowed to call the API from a browser
      * @param savedSearchesIndex the Elasticsearch index saved searches are kept in
      * @param dashboard how editors sign in to the dashboard this service serves
      */
@@ -49,7 +47,6 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @Min(1) @Max(1_000) int maxPageSize,
             @Min(1) @Max(100) int facetSize,
             @Valid @NotNull Indexing indexing,
-            @Valid @NotNull Cors cors,
             @NotNull @Pattern(regexp = Index.NAME, message = Index.NAME_RULE) String savedSearchesIndex,
             @Valid @NotNull Dashboard dashboard) {}
 
@@ -116,13 +113,4 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxBulkBytes,
             @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration retryInitial,
             @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) Duration retryMax) {}
-
-    /** @param allowedOrigins origins allowed to call {@code /api/**} cross-origin; empty for none */
-    public record Cors(@NotNull List<@NotNull @Pattern(regexp = ORIGIN, message = ORIGIN_RULE) String> allowedOrigins) {
-
-        static final String ORIGIN = "\\*|https?://[^/\\s]+";
-
-        static final String ORIGIN_RULE =
-                "must be an origin such as https://dashboard.example (scheme, host, optional port; no path), or *";
-    }
 }

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
         properties = {
             "newsflow.topics.enriched=" + SearchServiceTest.TOPIC,
             "newsflow.search.index.alias=" + SearchServiceTest.ALIAS,
-            "newsflow.search.cors.allowed-origins=https://dashboard.example",
+            "newsflow.security.cors.allowed-origins=https://dashboard.example",
             "spring.kafka.consumer.group-id=" + SearchServiceTest.GROUP
         })
 @Import({NewsflowTestInfrastructure.class, EnrichedTopic.class})

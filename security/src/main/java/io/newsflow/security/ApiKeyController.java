@@ -13,10 +13,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +36,12 @@ class ApiKeyController {
 
     static final String PATH = "/api/v1/api-keys";
 
-    private static final Logger audit = LoggerFactory.getLogger("newsflow.audit");
-
     private final ApiKeys keys;
-    private final SecurityMetrics metrics;
+    private final Audit audit;
 
-    ApiKeyController(ApiKeys keys, SecurityMetrics metrics) {
+    ApiKeyController(ApiKeys keys, Audit audit) {
         this.keys = keys;
-        this.metrics = metrics;
+        this.audit = audit;
     }
 
     @Schema(description = "A key to create")
@@ -100,14 +97,16 @@ class ApiKeyController {
                         .orElse(null),
                 caller.id());
         var key = created.key();
-        audit.info(
-                "api-key created id={} name=\"{}\" scopes={} source={} by={}",
+        audit.record(
+                "api-key.created",
                 key.id(),
-                key.name(),
-                key.scopes(),
-                key.source(),
-                caller.id());
-        metrics.audited("api-key.created");
+                Map.of(
+                        "name",
+                        key.name(),
+                        "scopes",
+                        key.scopes(),
+                        "source",
+                        Optional.ofNullable(key.source()).orElse("any")));
         return ResponseEntity.created(URI.create(PATH + "/" + key.id()))
                 .body(new CreatedApiKey(
                         key.id(), key.name(), key.scopes(), key.source(), key.createdAt(), created.secret()));
@@ -133,9 +132,7 @@ class ApiKeyController {
             problem.setTitle("Not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
-        var caller = Caller.current();
-        audit.info("api-key revoked id={} by={}", id, caller.id());
-        metrics.audited("api-key.revoked");
+        audit.record("api-key.revoked", id, Map.of());
         return ResponseEntity.noContent().build();
     }
 

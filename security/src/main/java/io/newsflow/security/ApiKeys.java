@@ -137,6 +137,10 @@ final class ApiKeys implements SmartInitializingSingleton, DisposableBean {
         return reader.isCaughtUp();
     }
 
+    String topic() {
+        return reader.topic();
+    }
+
     private void send(String id, String value) {
         try {
             kafka.send(reader.topic(), id, value).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

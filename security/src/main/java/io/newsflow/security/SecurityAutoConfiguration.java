@@ -1,6 +1,8 @@
 package io.newsflow.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,9 +17,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +29,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every Newsflow HTTP service as an OAuth2 resource server that also takes API keys: JWTs by Spring Boot's
@@ -47,6 +57,9 @@ public class SecurityAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityAutoConfiguration.class);
 
+    private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     /** Open to anyone whatever the mode: errors, health for probes, metrics for the scraper, the API descriptions. */
     private static final String[] OPEN_PATHS = {
         "/error",
@@ -66,7 +79,8 @@ public class SecurityAutoConfiguration {
             SecurityProperties properties,
             ObjectProvider<ApiKeys> keys,
             ObjectProvider<JwtDecoder> jwt,
-            ObjectProvider<AccessRules> rules) {
+            ObjectProvider<AccessRules> rules,
+            SecurityMetrics metrics) {
         var answers = new ProblemAnswers();
         var open = properties.mode() == SecurityProperties.Mode.OPEN;
         if (open) {
@@ -78,7 +92,12 @@ public class SecurityAutoConfiguration {
                     + " jwk-set-uri) nor newsflow.security.admin-key is configured: only API keys created earlier"
                     + " can sign in.");
         }
-        http.csrf(csrf -> csrf.disable())
+        http.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(SecurityAutoConfiguration::contentSecurityPolicy))
+                .cors(cors -> cors.configurationSource(corsOf(properties.cors())))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -100,12 +119,49 @@ public class SecurityAutoConfiguration {
                     rules.orderedStream().forEach(rule -> rule.apply(requests));
                     requests.anyRequest().authenticated();
                 });
+        if (!open && properties.rateLimits().enabled()) {
+            var limiter = new RateLimiter(properties.rateLimits());
+            http.addFilterAfter(
+                    new RateLimitFilter(limiter, RateLimitFilter.By.ADDRESS, answers, metrics),
+                    HeaderWriterFilter.class);
+            http.addFilterBefore(
+                    new RateLimitFilter(limiter, RateLimitFilter.By.CALLER, answers, metrics),
+                    AuthorizationFilter.class);
+        }
         keys.ifAvailable(
                 store -> http.addFilterBefore(new ApiKeyFilter(store, answers), BearerTokenAuthenticationFilter.class));
         jwt.ifAvailable(decoder -> http.oauth2ResourceServer(server -> server.jwt(token -> token.decoder(decoder))
                 .authenticationEntryPoint(answers)
                 .accessDeniedHandler(answers)));
         return http.build();
+    }
+
+    /**
+     * Answers of the API are data, never a page: a policy that loads nothing and may be framed nowhere. A page the
+     * service serves with a policy of its own (search's dashboard) keeps it, as the header is written when the response
+     * is committed; Swagger UI is served by springdoc as it is, with inline code, so it goes without.
+     */
+    private static void contentSecurityPolicy(HttpServletRequest request, HttpServletResponse response) {
+        if (!response.containsHeader(CONTENT_SECURITY_POLICY)
+                && !request.getRequestURI().startsWith("/swagger-ui")) {
+            response.setHeader(CONTENT_SECURITY_POLICY, API_POLICY);
+        }
+    }
+
+    /** Only the configured origins; none by default, so a browser refuses every cross-origin call. */
+    private static CorsConfigurationSource corsOf(SecurityProperties.Cors cors) {
+        var source = new UrlBasedCorsConfigurationSource();
+        if (!cors.allowedOrigins().isEmpty()) {
+            var configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(cors.allowedOrigins());
+            configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+            configuration.setAllowedHeaders(
+                    List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, ApiKeyFilter.HEADER, "Last-Event-ID"));
+            configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+            configuration.setMaxAge(3_600L);
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
     }
 
     /** No users: without it Spring Boot would make one with a generated password and log it. */
@@ -118,6 +174,11 @@ public class SecurityAutoConfiguration {
     SecurityMetrics securityMetrics(ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
         return new SecurityMetrics(
                 registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    Audit audit(SecurityMetrics metrics, ObjectProvider<Clock> clock) {
+        return new Audit(metrics, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** The security schemes in the service's OpenAPI description, asked of every operation. */
@@ -160,9 +221,15 @@ public class SecurityAutoConfiguration {
                     .build();
         }
 
+        /** {@code apiKeys} in the health groups: each service's readiness group includes it. */
         @Bean
-        ApiKeyController apiKeyController(ApiKeys keys, SecurityMetrics metrics) {
-            return new ApiKeyController(keys, metrics);
+        ApiKeysHealthIndicator apiKeysHealthIndicator(ApiKeys keys) {
+            return new ApiKeysHealthIndicator(keys);
+        }
+
+        @Bean
+        ApiKeyController apiKeyController(ApiKeys keys, Audit audit) {
+            return new ApiKeyController(keys, audit);
         }
     }
 }

@@ -3,9 +3,12 @@ package io.newsflow.ingest.feeds;
 import io.newsflow.ingest.api.ProblemResponses;
 import io.newsflow.ingest.api.Problems;
 import io.newsflow.ingest.http.FetchException;
+import io.newsflow.security.Audit;
+import io.newsflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -46,9 +52,11 @@ class FeedsController {
     private static final String ID_PATTERN = "^[0-9a-f]{16}$";
 
     private final FeedRegistry registry;
+    private final Audit audit;
 
-    FeedsController(FeedRegistry registry) {
+    FeedsController(FeedRegistry registry, Audit audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     /**
@@ -140,16 +148,38 @@ class FeedsController {
                             schema = @Schema(type = "string", format = "uri")))
     @ApiResponse(responseCode = "200", description = "Already registered: the existing feed")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The caller's key is bound to a source, and the URL is a feed of another source",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/ProblemDetail")))
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FeedView> register(@Valid @RequestBody FeedRequest request) throws FetchException {
-        var registration =
-                registry.register(request.parsedUrl(), request.parsedPollInterval(), blankToNull(request.source()));
+        var bound = Caller.current().source();
+        // as with pushed articles, a caller bound to a source registers feeds of that source only
+        var source = bound.orElse(blankToNull(request.source()));
+        var registration = registry.register(request.parsedUrl(), request.parsedPollInterval(), source);
+        if (!visible(registration.feed())) {
+            throw new FeedOfAnotherSourceException();
+        }
         var view = FeedView.of(registration.feed());
         if (!registration.created()) {
             return ResponseEntity.ok(view);
         }
+        audit.record(
+                "feed.registered",
+                view.id(),
+                Map.of(
+                        "url",
+                        view.url(),
+                        "source",
+                        Objects.requireNonNullElse(view.source(), "(feed title)"),
+                        "pollInterval",
+                        view.pollInterval()));
         var location = ServletUriComponentsBuilder.fromCurrentRequest()
                 .path("/{id}")
                 .buildAndExpand(view.id())
@@ -164,7 +194,10 @@ class FeedsController {
     @ApiResponse(responseCode = "200", description = "The feeds")
     @GetMapping
     List<FeedView> list() {
-        return registry.list().stream().map(FeedView::of).toList();
+        return registry.list().stream()
+                .filter(FeedsController::visible)
+                .map(FeedView::of)
+                .toList();
     }
 
     @Operation(
@@ -176,7 +209,7 @@ class FeedsController {
     @GetMapping("/{id}")
     ResponseEntity<FeedView> get(
             @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
-        return ResponseEntity.ok(registry.find(id).map(FeedView::of).orElseThrow(() -> new FeedNotFoundException(id)));
+        return ResponseEntity.ok(find(id).map(FeedView::of).orElseThrow(() -> new FeedNotFoundException(id)));
     }
 
     @Operation(
@@ -189,9 +222,14 @@ class FeedsController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
+        var feed = find(id).orElseThrow(() -> new FeedNotFoundException(id));
         if (!registry.delete(id)) {
             throw new FeedNotFoundException(id);
         }
+        audit.record(
+                "feed.deleted",
+                id,
+                Map.of("url", feed.url(), "source", Objects.requireNonNullElse(feed.sourceName(), "(feed title)")));
         return ResponseEntity.noContent().build();
     }
 
@@ -208,11 +246,25 @@ class FeedsController {
     @PostMapping("/{id}/poll")
     ResponseEntity<FeedView> pollNow(
             @Parameter(description = ID, schema = @Schema(pattern = ID_PATTERN)) @PathVariable String id) {
+        find(id).orElseThrow(() -> new FeedNotFoundException(id));
         var result = registry.pollNow(id).orElseThrow(() -> new FeedNotFoundException(id));
         var view = FeedView.of(result.feed());
+        audit.record("feed.poll-requested", id, Map.of("url", view.url(), "polledHere", result.polled()));
         return result.polled()
                 ? ResponseEntity.ok(view)
                 : ResponseEntity.accepted().body(view);
+    }
+
+    /** A feed of another source does not exist for a caller bound to a source. */
+    private Optional<FeedRecord> find(String id) {
+        return registry.find(id).filter(FeedsController::visible);
+    }
+
+    private static boolean visible(FeedRecord feed) {
+        return Caller.current()
+                .source()
+                .map(source -> source.equals(feed.sourceName()))
+                .orElse(true);
     }
 
     private static String blankToNull(String value) {
@@ -220,6 +272,12 @@ class FeedsController {
     }
 
     record InvalidField(String field, String message) {}
+
+    static class FeedOfAnotherSourceException extends RuntimeException {
+        FeedOfAnotherSourceException() {
+            super("This URL is registered as a feed of another source");
+        }
+    }
 
     static class FeedNotFoundException extends RuntimeException {
         FeedNotFoundException(String id) {
@@ -245,6 +303,11 @@ class FeedsController {
     ProblemDetail refused(FetchException e) {
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "feed-url-refused", "Feed URL refused", e.getMessage());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail anotherSource(FeedOfAnotherSourceException e) {
+        return Problems.of(HttpStatus.CONFLICT, "feed-of-another-source", "Feed of another source", e.getMessage());
     }
 
     @ExceptionHandler

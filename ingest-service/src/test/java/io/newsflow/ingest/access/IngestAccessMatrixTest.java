@@ -3,6 +3,7 @@ package io.newsflow.ingest.access;
 import static io.newsflow.testing.AccessMatrix.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.testing.AccessMatrix.Endpoint;
 import io.newsflow.testing.AccessMatrixTest;
@@ -14,7 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -31,9 +36,13 @@ import org.springframework.context.annotation.Import;
             "newsflow.topics.ingest-state=ingest-access.articles.ingest-state"
         })
 @Import(NewsflowTestInfrastructure.class)
+@ExtendWith(OutputCaptureExtension.class)
 class IngestAccessMatrixTest extends AccessMatrixTest {
 
     static final String RAW = "ingest-access.articles.raw";
+
+    @Autowired
+    MeterRegistry meters;
 
     private String rksNewsKey;
     private String searchKey;
@@ -149,6 +158,55 @@ class IngestAccessMatrixTest extends AccessMatrixTest {
         var id = json.readTree(response.body()).get("id").asString();
         var event = json.readValue(KafkaRecords.withKey(RAW, id).getFirst().value(), ArticleIngested.class);
         assertThat(event.source().name()).isEqualTo("RksNews");
+    }
+
+    @Test
+    void aKeyBoundToASourceManagesOnlyItsOwnSourcesFeedsAndEveryChangeIsAudited(CapturedOutput output) {
+        var rksFeeds = createKey("[\"feeds:manage\"]", "RksNews");
+        var otherFeeds = createKey("[\"feeds:manage\"]", "OtherNews");
+        // an unknown host registers (it may resolve later); nothing is fetched here
+        var url = "https://feeds-" + UUID.randomUUID() + ".example.invalid/rss.xml";
+        var register = new Endpoint(
+                "POST",
+                "/api/v1/feeds",
+                "application/json",
+                "{\"url\":\"" + url + "\",\"source\":\"Claimed\"}",
+                "feeds:manage",
+                201);
+        var created = send(register, Map.of("X-Api-Key", rksFeeds));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var feed = json.readTree(created.body());
+        assertThat(feed.get("source").asString()).isEqualTo("RksNews");
+        var id = feed.get("id").asString();
+
+        var get = new Endpoint("GET", "/api/v1/feeds/" + id, null, null, "feeds:manage", 200);
+        var list = new Endpoint("GET", "/api/v1/feeds", null, null, "feeds:manage", 200);
+        var delete = new Endpoint("DELETE", "/api/v1/feeds/" + id, null, null, "feeds:manage", 204);
+        var poll = new Endpoint("POST", "/api/v1/feeds/" + id + "/poll", null, null, "feeds:manage", 200);
+        assertThat(send(get, Map.of("X-Api-Key", otherFeeds)).status()).isEqualTo(404);
+        assertThat(send(poll, Map.of("X-Api-Key", otherFeeds)).status()).isEqualTo(404);
+        assertThat(send(delete, Map.of("X-Api-Key", otherFeeds)).status()).isEqualTo(404);
+        assertThat(send(register, Map.of("X-Api-Key", otherFeeds)).status())
+                .as("the same URL, registered by another source")
+                .isEqualTo(409);
+        assertThat(send(list, Map.of("X-Api-Key", otherFeeds)).body()).doesNotContain(id);
+        assertThat(send(list, Map.of("X-Api-Key", rksFeeds)).body()).contains(id);
+        assertThat(send(list, bearer(issuer.token("operator", "admin"))).body())
+                .as("an admin sees every source's feeds")
+                .contains(id);
+        assertThat(send(get, Map.of("X-Api-Key", rksFeeds)).status()).isEqualTo(200);
+        assertThat(send(delete, Map.of("X-Api-Key", rksFeeds)).status()).isEqualTo(204);
+
+        assertThat(output.getAll())
+                .containsPattern("feed\\.registered target=" + id + " by=key:[0-9a-f-]+ at=\\S+ \\{pollInterval=PT15M,"
+                        + " source=RksNews, url=" + java.util.regex.Pattern.quote(url) + "}")
+                .containsPattern("feed\\.deleted target=" + id + " by=key:[0-9a-f-]+ ");
+        assertThat(meters.counter("newsflow.audit.events", "action", "feed.registered")
+                        .count())
+                .isPositive();
+        assertThat(meters.counter("newsflow.audit.events", "action", "feed.deleted")
+                        .count())
+                .isPositive();
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.intake.IngestMetrics;
+import io.newsflow.security.Audit;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,10 @@ class FeedsControllerTest {
 
     @MockitoBean
     FeedRegistry registry;
+
+    // the slice has no security auto-configuration; the audit lines are asserted by the access matrix
+    @MockitoBean
+    Audit audit;
 
     @Test
     void registersAFeedWithAShortPollIntervalAndAnswersCreatedWithItsLocation() throws Exception {

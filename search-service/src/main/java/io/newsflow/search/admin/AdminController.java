@@ -2,6 +2,7 @@ package io.newsflow.search.admin;
 
 import io.newsflow.search.api.ProblemResponses;
 import io.newsflow.search.indexing.Reindexer;
+import io.newsflow.security.Audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final Reindexer reindexer;
+    private final Audit audit;
 
-    AdminController(Reindexer reindexer) {
+    AdminController(Reindexer reindexer, Audit audit) {
         this.reindexer = reindexer;
+        this.audit = audit;
     }
 
     @Schema(name = "ReindexStatus", description = "The latest rebuild of the index, or none yet (idle)")
@@ -70,8 +74,13 @@ class AdminController {
     // finding the index to rebuild asks Elasticsearch
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     ResponseEntity<?> reindex() {
-        return start().<ResponseEntity<?>>map(
-                        status -> ResponseEntity.accepted().body(ReindexStatus.of(status)))
+        return start().<ResponseEntity<?>>map(status -> {
+                    audit.record(
+                            "reindex.started",
+                            String.valueOf(status.to()),
+                            Map.of("from", String.valueOf(status.from())));
+                    return ResponseEntity.accepted().body(ReindexStatus.of(status));
+                })
                 .orElseGet(() -> {
                     var problem = ProblemDetail.forStatusAndDetail(
                             HttpStatus.CONFLICT, "A reindex is running already: " + reindexer.status());

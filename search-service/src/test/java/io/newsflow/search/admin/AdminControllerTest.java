@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.indexing.Reindexer;
+import io.newsflow.security.Audit;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Instant;
@@ -29,6 +30,10 @@ class AdminControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    // the slice has no security auto-configuration; only the audit call is of interest here
+    @MockitoBean
+    Audit audit;
 
     @MockitoBean
     Reindexer reindexer;

@@ -153,7 +153,6 @@ class MappingMigrationIntegrationTest {
                         search.maxPageSize(),
                         search.facetSize(),
                         search.indexing(),
-                        search.cors(),
                         search.savedSearchesIndex(),
                         search.dashboard()));
     }

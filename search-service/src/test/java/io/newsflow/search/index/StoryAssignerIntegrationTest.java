@@ -131,7 +131,6 @@ class StoryAssignerIntegrationTest {
                                 DataSize.ofMegabytes(8),
                                 Duration.ofMillis(500),
                                 Duration.ofSeconds(30)),
-                        new SearchProperties.Cors(List.of()),
                         "stories-it-saved-searches",
                         new SearchProperties.Dashboard("", "newsflow-dashboard", "openid search:read")));
     }
