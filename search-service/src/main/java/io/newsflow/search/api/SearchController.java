@@ -166,7 +166,9 @@ class SearchController {
     @Operation(
             operationId = "listStories",
             summary = "Recent stories",
-            description = "The stories with at least `minArticles` articles published in the window, latest first.")
+            description = "The stories with at least `minArticles` articles published in the window, the biggest"
+                    + " first, then the latest: id, the title of the first article, article count, sources, languages,"
+                    + " category, top people, organisations and places, first and last publication time.")
     @ApiResponse(responseCode = "200", description = "The stories")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     Stories stories(

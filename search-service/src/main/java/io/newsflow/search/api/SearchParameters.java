@@ -34,6 +34,7 @@ record SearchParameters(
         @Parameter(description = "Categories; " + FILTER) List<String> category,
         @Parameter(description = "Sources (publications); " + FILTER) List<String> source,
         @Parameter(description = "Languages, ISO 639-1 (`en`, `de`); " + FILTER) List<String> language,
+        @Parameter(description = "Stories, by the id hits and stories give; " + FILTER) List<String> story,
         @Parameter(
                         description = "Published at or after: a date (its start, UTC) or an instant",
                         schema = @Schema(type = "string", example = "2025-03-01"))
@@ -147,6 +148,7 @@ record SearchParameters(
                     case CATEGORY -> category;
                     case SOURCE -> source;
                     case LANGUAGE -> language;
+                    case STORY -> story;
                     case ID -> List.<String>of();
                 };
         return values == null ? List.of() : values;

@@ -306,17 +306,22 @@ public class ArticleIndex {
 
     /** The articles of one index (a rebuild), for story look-ups. */
     public StoredArticles stored(String index) {
-        return new StoryLookups(client, index);
+        return new StoryLookups(client, index, merges());
+    }
+
+    /** The pointers from merged stories to the stories that survived, shared by every index version. */
+    String merges() {
+        return alias + "-story-merges";
     }
 
     /** One story of the articles searches see, or empty when no article is in it. */
     public Optional<StoryDetail> story(String storyId) throws IOException {
-        return new StoryLookups(client, alias).story(storyId);
+        return new StoryLookups(client, alias, merges()).story(storyId);
     }
 
     /** The stories the articles have in the given index, by article id; none for those it lacks. */
     public Map<String, String> storiesIn(String index, Collection<String> articleIds) throws IOException {
-        return new StoryLookups(client, index).stories(articleIds);
+        return new StoryLookups(client, index, merges()).stories(articleIds);
     }
 
     /** An enriched event with the document it becomes. */

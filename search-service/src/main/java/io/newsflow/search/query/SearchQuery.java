@@ -66,6 +66,7 @@ public record SearchQuery(
         CATEGORY("category", "category"),
         SOURCE("source", "source"),
         LANGUAGE("language", "language"),
+        STORY("story", "storyId"),
         ID("id", "id");
 
         private final String parameter;
@@ -86,7 +87,7 @@ public record SearchQuery(
 
         /** The filters a request may name (the id filter is for saved-search alerts only). */
         public static List<Filter> requestable() {
-            return List.of(TAG, PERSON, ORGANIZATION, PLACE, CATEGORY, SOURCE, LANGUAGE);
+            return List.of(TAG, PERSON, ORGANIZATION, PLACE, CATEGORY, SOURCE, LANGUAGE, STORY);
         }
     }
 }

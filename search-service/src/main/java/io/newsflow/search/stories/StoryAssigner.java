@@ -1,45 +1,47 @@
 package io.newsflow.search.stories;
 
 import io.newsflow.events.ArticleEnriched;
+import io.newsflow.events.Enrichment;
+import io.newsflow.stories.ArticleFeatures;
+import io.newsflow.stories.StoryClustering;
+import io.newsflow.stories.StorySimilarity;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Groups articles about the same event into a story: an article joins the story of a stored (or earlier in the
- * batch) article whose fingerprint is within {@value Fingerprints#MAX_DISTANCE} bits of its own and whose words
- * overlap enough to confirm it; otherwise it starts a story of its own, named by its id. An article keeps the story
- * it has. Per batch: one look-up of the stored articles sharing a fingerprint band with the batch, and one of the
- * words of the few that are near (see {@link StoredArticles}).
+ * Puts each article into the story of its event (see {@link StoryClustering} for the representation and the
+ * similarity): per batch, one look-up of the stored articles most like each of its articles (see
+ * {@link StoredArticles#like}), whose stories become the candidates, then the batch in order, so that its later
+ * articles may join the stories its earlier ones started. An article keeps the story it has. Stories started here
+ * are checked again once the index shows what other consumers wrote meanwhile (see {@link StoryMerger}): two
+ * instances that started one event's story at the same moment end with the older id.
  */
 public class StoryAssigner {
 
-    /** Jaccard similarity of the word sets of title and text that confirms a fingerprint match. */
-    static final double MIN_SIMILARITY = 0.3;
-
-    /** How far apart in publication time two articles of one story may be. */
-    static final Duration STORY_SPAN = Duration.ofDays(3);
-
-    private static final int WORDS_FROM_TEXT = 2_000;
     private static final int RECENT = 5_000;
 
     private final StoredArticles live;
+    private final StorySimilarity similarity;
+    private final StoryMerger merger;
 
     // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
     // one story often arrive within a second of each other.
-    private final Candidates recent = new Candidates(RECENT);
+    private final RecentArticles recent = new RecentArticles(RECENT);
 
-    /** @param live the articles searches see, where live indexing writes */
-    public StoryAssigner(StoredArticles live) {
+    /**
+     * @param live the articles searches see, where live indexing writes
+     * @param merger checks the stories started live again later
+     */
+    public StoryAssigner(StoredArticles live, StorySimilarity similarity, StoryMerger merger) {
         this.live = live;
+        this.similarity = similarity;
+        this.merger = merger;
+        merger.onMerge(recent::merged);
     }
 
     /** The story of each article of a batch indexed live, by article id. */
@@ -61,107 +63,74 @@ public class StoryAssigner {
     private Map<String, String> assign(
             List<ArticleEnriched> events, StoredArticles target, Map<String, String> known, boolean isLive)
             throws IOException {
-        var bands = events.stream()
-                .flatMap(event -> Fingerprints.bands(event.enrichment().fingerprint()).stream())
-                .collect(Collectors.toSet());
-        var candidates = new Candidates(Integer.MAX_VALUE);
-        if (!bands.isEmpty()) {
-            var published = events.stream()
-                    .map(e -> e.article().publishedAt() != null ? e.article().publishedAt() : e.occurredAt())
-                    .filter(Objects::nonNull)
-                    .sorted()
-                    .toList();
-            for (var stored : target.sharingABand(
-                    bands,
-                    published.getFirst().minus(STORY_SPAN),
-                    published.getLast().plus(STORY_SPAN))) {
-                if (stored.storyId() != null && Fingerprints.valid(stored.fingerprint())) {
-                    candidates.put(Candidate.of(stored.id(), stored.storyId(), stored.fingerprint(), null));
+        var features = events.stream().map(ArticleFeatures::of).toList();
+        var probes = new ArrayList<StoredArticles.Probe>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!known.containsKey(events.get(i).articleId())) {
+                probes.add(probe(events.get(i), features.get(i), similarity));
+            }
+        }
+        var clustering = new StoryClustering(similarity);
+        var seeded = new HashSet<String>();
+        var stored = probes.isEmpty() ? List.<List<StoredArticles.StoredArticle>>of() : target.like(probes);
+        var pointers = Pointers.resolve(
+                target,
+                stored.stream()
+                        .flatMap(List::stream)
+                        .map(StoredArticles.StoredArticle::storyId)
+                        .filter(id -> id != null)
+                        .toList());
+        stored.stream().flatMap(List::stream).forEach(article -> {
+            if (article.storyId() != null && seeded.add(article.features().id())) {
+                clustering.seed(pointers.getOrDefault(article.storyId(), article.storyId()), article.features());
+            }
+        });
+        if (isLive) {
+            for (var article : recent.sharingAFeature(features)) {
+                if (seeded.add(article.features().id())) {
+                    clustering.seed(article.storyId(), article.features());
+                }
+            }
+        }
+        var stories = new HashMap<String, String>();
+        var started = new ArrayList<ArticleEnriched>();
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            var article = features.get(i);
+            String story;
+            if (known.containsKey(event.articleId())) {
+                story = known.get(event.articleId());
+                clustering.seed(story, article);
+            } else {
+                var assignment = clustering.assign(article);
+                story = assignment.storyId();
+                if (assignment.started()) {
+                    started.add(event);
                 }
             }
             if (isLive) {
-                recent.sharingABand(bands).forEach(candidates::putIfAbsent);
-            }
-            loadWords(target, events, candidates);
-        }
-        var stories = new HashMap<String, String>();
-        for (var event : events) {
-            var fingerprint = event.enrichment().fingerprint();
-            var indexed = candidates.get(event.articleId());
-            String story;
-            Set<String> words = null;
-            if (known.containsKey(event.articleId())) {
-                story = known.get(event.articleId());
-            } else if (indexed != null) {
-                story = indexed.storyId();
-            } else {
-                var near = Fingerprints.valid(fingerprint)
-                        ? candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint))
-                        : List.<Candidate>of();
-                if (!near.isEmpty()) {
-                    words = words(event.article().title(), event.enrichment().text());
-                }
-                var eventWords = words;
-                story = near.stream()
-                        .filter(c -> c.words() != null
-                                && similarity(eventWords, c.words().get()) >= MIN_SIMILARITY)
-                        .map(Candidate::storyId)
-                        .sorted()
-                        .findFirst()
-                        .orElse(event.articleId());
-            }
-            if (Fingerprints.valid(fingerprint)) {
-                // later articles of this batch may be near this one: they need its words
-                var candidate = Candidate.of(
-                        event.articleId(),
-                        story,
-                        fingerprint,
-                        words != null
-                                ? new Words(words)
-                                : new Words(
-                                        event.article().title(),
-                                        event.enrichment().text()));
-                candidates.put(candidate);
-                if (isLive) {
-                    recent.put(candidate);
-                }
+                recent.put(article, story);
             }
             stories.put(event.articleId(), story);
+        }
+        if (isLive && !started.isEmpty()) {
+            merger.checkLater(started);
         }
         return stories;
     }
 
-    /** Fetches the words of the candidates near an article of the batch: usually none or a few. */
-    private static void loadWords(StoredArticles target, List<ArticleEnriched> events, Candidates candidates)
-            throws IOException {
-        var ids = new HashSet<String>();
-        for (var event : events) {
-            var fingerprint = event.enrichment().fingerprint();
-            if (Fingerprints.valid(fingerprint)) {
-                candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint)).stream()
-                        .filter(c -> c.words() == null)
-                        .forEach(c -> ids.add(c.id()));
-            }
-        }
-        if (!ids.isEmpty()) {
-            target.texts(ids).forEach((id, stored) -> candidates.withWords(id, words(stored.title(), stored.text())));
-        }
-    }
-
-    static Set<String> words(String title, String text) {
-        var all = (title == null ? "" : title) + " "
-                + (text == null ? "" : text.substring(0, Math.min(text.length(), WORDS_FROM_TEXT)));
-        return Arrays.stream(all.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> word.length() > 2)
-                .collect(Collectors.toSet());
-    }
-
-    static double similarity(Set<String> a, Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
-            return 1;
-        }
-        var common = new HashSet<>(a);
-        common.retainAll(b);
-        return (double) common.size() / (a.size() + b.size() - common.size());
+    static StoredArticles.Probe probe(ArticleEnriched event, ArticleFeatures features, StorySimilarity similarity) {
+        var enrichment = event.enrichment();
+        var time = features.time();
+        return new StoredArticles.Probe(
+                event.articleId(),
+                event.article().title(),
+                enrichment.keywords().stream().map(Enrichment.Keyword::term).toList(),
+                Stream.of(enrichment.people(), enrichment.organizations(), enrichment.places())
+                        .flatMap(List::stream)
+                        .map(Enrichment.Entity::name)
+                        .toList(),
+                time.minus(similarity.window()),
+                time.plus(similarity.window()));
     }
 }

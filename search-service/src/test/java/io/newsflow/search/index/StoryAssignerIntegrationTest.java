@@ -1,6 +1,7 @@
 package io.newsflow.search.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -8,28 +9,30 @@ import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.Articles;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.stories.StoryAssigner;
+import io.newsflow.search.stories.StoryDetail;
+import io.newsflow.search.stories.StoryMerger;
+import io.newsflow.stories.StorySimilarity;
 import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Story grouping within a batch, across batches before a refresh, and across instances, against the real
- * Elasticsearch node of the tests (no Spring context: the assigner and the index's story look-ups only).
+ * Story assignment within a batch, across batches before a refresh, across instances, under replay and when two
+ * instances start one event's story at once, against the real Elasticsearch node of the tests (no Spring context:
+ * the assigner and the index's story look-ups only).
  */
 class StoryAssignerIntegrationTest {
 
-    private static final String TEXT =
-            "The central bank raised interest rates by half a point on Thursday, its governor"
-                    + " said, citing inflation that stayed high through the winter";
     private static final Instant PUBLISHED = Instant.parse("2025-03-01T08:00:00Z");
 
     private static ElasticsearchClient client;
@@ -39,79 +42,160 @@ class StoryAssignerIntegrationTest {
     static void createIndex() throws IOException {
         client = ElasticsearchClient.of(
                 b -> b.host(TestInfrastructure.get().elasticsearchUrl()).jsonMapper(new Jackson3JsonpMapper()));
+        index = newIndex();
+    }
+
+    private static ArticleIndex newIndex() throws IOException {
         var alias = "stories-it-" + UUID.randomUUID().toString().substring(0, 8);
-        index = new ArticleIndex(client, properties(alias));
-        index.initialize();
+        var created = new ArticleIndex(client, properties(alias));
+        created.initialize();
+        return created;
     }
 
     @AfterAll
-    static void deleteIndex() throws IOException {
-        client.indices().delete(d -> d.index(index.indexName(1)));
-        client.indices().deleteIndexTemplate(t -> t.name(index.alias()));
+    static void closeClient() {
         client.close();
     }
 
     @Test
-    void nearDuplicatesInOneBatchJoinTheStoryOfTheFirstUnlessTheirWordsDiffer() throws IOException {
-        var fingerprint = ThreadLocalRandom.current().nextLong();
-        var first = article("Central bank raises rates", TEXT, fingerprint, 0);
-        var second = article("Rates go up again", TEXT + " analysts expected it", fingerprint ^ 0b1, 60);
-        var third = article("Bank lifts rates", TEXT, fingerprint ^ 0b1000_0000_0001L << 20, 120);
-        var lookalike = article("Unrelated", "A completely different text about gardening tools", fingerprint, 180);
-        var far = article("Bank lifts rates", TEXT, ~fingerprint, 240);
+    void rewritesOfOneEventFromThreeSourcesFormOneStoryWhileAnotherEventOfTheSameKindStaysApart() throws IOException {
+        var city = "Valencia" + suffix();
+        var other = "Lisbon" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
+        var third = fire("AP", city + " firefighters battle warehouse blaze", city, "Maria Lopez", 60);
+        var elsewhere = fire("Reuters", "Fire destroys warehouse in " + other + " docks", other, "Joao Silva", 90);
 
-        var stories = stories(new StoryAssigner(index.stored()), List.of(first, second, third, lookalike, far));
+        var stories = live().assign(List.of(first, second, third, elsewhere));
 
         assertThat(stories)
                 .containsEntry(first.articleId(), first.articleId())
                 .containsEntry(second.articleId(), first.articleId())
                 .containsEntry(third.articleId(), first.articleId())
-                .containsEntry(lookalike.articleId(), lookalike.articleId())
-                .containsEntry(far.articleId(), far.articleId());
+                .containsEntry(elsewhere.articleId(), elsewhere.articleId());
     }
 
     @Test
-    void aNearDuplicateInALaterBatchJoinsTheStoryBeforeTheIndexIsRefreshed() throws IOException {
-        var fingerprint = ThreadLocalRandom.current().nextLong();
-        var first = article("Central bank raises rates", TEXT, fingerprint, 0);
-        var second = article("Rates go up again", TEXT, fingerprint ^ 0b110, 60);
-        var stories = new StoryAssigner(index.stored());
-
-        write(stories, first);
-
-        assertThat(stories(stories, List.of(second))).containsEntry(second.articleId(), first.articleId());
-    }
-
-    @Test
-    void aNearDuplicateJoinsTheStoryOfAnArticleAnotherInstanceIndexed() throws IOException {
-        var fingerprint = ThreadLocalRandom.current().nextLong();
-        var first = article("Central bank raises rates", TEXT, fingerprint, 0);
-        var second = article("Rates go up again", TEXT, fingerprint ^ 0b1L << 63, 60);
-        var lookalike = article("Unrelated", "A completely different text about gardening tools", fingerprint, 90);
-        write(new StoryAssigner(index.stored()), first);
+    void anArticleJoinsTheStoryOfAStoredArticleAnotherInstanceIndexed() throws IOException {
+        var city = "Valencia" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
+        write(live(), first);
         index.refreshAlias();
 
-        var otherInstance = new StoryAssigner(index.stored());
-
-        assertThat(stories(otherInstance, List.of(second, lookalike)))
-                .containsEntry(second.articleId(), first.articleId())
-                .containsEntry(lookalike.articleId(), lookalike.articleId());
+        assertThat(live().assign(List.of(second))).containsEntry(second.articleId(), first.articleId());
     }
 
-    private static Map<String, String> stories(StoryAssigner assigner, List<ArticleEnriched> batch) throws IOException {
-        return assigner.assign(batch);
+    @Test
+    void anArticleJoinsTheStoryOfTheBatchBeforeTheIndexIsRefreshed() throws IOException {
+        var city = "Valencia" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
+        var assigner = live();
+        write(assigner, first);
+
+        assertThat(assigner.assign(List.of(second))).containsEntry(second.articleId(), first.articleId());
     }
 
-    private static void write(StoryAssigner assigner, ArticleEnriched article) throws IOException {
-        var story = assigner.assign(List.of(article)).get(article.articleId());
-        index.write(List.of(ArticleIndex.Indexable.of(article, story)));
+    @Test
+    void anArticleThatIsStoredKeepsItsStory() throws IOException {
+        var city = "Valencia" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        index.write(List.of(ArticleIndex.Indexable.of(first, "an-older-story")));
+        index.refreshAlias();
+
+        assertThat(live().assign(List.of(first))).containsEntry(first.articleId(), "an-older-story");
     }
 
-    private static ArticleEnriched article(String title, String text, long fingerprint, int minutesLater) {
-        return Articles.builder(title, text)
-                .source("Reuters")
+    @Test
+    void twoInstancesStartingOneEventsStoryAtOnceEndWithTheOlderStory() throws Exception {
+        var city = "Valencia" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
+        var one = live();
+        var two = live();
+
+        // each assigns before the other's article is written: both start a story
+        var firstStory = one.assign(List.of(first)).get(first.articleId());
+        var secondStory = two.assign(List.of(second)).get(second.articleId());
+        index.write(List.of(ArticleIndex.Indexable.of(first, firstStory)));
+        index.write(List.of(ArticleIndex.Indexable.of(second, secondStory)));
+        assertThat(secondStory).isEqualTo(second.articleId());
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            index.refreshAlias();
+            assertThat(index.storiesIn(index.alias(), List.of(first.articleId(), second.articleId())))
+                    .containsEntry(first.articleId(), first.articleId())
+                    .containsEntry(second.articleId(), first.articleId());
+        });
+        var merged = index.story(second.articleId()).orElseThrow();
+        assertThat(merged.id()).isEqualTo(first.articleId());
+        assertThat(merged.articles())
+                .extracting(StoryDetail.Article::id)
+                .containsExactly(first.articleId(), second.articleId());
+        // a later article of the event joins the surviving story, from either instance
+        var third = fire("AP", city + " firefighters battle warehouse blaze", city, "Maria Lopez", 60);
+        assertThat(two.assign(List.of(third))).containsEntry(third.articleId(), first.articleId());
+    }
+
+    @Test
+    void replayingTheSameArticlesInOrderIntoAnEmptyIndexGivesTheSameStories() throws IOException {
+        var city = "Valencia" + suffix();
+        var other = "Lisbon" + suffix();
+        var articles = List.of(
+                fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0),
+                fire("Reuters", "Fire destroys warehouse in " + other + " docks", other, "Joao Silva", 10),
+                fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30),
+                fire("AP", other + " firefighters battle warehouse blaze", other, "Joao Silva", 60));
+        var replayed = newIndex();
+
+        var live = new HashMap<String, String>();
+        var again = new HashMap<String, String>();
+        var liveAssigner = live();
+        var replayAssigner = assigner(replayed);
+        for (var article : articles) {
+            live.putAll(write(liveAssigner, article));
+            var story = replayAssigner.assign(List.of(article));
+            replayed.write(List.of(ArticleIndex.Indexable.of(article, story.get(article.articleId()))));
+            again.putAll(story);
+        }
+
+        assertThat(again).isEqualTo(live);
+        assertThat(Set.copyOf(live.values())).hasSize(2);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static StoryAssigner live() {
+        return assigner(index);
+    }
+
+    private static StoryAssigner assigner(ArticleIndex target) {
+        return new StoryAssigner(
+                target.stored(),
+                StorySimilarity.DEFAULT,
+                new StoryMerger(target.stored(), StorySimilarity.DEFAULT, Duration.ofMillis(1_500)));
+    }
+
+    private static Map<String, String> write(StoryAssigner assigner, ArticleEnriched article) throws IOException {
+        var stories = assigner.assign(List.of(article));
+        index.write(List.of(ArticleIndex.Indexable.of(article, stories.get(article.articleId()))));
+        return stories;
+    }
+
+    private static ArticleEnriched fire(String source, String title, String city, String chief, int minutesLater) {
+        return Articles.builder(title, "Firefighters fought the fire at the warehouse in " + city + " all night.")
+                .source(source)
                 .publishedAt(PUBLISHED.plus(Duration.ofMinutes(minutesLater)))
-                .fingerprint("%016x".formatted(fingerprint))
+                .keyword("warehouse fire", 3.1)
+                .keyword("firefighters", 2.2)
+                .keyword(city.toLowerCase(), 2.0)
+                .places(city)
+                .people(chief)
+                .organizations(city + " Fire Brigade")
+                .mentions(city, 3)
                 .build();
     }
 
