@@ -20,7 +20,7 @@ class StoryClusteringTest {
         var first = clustering.assign(fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
         var second = clustering.assign(fire("b", "Blaze at Valencia port warehouse, no injuries", "Valencia", 30));
         var third = clustering.assign(fire("c", "Valencia firefighters battle warehouse blaze", "Valencia", 60));
-        var elsewhere = clustering.assign(fire("d", "Fire destroys warehouse in Lisbon docks", "Lisbon", 90));
+        var elsewhere = clustering.assign(lisbon("d", "Lisbon docks blaze sends smoke over Alfama", 90));
 
         assertThat(first.started()).isTrue();
         assertThat(List.of(second.storyId(), third.storyId())).containsOnly("a");
@@ -54,9 +54,9 @@ class StoryClusteringTest {
     void theSameArticlesInTheSameOrderGiveTheSameStories() {
         var articles = List.of(
                 fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0),
-                fire("b", "Fire destroys warehouse in Lisbon docks", "Lisbon", 5),
+                lisbon("b", "Lisbon docks blaze sends smoke over Alfama", 5),
                 fire("c", "Blaze at Valencia port warehouse", "Valencia", 10),
-                fire("d", "Lisbon firefighters battle warehouse blaze", "Lisbon", 15));
+                lisbon("d", "Smoke from Lisbon docks fire reaches Alfama", 15));
 
         var once = new StoryClustering(StorySimilarity.DEFAULT);
         var twice = new StoryClustering(StorySimilarity.DEFAULT);
@@ -76,6 +76,20 @@ class StoryClusteringTest {
 
         assertThat(assignment.storyId()).isEqualTo("m-earlier");
         assertThat(assignment.alsoMatching()).containsExactly("z-later");
+    }
+
+    /** Another warehouse fire, told with its own words, places and people. */
+    private static ArticleFeatures lisbon(String id, String title, int minutesLater) {
+        return ArticleFeatures.of(
+                id,
+                title,
+                List.of(
+                        new Enrichment.Keyword("warehouse fire", 3.1),
+                        new Enrichment.Keyword("smoke", 2.5),
+                        new Enrichment.Keyword("alfama", 2.3),
+                        new Enrichment.Keyword("docks", 2.0)),
+                Map.of("Lisbon", 3, "Alfama", 2, "Joao Silva", 1),
+                T0.plus(Duration.ofMinutes(minutesLater)));
     }
 
     private static ArticleFeatures fire(String id, String title, String city, int minutesLater) {

@@ -64,7 +64,7 @@ class StoryAssignerIntegrationTest {
         var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
         var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
         var third = fire("AP", city + " firefighters battle warehouse blaze", city, "Maria Lopez", 60);
-        var elsewhere = fire("Reuters", "Fire destroys warehouse in " + other + " docks", other, "Joao Silva", 90);
+        var elsewhere = elsewhere("Reuters", other + " docks blaze sends smoke over the old town", other, 90);
 
         var stories = live().assign(List.of(first, second, third, elsewhere));
 
@@ -144,9 +144,9 @@ class StoryAssignerIntegrationTest {
         var other = "Lisbon" + suffix();
         var articles = List.of(
                 fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0),
-                fire("Reuters", "Fire destroys warehouse in " + other + " docks", other, "Joao Silva", 10),
+                elsewhere("Reuters", other + " docks blaze sends smoke over the old town", other, 10),
                 fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30),
-                fire("AP", other + " firefighters battle warehouse blaze", other, "Joao Silva", 60));
+                elsewhere("AP", "Smoke from " + other + " docks fire reaches the old town", other, 60));
         var replayed = newIndex();
 
         var live = new HashMap<String, String>();
@@ -183,6 +183,21 @@ class StoryAssignerIntegrationTest {
         var stories = assigner.assign(List.of(article));
         index.write(List.of(ArticleIndex.Indexable.of(article, stories.get(article.articleId()))));
         return stories;
+    }
+
+    /** Another warehouse fire, told with its own words, places and people. */
+    private static ArticleEnriched elsewhere(String source, String title, String city, int minutesLater) {
+        return Articles.builder(title, "Smoke from the burning warehouse in the " + city + " docks covered the old town.")
+                .source(source)
+                .publishedAt(PUBLISHED.plus(Duration.ofMinutes(minutesLater)))
+                .keyword("warehouse fire", 3.1)
+                .keyword("smoke", 2.5)
+                .keyword("old town", 2.3)
+                .keyword("docks", 2.0)
+                .places(city)
+                .people("Joao Silva")
+                .mentions(city, 3)
+                .build();
     }
 
     private static ArticleEnriched fire(String source, String title, String city, String chief, int minutesLater) {
