@@ -3,14 +3,14 @@ package io.newsflow.search.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import io.newsflow.events.Enrichment;
-import io.newsflow.stories.ArticleFeatures;
 import io.newsflow.search.stories.StoredArticles;
 import io.newsflow.search.stories.StoryDetail;
+import io.newsflow.stories.ArticleFeatures;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,13 +60,13 @@ final class StoryLookups implements StoredArticles {
                             bool.should(s -> s.match(m -> m.field("title").query(probe.title())));
                         }
                         if (!probe.keywords().isEmpty()) {
-                            bool.should(s -> s.terms(t -> t.field("keywords")
-                                    .terms(v -> v.value(values(probe.keywords())))));
+                            bool.should(s ->
+                                    s.terms(t -> t.field("keywords").terms(v -> v.value(values(probe.keywords())))));
                         }
                         if (!probe.entities().isEmpty()) {
                             for (var field : List.of("people", "organizations", "places")) {
-                                bool.should(s -> s.terms(t ->
-                                        t.field(field).terms(v -> v.value(values(probe.entities())))));
+                                bool.should(s ->
+                                        s.terms(t -> t.field(field).terms(v -> v.value(values(probe.entities())))));
                             }
                         }
                         return bool.minimumShouldMatch("1");
@@ -92,7 +92,11 @@ final class StoryLookups implements StoredArticles {
     }
 
     private static List<FieldValue> values(List<String> values) {
-        return values.stream().filter(Objects::nonNull).distinct().map(FieldValue::of).toList();
+        return values.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .map(FieldValue::of)
+                .toList();
     }
 
     @Override
@@ -159,11 +163,7 @@ final class StoryLookups implements StoredArticles {
             return new StoredArticle(
                     storyId,
                     ArticleFeatures.of(
-                            id,
-                            title,
-                            scoredKeywords == null ? List.of() : scoredKeywords,
-                            entities,
-                            publishedAt));
+                            id, title, scoredKeywords == null ? List.of() : scoredKeywords, entities, publishedAt));
         }
 
         private static List<Enrichment.Entity> orEmpty(List<Enrichment.Entity> entities) {

@@ -53,7 +53,7 @@ class StoryAssignerIntegrationTest {
     }
 
     @AfterAll
-    static void closeClient() {
+    static void closeClient() throws IOException {
         client.close();
     }
 
@@ -187,7 +187,8 @@ class StoryAssignerIntegrationTest {
 
     /** Another warehouse fire, told with its own words, places and people. */
     private static ArticleEnriched elsewhere(String source, String title, String city, int minutesLater) {
-        return Articles.builder(title, "Smoke from the burning warehouse in the " + city + " docks covered the old town.")
+        return Articles.builder(
+                        title, "Smoke from the burning warehouse in the " + city + " docks covered the old town.")
                 .source(source)
                 .publishedAt(PUBLISHED.plus(Duration.ofMinutes(minutesLater)))
                 .keyword("warehouse fire", 3.1)
