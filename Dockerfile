@@ -13,14 +13,18 @@ RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:21-jre
 ARG PORT
-RUN groupadd --system newsflow && useradd --system --gid newsflow --no-create-home --shell /usr/sbin/nologin newsflow
+RUN groupadd --system --gid 10001 newsflow && useradd --system --uid 10001 --gid newsflow --no-create-home --shell /usr/sbin/nologin newsflow
 WORKDIR /app
 COPY --from=extractor /build/extracted/dependencies/ ./
 COPY --from=extractor /build/extracted/spring-boot-loader/ ./
 COPY --from=extractor /build/extracted/snapshot-dependencies/ ./
 COPY --from=extractor /build/extracted/application/ ./
-USER newsflow
+# numeric, so that Kubernetes' runAsNonRoot can tell without reading /etc/passwd (the manifests run as 10001 too)
+USER 10001:10001
 EXPOSE ${PORT}
+# Containers log one JSON object per line (Elastic Common Schema, with trace and article ids) for a log shipper to
+# read; LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash in the container's environment switches to that format.
+ENV LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # The heap follows the container's memory limit; add JVM flags through JAVA_TOOL_OPTIONS, which the JVM reads itself.
 # curl (used by the compose healthcheck) is part of the eclipse-temurin Ubuntu images.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

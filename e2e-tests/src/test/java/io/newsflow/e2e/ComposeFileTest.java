@@ -33,7 +33,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.w3c.dom.Element;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Checks docker-compose.yml against the services' own configuration, since no Docker engine can run it here: every
@@ -204,6 +210,35 @@ class ComposeFileTest {
         assertThat(portMappings(service(name)))
                 .extracting(PortMapping::published)
                 .containsExactly(port);
+    }
+
+    @Test
+    void theScaleOverlayTakesOnlyThePublishedPortsOffTheServicesItScales() throws IOException {
+        Map<String, Object> overlay = map(
+                yamlWithComposeTags(ROOT.resolve("docker-compose.scale.yml")).get("services"));
+
+        // compose's --scale cannot start a second container on a host port the first one holds
+        assertThat(overlay).containsOnlyKeys("enrich-service", "search-service");
+        overlay.forEach((name, service) -> {
+            assertThat(map(service)).as("%s in the overlay", name).containsOnlyKeys("ports");
+            assertThat(list(map(service).get("ports"))).as("%s ports", name).isEmpty();
+            assertThat(portMappings(service(name)))
+                    .as("%s ports in docker-compose.yml", name)
+                    .isNotEmpty();
+        });
+    }
+
+    @Test
+    void topicsHaveAPartitionForEveryConsumerOfTheInstancesAUserWouldRun() {
+        int partitions = Integer.parseInt(environment("enrich-service").get("NEWSFLOW_TOPICS_PARTITIONS"));
+        int searchConsumers =
+                Integer.parseInt(environment("search-service").get("NEWSFLOW_SEARCH_INDEXING_CONCURRENCY"));
+
+        // four search instances keep every consumer thread busy; 1, 2, 3, 4 or 6 instances get equal shares
+        assertThat(partitions).isGreaterThanOrEqualTo(4 * searchConsumers);
+        assertThat(List.of(1, 2, 3, 4, 6)).allSatisfy(instances -> assertThat(partitions % instances)
+                .as("%d partitions over %d instances", partitions, instances)
+                .isZero());
     }
 
     @Test
@@ -457,6 +492,32 @@ class ComposeFileTest {
             Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             assertThat(document).as("%s is a YAML mapping", file).isInstanceOf(Map.class);
             return map(document);
+        }
+    }
+
+    /** Compose's own {@code !reset} and {@code !override} tags, read as the value they carry. */
+    private static Map<String, Object> yamlWithComposeTags(Path file) throws IOException {
+        var constructor = new SafeConstructor(new LoaderOptions()) {
+            {
+                for (String tag : List.of("!reset", "!override")) {
+                    yamlConstructors.put(new Tag(tag), new Construct() {
+                        @Override
+                        public Object construct(Node node) {
+                            return switch (node) {
+                                case SequenceNode sequence -> constructSequence(sequence);
+                                case MappingNode mapping -> constructMapping(mapping);
+                                default -> constructScalar((ScalarNode) node);
+                            };
+                        }
+
+                        @Override
+                        public void construct2ndStep(Node node, Object object) {}
+                    });
+                }
+            }
+        };
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return map(new Yaml(constructor).load(reader));
         }
     }
 

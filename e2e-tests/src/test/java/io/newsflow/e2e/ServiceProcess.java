@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** One service, run from its executable jar as a separate JVM, as an operator would run it. */
 public final class ServiceProcess implements AutoCloseable {
@@ -23,31 +24,69 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String name;
     private final int port;
     private final LocalProcess process;
 
-    private ServiceProcess(int port, LocalProcess process) {
+    private ServiceProcess(String name, int port, LocalProcess process) {
+        this.name = name;
         this.port = port;
         this.process = process;
     }
 
     public static ServiceProcess start(String module, Map<String, String> properties) {
-        var jar = ServiceJar.of(Path.of(System.getProperty("newsflow.root", "..")), module);
         var port = Ports.free();
+        var readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        var process = launcher(module, port, properties, Map.of())
+                .readyWhen("GET " + readiness, () -> HttpProbe.ok(readiness))
+                .stopGrace(Duration.ofSeconds(20))
+                .start();
+        return new ServiceProcess(module, port, process);
+    }
+
+    /** What a start that should fail ends with: the exit code and the log. */
+    public record Exit(int code, String log) {}
+
+    /** Starts the service with these environment variables and waits, at most the limit, for it to exit by itself. */
+    public static Exit runUntilExit(
+            String module, Map<String, String> properties, Map<String, String> environment, Duration limit) {
+        var launcher = launcher(module, Ports.free(), properties, environment);
+        int code = launcher.run(limit);
+        return new Exit(code, LocalProcess.tail(log(module), 200));
+    }
+
+    private static LocalProcess.Builder launcher(
+            String module, int port, Map<String, String> properties, Map<String, String> environment) {
+        var jar = ServiceJar.of(Path.of(System.getProperty("newsflow.root", "..")), module);
         var command = new ArrayList<String>(List.of(
                 Jdk.java(Jdk.home()).toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.add("--server.port=" + port);
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        var log = Path.of("target", "e2e-logs", module + ".log");
+        var log = log(module);
         LocalProcess.newLog(log);
-        var readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        var process = LocalProcess.builder(module)
+        return LocalProcess.builder(module)
                 .command(command)
-                .logFile(log)
-                .readyWhen("GET " + readiness, () -> HttpProbe.ok(readiness))
-                .stopGrace(Duration.ofSeconds(20))
-                .start();
-        return new ServiceProcess(port, process);
+                .environment(environment)
+                .logFile(log);
+    }
+
+    private static Path log(String module) {
+        return Path.of("target", "e2e-logs", module + ".log");
+    }
+
+    /**
+     * Sends SIGTERM, as Kubernetes does when it stops a pod, and waits at most the limit for the process to exit.
+     *
+     * @return the exit code, or empty when it still runs after the limit (it is left running: {@link #close()} ends it)
+     */
+    public OptionalInt terminate(Duration limit) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
+        return process.awaitExit(limit);
+    }
+
+    /** The service's log so far. */
+    public String log() {
+        return LocalProcess.tail(log(name), 100_000);
     }
 
     public void awaitReady(Duration limit) {

@@ -1,16 +1,22 @@
 package io.newsflow.enrich;
 
+import io.newsflow.kafka.TopicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything the enrich service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). */
+/**
+ * Everything the enrich service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). Each value is checked
+ * at start against the bounds it works within; a bad one stops the service with a message naming the property and its
+ * environment variable.
+ */
 @Validated
 @ConfigurationProperties("newsflow")
 public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull Enrich enrich) {
@@ -18,9 +24,14 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
     /**
      * @param raw the topic ingested articles are consumed from
      * @param enriched the topic enriched articles are published to (compacted)
+     * @param partitions partitions of the topics this service creates when they are missing
+     * @param replicationFactor replicas of the topics this service creates when they are missing
      */
     public record Topics(
-            @NotBlank String raw, @NotBlank String enriched, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+            @TopicName String raw,
+            @TopicName String enriched,
+            @Min(1) @Max(10_000) int partitions,
+            @Min(1) short replicationFactor) {}
 
     /**
      * @param concurrency consumer threads of this instance (at most the raw topic's partitions are busy)
@@ -29,10 +40,13 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
      * @param summary the extractive summary's size
      */
     public record Enrich(
-            @Min(1) int concurrency,
-            @NotEmpty List<@NotBlank String> languages,
+            @Min(1) @Max(64) int concurrency,
+            @NotEmpty List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = LANGUAGE_RULE) String> languages,
             @Min(1) @Max(50) int keywords,
-            @Valid @NotNull Summary summary) {}
+            @Valid @NotNull Summary summary) {
+
+        static final String LANGUAGE_RULE = "must be an ISO 639-1 code: two lower-case letters";
+    }
 
     /**
      * @param sentences at most this many sentences (2 to 4)

@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.kafka.Termination;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IngestApplication {
 
     public static void main(String[] args) {
+        Termination.exitZeroOnSigterm();
         SpringApplication.run(IngestApplication.class, args);
     }
 }

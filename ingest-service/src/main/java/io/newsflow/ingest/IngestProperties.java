@@ -1,16 +1,26 @@
 package io.newsflow.ingest;
 
+import io.newsflow.kafka.DataSizeRange;
+import io.newsflow.kafka.TopicName;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything the ingest service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). */
+/**
+ * Everything the ingest service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). Each value is checked
+ * at start against the bounds it works within; a bad one stops the service with a message naming the property and its
+ * environment variable.
+ */
 @Validated
 @ConfigurationProperties("newsflow")
 public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull Ingest ingest) {
@@ -23,9 +33,9 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param replicationFactor replicas of the topics this service creates when they are missing
      */
     public record Topics(
-            @NotBlank String raw,
-            @NotBlank String ingestState,
-            @Min(1) int partitions,
+            @TopicName String raw,
+            @TopicName String ingestState,
+            @Min(1) @Max(10_000) int partitions,
             @Min(1) short replicationFactor) {}
 
     /**
@@ -34,7 +44,9 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param feeds feed polling
      */
     public record Ingest(
-            @NotNull Duration publishTimeout, @Valid @NotNull Limits limits, @Valid @NotNull Feeds feeds) {}
+            @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 5) Duration publishTimeout,
+            @Valid @NotNull Limits limits,
+            @Valid @NotNull Feeds feeds) {}
 
     /**
      * @param maxArticleSize the largest article, as JSON, that is accepted (a single article request, a batch item)
@@ -42,7 +54,9 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param maxBatchItems the most articles one batch request may carry
      */
     public record Limits(
-            @NotNull DataSize maxArticleSize, @NotNull DataSize maxRequestSize, @Min(1) int maxBatchItems) {}
+            @NotNull @DataSizeRange(min = "1KB", max = "100MB") DataSize maxArticleSize,
+            @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxRequestSize,
+            @Min(1) @Max(100_000) int maxBatchItems) {}
 
     /**
      * @param topic compacted topic holding every feed's registration and polling state, keyed by feed id
@@ -60,17 +74,23 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param maxConcurrentPolls polls running at once per instance; due feeds beyond it wait for the next check
      */
     public record Feeds(
-            @NotBlank String topic,
+            @TopicName String topic,
             @NotBlank String consumerGroup,
-            @NotNull Duration defaultPollInterval,
-            @NotNull Duration minPollInterval,
-            @NotNull Duration maxBackoff,
-            @NotNull Duration checkInterval,
-            @NotNull List<String> allowedHosts,
-            @NotNull Duration connectTimeout,
-            @NotNull Duration readTimeout,
-            @NotNull DataSize maxResponseSize,
-            @Min(1) int maxItemsPerPoll,
-            @Min(0) int maxRedirects,
-            @Min(1) int maxConcurrentPolls) {}
+            @NotNull @DurationMin(seconds = 1) Duration defaultPollInterval,
+            @NotNull @DurationMin(seconds = 1) Duration minPollInterval,
+            @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
+            @NotNull @DurationMin(millis = 10) @DurationMax(minutes = 10) Duration checkInterval,
+            @NotNull List<@NotNull @Pattern(regexp = HOST, message = HOST_RULE) String> allowedHosts,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration connectTimeout,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration readTimeout,
+            @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxResponseSize,
+            @Min(1) @Max(100_000) int maxItemsPerPoll,
+            @Min(0) @Max(20) int maxRedirects,
+            @Min(1) @Max(10_000) int maxConcurrentPolls) {
+
+        /** A DNS name, an IPv4 address or an IPv6 address (bracketed or not). */
+        static final String HOST = "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?";
+
+        static final String HOST_RULE = "must be a host name or an IP address, without scheme, port or path";
+    }
 }

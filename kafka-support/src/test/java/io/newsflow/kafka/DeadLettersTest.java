@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,7 +26,8 @@ class DeadLettersTest {
     record Event(String name) {}
 
     @Test
-    void sendsRecordsToTheDeadLetterTopicOnTheirPartitionBytesAsTheyCameAndEventsAsJson() throws Exception {
+    void sendsRecordsToTheDeadLetterTopicOnTheirPartitionBytesAsTheyCameAndEventsAsJsonAndTellsOfEach()
+            throws Exception {
         var topic = "dead-letters-" + UUID.randomUUID();
         var servers = TestInfrastructure.get().kafkaBootstrapServers();
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
@@ -37,7 +39,9 @@ class DeadLettersTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class));
-        var recoverer = DeadLetters.recoverer(producers);
+        var told = new CopyOnWriteArrayList<String>();
+        var recoverer = DeadLetters.recoverer(
+                producers, (record, reason) -> told.add(record.key() + ": " + reason.getMessage()));
         recoverer.setFailIfSendResultIsError(true);
 
         recoverer.accept(
@@ -50,5 +54,6 @@ class DeadLettersTest {
         assertThat(dead)
                 .extracting(ConsumerRecord::key, ConsumerRecord::partition, ConsumerRecord::value)
                 .containsExactlyInAnyOrder(tuple("a", 2, "not json{"), tuple("b", 1, "{\"name\":\"seen\"}"));
+        assertThat(told).containsExactly("a: undeserializable", "b: bad");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -74,6 +75,18 @@ public final class LocalProcess implements AutoCloseable {
                 : "exited with code " + process.exitValue();
         stop();
         throw new InfraException(spec.name + " " + why + ". See " + spec.logFile + ":\n" + tail(spec.logFile, 20));
+    }
+
+    /** Waits at most the timeout for the process to end; its exit code, or empty while it still runs. */
+    public OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
     }
 
     /** SIGTERM to the process tree, SIGKILL after the grace period, then the pid file goes. */

@@ -1,5 +1,6 @@
 package io.newsflow.search;
 
+import io.newsflow.kafka.Termination;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ public class SearchApplication {
     }
 
     public static void main(String[] args) {
+        Termination.exitZeroOnSigterm();
         SpringApplication.run(SearchApplication.class, args);
     }
 }

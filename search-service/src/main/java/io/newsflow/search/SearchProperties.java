@@ -1,17 +1,26 @@
 package io.newsflow.search;
 
+import io.newsflow.kafka.DataSizeRange;
+import io.newsflow.kafka.TopicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-/** Everything the search service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). */
+/**
+ * Everything the search service can be told, under {@code newsflow.*} (env {@code NEWSFLOW_*}). Each value is checked
+ * at start against the bounds it works within; a bad one stops the service with a message naming the property and its
+ * environment variable.
+ */
 @Validated
 @ConfigurationProperties("newsflow")
 public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Search search) {
@@ -22,7 +31,8 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      *     topic has
      * @param replicationFactor replicas of the dead-letter topic
      */
-    public record Topics(@NotBlank String enriched, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+    public record Topics(
+            @TopicName String enriched, @Min(1) @Max(10_000) int partitions, @Min(1) short replicationFactor) {}
 
     /**
      * @param index the index alias and its mapping
@@ -40,13 +50,22 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @Valid @NotNull Indexing indexing,
             @NotBlank String adminToken,
             @Valid @NotNull Cors cors,
-            @NotBlank String savedSearchesIndex) {}
+            @NotNull @Pattern(regexp = Index.NAME, message = Index.NAME_RULE) String savedSearchesIndex) {}
 
     /**
      * @param alias the alias every read and write goes through; it points at {@code <alias>-v<N>}
      * @param version the version of the mapping resource ({@code elasticsearch/articles-template-v<version>.json})
      */
-    public record Index(@NotBlank String alias, @Min(1) int version) {}
+    public record Index(
+            @NotNull @Pattern(regexp = NAME, message = NAME_RULE) String alias, @Min(1) @Max(1_000) int version) {
+
+        /** What Elasticsearch accepts as an index name, with room for the {@code -v<N>} of a version. */
+        static final String NAME = "[a-z0-9][a-z0-9._+-]{0,199}";
+
+        static final String NAME_RULE =
+                "must be an Elasticsearch index name: 1 to 200 lower-case letters, digits, '.', '_', '+' or '-', not"
+                        + " starting with one of '.', '_', '+', '-'";
+    }
 
     /**
      * A batch is what one poll returns: at most {@code maxBatchRecords} records and {@code maxBatchBytes} fetched
@@ -60,13 +79,20 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
     public record Indexing(
             @Min(1) @Max(64) int concurrency,
             @Min(1) @Max(10_000) int maxBatchRecords,
-            @NotNull DataSize maxBatchBytes,
-            @NotNull DataSize minBatchBytes,
-            @NotNull Duration maxBatchWait,
-            @NotNull DataSize maxBulkBytes,
-            @NotNull Duration retryInitial,
-            @NotNull Duration retryMax) {}
+            // the consumer takes these as int bytes and milliseconds
+            @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxBatchBytes,
+            @NotNull @DataSizeRange(min = "1B", max = "1GB") DataSize minBatchBytes,
+            @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 30) Duration maxBatchWait,
+            @NotNull @DataSizeRange(min = "1KB", max = "1GB") DataSize maxBulkBytes,
+            @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 10) Duration retryInitial,
+            @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) Duration retryMax) {}
 
     /** @param allowedOrigins origins allowed to call {@code /api/**} cross-origin; empty for none */
-    public record Cors(@NotNull List<String> allowedOrigins) {}
+    public record Cors(@NotNull List<@NotNull @Pattern(regexp = ORIGIN, message = ORIGIN_RULE) String> allowedOrigins) {
+
+        static final String ORIGIN = "\\*|https?://[^/\\s]+";
+
+        static final String ORIGIN_RULE =
+                "must be an origin such as https://dashboard.example (scheme, host, optional port; no path), or *";
+    }
 }

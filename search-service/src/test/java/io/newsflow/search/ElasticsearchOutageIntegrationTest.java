@@ -34,6 +34,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
             "newsflow.topics.enriched=outage-it.articles.enriched",
+            // one consumer holds all three partitions, then two of them move to the others
+            "newsflow.topics.partitions=3",
             "newsflow.search.index.alias=outage-it-articles",
             "newsflow.search.indexing.retry-initial=200ms",
             "newsflow.search.indexing.retry-max=2s",

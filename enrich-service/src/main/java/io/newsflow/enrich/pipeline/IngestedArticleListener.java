@@ -4,6 +4,7 @@ import io.newsflow.events.ArticleIngested;
 import io.newsflow.kafka.InvalidEventException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +27,28 @@ class IngestedArticleListener {
     private final Enricher enricher;
     private final EnrichedArticlePublisher publisher;
     private final Validator validator;
+    private final EnrichMetrics metrics;
 
-    IngestedArticleListener(Enricher enricher, EnrichedArticlePublisher publisher, Validator validator) {
+    IngestedArticleListener(
+            Enricher enricher, EnrichedArticlePublisher publisher, Validator validator, EnrichMetrics metrics) {
         this.enricher = enricher;
         this.publisher = publisher;
         this.validator = validator;
+        this.metrics = metrics;
     }
 
-    @KafkaListener(id = "enrich", topics = "${newsflow.topics.raw}", concurrency = "${newsflow.enrich.concurrency}")
+    // idIsGroup = false: the group is spring.kafka.consumer.group-id (newsflow-enrich), not this container's id
+    @KafkaListener(
+            id = "enrich",
+            idIsGroup = false,
+            topics = "${newsflow.topics.raw}",
+            concurrency = "${newsflow.enrich.concurrency}")
     void onArticleIngested(ArticleIngested event) {
+        var started = System.nanoTime();
         validate(event);
         var enriched = enricher.enrich(event);
         publisher.publish(enriched);
+        metrics.enriched(Duration.ofNanos(System.nanoTime() - started));
         log.debug("Enriched article {} revision {}", event.articleId(), event.revision());
     }
 

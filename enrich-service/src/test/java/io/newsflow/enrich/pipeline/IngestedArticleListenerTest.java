@@ -1,9 +1,11 @@
 package io.newsflow.enrich.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Source;
@@ -16,8 +18,9 @@ class IngestedArticleListenerTest {
 
     private final Enricher enricher = mock(Enricher.class);
     private final EnrichedArticlePublisher publisher = mock(EnrichedArticlePublisher.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final IngestedArticleListener listener = new IngestedArticleListener(
-            enricher, publisher, Validation.buildDefaultValidatorFactory().getValidator());
+            enricher, publisher, Validation.buildDefaultValidatorFactory().getValidator(), new EnrichMetrics(meters));
 
     @Test
     void rejectsAnEventWithoutArticleIdOrTitleNamingWhatIsMissing() {
@@ -47,5 +50,32 @@ class IngestedArticleListenerTest {
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessage("schemaVersion: unsupported schemaVersion 2");
         verifyNoInteractions(enricher, publisher);
+    }
+
+    @Test
+    void countsAnEnrichedArticleAndTimesItWhileDeadLettersStayAtZero() {
+        var event = new ArticleIngested(
+                "e-3",
+                ArticleIngested.SCHEMA_VERSION,
+                "a-3",
+                1,
+                Instant.parse("2025-09-01T08:00:00Z"),
+                "h",
+                Source.pushed("Example", "example.com"),
+                Article.of("Title", "Body."));
+
+        listener.onArticleIngested(event);
+
+        assertThat(meters.get(EnrichMetrics.ARTICLES)
+                        .tag("outcome", "enriched")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get(EnrichMetrics.ARTICLES)
+                        .tag("outcome", "dead-lettered")
+                        .counter()
+                        .count())
+                .isZero();
+        assertThat(meters.get(EnrichMetrics.DURATION).timer().count()).isEqualTo(1);
     }
 }

@@ -25,7 +25,10 @@ class FeedScheduler implements SmartLifecycle {
     private final FeedStore store;
     private final FeedPoller poller;
     private final Clock clock;
-    private static final Duration POLLS_TERMINATION = Duration.ofSeconds(30);
+    // A stop waits this long for the polls in flight, then lets the process end without them: a poll cut short saves
+    // no state, so the feed's next owner polls it again and the ledger finds its published items duplicates. The
+    // web server's drain comes after it, in the same termination grace period.
+    private static final Duration POLLS_TERMINATION = Duration.ofSeconds(5);
 
     private final Duration check;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -105,7 +108,7 @@ class FeedScheduler implements SmartLifecycle {
     public void start() {
         polls = new SimpleAsyncTaskExecutor("feed-poll-");
         polls.setVirtualThreads(true);
-        // stop() waits this long for the polls in flight, so that their state is saved before the store closes.
+        // stop() waits for the polls in flight, so that their state is saved before the store closes.
         polls.setTaskTerminationTimeout(POLLS_TERMINATION.toMillis());
         ticker = new ThreadPoolTaskScheduler();
         ticker.setThreadNamePrefix("feeds-scheduler-");

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -96,6 +97,15 @@ public class IngestStateTopic implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Stops after the web server's graceful drain: a request in flight at SIGTERM still records its article's state
+     * before its 202, so that the article is a duplicate, not new, to the next instance.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1;
     }
 
     private void apply(ConsumerRecord<String, ArticleState> record) {

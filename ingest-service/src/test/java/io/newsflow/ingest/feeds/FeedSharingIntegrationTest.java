@@ -45,6 +45,8 @@ class FeedSharingIntegrationTest {
                 .run(
                         "--server.port=0",
                         "--newsflow.topics.raw=feeds-share.articles.raw",
+                        // the assertions below count the feeds topic's partitions
+                        "--newsflow.topics.partitions=3",
                         "--newsflow.ingest.feeds.topic=" + topic,
                         "--newsflow.ingest.feeds.consumer-group=" + group,
                         "--newsflow.ingest.feeds.allowed-hosts=127.0.0.1",

@@ -2,8 +2,10 @@ package io.newsflow.search.indexing;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
+import io.micrometer.observation.ObservationRegistry;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.kafka.InvalidEventException;
+import io.newsflow.kafka.RecordObservations;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.stories.StoryAssigner;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import org.springframework.stereotype.Component;
 class EnrichedArticleListener {
 
     static final String ID = "index";
+    static final String OBSERVATION = "newsflow.search.index";
 
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleListener.class);
 
@@ -42,6 +45,7 @@ class EnrichedArticleListener {
     private final IndexingMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final IndexingBackOff backOff;
+    private final ObservationRegistry observations;
 
     EnrichedArticleListener(
             ArticleIndex index,
@@ -49,13 +53,15 @@ class EnrichedArticleListener {
             DeadLetterPublishingRecoverer deadLetters,
             IndexingMetrics metrics,
             ApplicationEventPublisher publisher,
-            IndexingBackOff backOff) {
+            IndexingBackOff backOff,
+            ObservationRegistry observations) {
         this.index = index;
         this.stories = stories;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.publisher = publisher;
         this.backOff = backOff;
+        this.observations = observations;
     }
 
     // idIsGroup = false: the group comes from spring.kafka.consumer.group-id, not from this container id. One
@@ -71,9 +77,11 @@ class EnrichedArticleListener {
             Acknowledgment acknowledgment,
             Consumer<?, ?> consumer) {
         try {
-            indexOrDeadLetter(records);
+            // each article's indexing a span of the trace it came with
+            RecordObservations.observeEach(observations, OBSERVATION, ID, records, () -> indexOrDeadLetter(records));
         } catch (RetriableIndexingException e) {
             // Not thrown to the error handler, whose batch retry outlives rebalances: see IndexingBackOff.
+            metrics.batchFailed(records.size());
             backOff.holdBack(ID, records, consumer);
             return;
         }
@@ -162,11 +170,13 @@ class EnrichedArticleListener {
         }
         for (var failure : failures) {
             var record = records.get(failure.position());
-            log.warn(
-                    "Article {} revision {} rejected by the index ({}), sending it to the dead-letter topic",
-                    record.key(),
-                    failure.article().revision(),
-                    failure.reason());
+            log.atWarn()
+                    .addKeyValue("articleId", record.key())
+                    .log(
+                            "Article {} revision {} rejected by the index ({}), sending it to the dead-letter topic",
+                            record.key(),
+                            failure.article().revision(),
+                            failure.reason());
             metrics.failed("rejected-" + failure.status());
             deadLetters.accept(record, new InvalidEventException("Rejected by Elasticsearch: " + failure.reason()));
         }

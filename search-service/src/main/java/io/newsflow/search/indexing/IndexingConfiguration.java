@@ -27,8 +27,9 @@ import org.springframework.util.backoff.FixedBackOff;
 class IndexingConfiguration {
 
     @Bean
-    DeadLetterPublishingRecoverer indexingDeadLetterRecoverer(ProducerFactory<Object, Object> producerFactory) {
-        return DeadLetters.recoverer(producerFactory);
+    DeadLetterPublishingRecoverer indexingDeadLetterRecoverer(
+            ProducerFactory<Object, Object> producerFactory, IndexingMetrics metrics) {
+        return DeadLetters.recoverer(producerFactory, metrics);
     }
 
     @Bean
