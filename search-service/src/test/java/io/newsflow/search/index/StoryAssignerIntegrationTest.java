@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -39,9 +40,15 @@ class StoryAssignerIntegrationTest {
     private static ArticleIndex index;
 
     @BeforeAll
-    static void createIndex() throws IOException {
+    static void connect() {
         client = ElasticsearchClient.of(
                 b -> b.host(TestInfrastructure.get().elasticsearchUrl()).jsonMapper(new Jackson3JsonpMapper()));
+    }
+
+    // an index per test: the tests tell warehouse fires alike on purpose, and a story another test left in a shared
+    // index would rightly take their articles in
+    @BeforeEach
+    void createIndex() throws IOException {
         index = newIndex();
     }
 
