@@ -49,6 +49,7 @@ class OpenApiDescriptionTest extends OpenApiDescriptionContract {
                         "category",
                         "source",
                         "language",
+                        "story",
                         "from",
                         "to",
                         "sort",
