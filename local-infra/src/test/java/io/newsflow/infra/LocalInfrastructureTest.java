@@ -1,6 +1,7 @@
 package io.newsflow.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,7 +46,10 @@ class LocalInfrastructureTest {
                 admin.createTopics(List.of(new NewTopic("local-infra-test", 3, (short) 1)))
                         .all()
                         .get(30, TimeUnit.SECONDS);
-                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("local-infra-test");
+                // the broker's metadata learns of the topic a moment after the controller created it
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                                admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                        .contains("local-infra-test"));
             }
 
             assertThat(elasticsearch.isHealthy()).isTrue();
