@@ -56,7 +56,8 @@ class OpenApiDescriptionTest extends OpenApiDescriptionContract {
                         "size",
                         "page",
                         "cursor",
-                        "interval");
+                        "interval",
+                        "collapse");
     }
 
     @Test

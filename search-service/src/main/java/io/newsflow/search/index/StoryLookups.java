@@ -5,27 +5,34 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import io.newsflow.events.Enrichment;
 import io.newsflow.search.stories.StoredArticles;
 import io.newsflow.search.stories.StoryDetail;
 import io.newsflow.stories.ArticleFeatures;
+import io.newsflow.stories.StoryProfile;
+import io.newsflow.stories.StorySimilarity;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The story look-ups of one index: one search for the fingerprints near a batch, multi-gets for texts and stories. */
 final class StoryLookups implements StoredArticles {
 
     private static final int CANDIDATES_PER_ARTICLE = 20;
+    private static final int SIMILAR_CANDIDATES = 50;
     private static final int MAX_SEARCHES = 200;
     private static final int MAX_MERGE_STEPS = 8;
     private static final List<String> CANDIDATE_FIELDS =
@@ -52,25 +59,7 @@ final class StoryLookups implements StoredArticles {
         for (var probe : probes) {
             searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> b.size(CANDIDATES_PER_ARTICLE)
                     .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS)))
-                    .query(q -> q.bool(bool -> {
-                        bool.filter(f -> f.range(r2 -> r2.date(d -> d.field("publishedAt")
-                                .gte(probe.from().toString())
-                                .lte(probe.to().toString()))));
-                        if (probe.title() != null && !probe.title().isBlank()) {
-                            bool.should(s -> s.match(m -> m.field("title").query(probe.title())));
-                        }
-                        if (!probe.keywords().isEmpty()) {
-                            bool.should(s ->
-                                    s.terms(t -> t.field("keywords").terms(v -> v.value(values(probe.keywords())))));
-                        }
-                        if (!probe.entities().isEmpty()) {
-                            for (var field : List.of("people", "organizations", "places")) {
-                                bool.should(s ->
-                                        s.terms(t -> t.field(field).terms(v -> v.value(values(probe.entities())))));
-                            }
-                        }
-                        return bool.minimumShouldMatch("1");
-                    })))));
+                    .query(alike(probe, false)))));
         }
         var found = new ArrayList<List<StoredArticle>>();
         for (int from = 0; from < searches.size(); from += MAX_SEARCHES) {
@@ -89,6 +78,75 @@ final class StoryLookups implements StoredArticles {
             }
         }
         return found;
+    }
+
+    /**
+     * The articles sharing a title word, a keyword or an entity with the probe, published within its window when it
+     * has one. Story look-ups keep the probed article itself: found stored, it keeps the story it has.
+     */
+    private static Query alike(Probe probe, boolean excludeItself) {
+        return Query.of(q -> q.bool(bool -> {
+            if (probe.from() != null && probe.to() != null) {
+                bool.filter(f -> f.range(r -> r.date(d -> d.field("publishedAt")
+                        .gte(probe.from().toString())
+                        .lte(probe.to().toString()))));
+            }
+            if (probe.title() != null && !probe.title().isBlank()) {
+                bool.should(s -> s.match(m -> m.field("title").query(probe.title())));
+            }
+            if (!probe.keywords().isEmpty()) {
+                bool.should(s -> s.terms(t -> t.field("keywords").terms(v -> v.value(values(probe.keywords())))));
+            }
+            if (!probe.entities().isEmpty()) {
+                for (var field : List.of("people", "organizations", "places")) {
+                    bool.should(s -> s.terms(t -> t.field(field).terms(v -> v.value(values(probe.entities())))));
+                }
+            }
+            if (excludeItself) {
+                bool.mustNot(n -> n.ids(i -> i.values(probe.id())));
+            }
+            return bool.minimumShouldMatch("1");
+        }));
+    }
+
+    /**
+     * The stored articles most like the given one by the story clustering's representation and similarity (terms and
+     * entities, see {@link StorySimilarity}), best first, at any time; none when the article has neither keywords nor
+     * entities, or nothing shares one.
+     */
+    List<ArticleIndex.Alike> similar(ArticleDocument article, StorySimilarity similarity, int size) throws IOException {
+        var features = CandidateDocument.of(article).stored().features();
+        if (features.terms().isEmpty() && features.entities().isEmpty()) {
+            return List.of();
+        }
+        var entities = new ArrayList<String>();
+        Stream.of(article.people(), article.organizations(), article.places())
+                .filter(Objects::nonNull)
+                .forEach(entities::addAll);
+        var probe = new Probe(
+                article.id(),
+                article.title(),
+                article.keywords() == null ? List.of() : article.keywords(),
+                entities,
+                null,
+                null);
+        var profile = new StoryProfile(article.id());
+        profile.add(features);
+        var response = client.search(
+                s -> s.index(index).size(SIMILAR_CANDIDATES).query(alike(probe, true)), ArticleDocument.class);
+        return response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .map(candidate -> new ArticleIndex.Alike(
+                        candidate,
+                        similarity.score(
+                                CandidateDocument.of(candidate).stored().features(), profile)))
+                .filter(alike -> alike.score() > 0)
+                .sorted(Comparator.comparingDouble(ArticleIndex.Alike::score)
+                        .reversed()
+                        .thenComparing(alike -> alike.document().id()))
+                .limit(size)
+                .toList();
     }
 
     private static List<FieldValue> values(List<String> values) {
@@ -155,6 +213,16 @@ final class StoryLookups implements StoredArticles {
             ArticleDocument.Mentions mentions,
             Instant publishedAt) {
 
+        static CandidateDocument of(ArticleDocument document) {
+            return new CandidateDocument(
+                    document.id(),
+                    document.storyId(),
+                    document.title(),
+                    document.scoredKeywords(),
+                    document.mentions(),
+                    document.publishedAt());
+        }
+
         StoredArticle stored() {
             var entities = mentions == null
                     ? Map.<String, Integer>of()
@@ -172,6 +240,15 @@ final class StoryLookups implements StoredArticles {
     }
 
     record StoryMerge(String mergedInto) {}
+
+    /** The given stories with the stories they were merged into. */
+    List<String> withSurviving(Collection<String> storyIds) throws IOException {
+        var stories = new LinkedHashSet<>(storyIds);
+        for (var storyId : storyIds) {
+            stories.add(surviving(storyId));
+        }
+        return List.copyOf(stories);
+    }
 
     /** The story that survived the merges of this one, or itself. */
     String surviving(String storyId) throws IOException {

@@ -70,7 +70,7 @@ public class ArticleSearch {
 
     public SearchResult search(SearchQuery query) {
         return timed("search", () -> {
-            var request = request(query);
+            var request = request(withSurvivingStories(query));
             var response = client.search(request, ArticleDocument.class);
             var hits = response.hits().hits();
             var facets = new LinkedHashMap<String, List<SearchResult.Bucket>>();
@@ -83,7 +83,7 @@ public class ArticleSearch {
             var histogram = response.aggregations().get("histogram").dateHistogram().buckets().array().stream()
                     .map(b -> new SearchResult.HistogramBucket(b.keyAsString(), b.docCount()))
                     .toList();
-            var next = hits.size() == query.size() && !hits.isEmpty()
+            var next = hits.size() == query.size() && !hits.isEmpty() && !query.collapseStories()
                     ? new SearchCursor(query.sort(), hits.getLast().sort()).encode()
                     : null;
             var total = response.hits().total() == null
@@ -109,6 +109,9 @@ public class ArticleSearch {
                     .highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
                             .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
                                     .numberOfFragments(2)))));
+            if (query.collapseStories()) {
+                s.collapse(c -> c.field("storyId"));
+            }
             if (query.cursor() != null) {
                 s.searchAfter(query.cursor().after());
             } else {
@@ -127,18 +130,22 @@ public class ArticleSearch {
 
     /** The ids among {@code ids} that match the query (for live alerts of saved searches). */
     public List<ArticleHit> matching(SearchQuery query, List<String> ids) {
-        return withStorySizes(timed("alert", () -> client
-                .search(
-                        s -> s.index(index.alias())
-                                .query(query(query.withIds(ids)))
-                                .size(ids.size())
-                                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
-                        ArticleDocument.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(ArticleSearch::toHit)
-                .toList()));
+        return withStorySizes(timed("alert", () -> {
+            var alert = query(withSurvivingStories(query).withIds(ids));
+            return client
+                    .search(
+                            s -> s.index(index.alias())
+                                    .query(alert)
+                                    .size(ids.size())
+                                    .sort(o ->
+                                            o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+                            ArticleDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(ArticleSearch::toHit)
+                    .toList();
+        }));
     }
 
     /**
@@ -180,6 +187,18 @@ public class ArticleSearch {
                         ? hit
                         : hit.withStorySize(Math.max(1, sizes.getOrDefault(hit.storyId(), 1L))))
                 .toList();
+    }
+
+    /**
+     * The search with its story filter widened to the stories its stories were merged into, so that a search (a saved
+     * one above all) that follows a story keeps finding it after a merge moved its articles to the older id.
+     */
+    private SearchQuery withSurvivingStories(SearchQuery query) throws IOException {
+        var stories = query.filters().get(SearchQuery.Filter.STORY);
+        if (stories == null) {
+            return query;
+        }
+        return query.withFilter(SearchQuery.Filter.STORY, index.withSurvivingStories(stories));
     }
 
     private Query query(SearchQuery query) {
@@ -255,10 +274,21 @@ public class ArticleSearch {
                         .source()));
     }
 
-    /** Articles like the given one (more_like_this on title and text), or empty when the article is unknown. */
+    /**
+     * Articles like the given one, or empty when the article is unknown: by the story clustering's representation
+     * (see {@link ArticleIndex#similar}), or, for an article without keywords and entities or with nothing alike
+     * there, by more_like_this on title and text.
+     */
     public Optional<List<ArticleHit>> similar(String id, int size) {
-        if (document(id).isEmpty()) {
+        var document = document(id);
+        if (document.isEmpty()) {
             return Optional.empty();
+        }
+        var alike = timed("similar", () -> index.similar(document.get(), size));
+        if (!alike.isEmpty()) {
+            return Optional.of(withStorySizes(alike.stream()
+                    .map(article -> ArticleHit.of(article.document(), article.score(), Map.of()))
+                    .toList()));
         }
         return Optional.of(withStorySizes(timed("similar", () -> client
                 .search(
