@@ -171,6 +171,44 @@ class StoryAssignerIntegrationTest {
         assertThat(Set.copyOf(live.values())).hasSize(2);
     }
 
+    @Test
+    void aRebuildGivesEveryArticleTheStoryItHadMergedStoriesIncludedWhateverOrderTheReplayTakes() throws Exception {
+        var city = "Valencia" + suffix();
+        var other = "Lisbon" + suffix();
+        var first = fire("Reuters", "Fire destroys warehouse in " + city + " port", city, "Maria Lopez", 0);
+        var second = fire("AFP", "Blaze at " + city + " port warehouse, no injuries", city, "Maria Lopez", 30);
+        var elsewhere = elsewhere("Reuters", other + " docks blaze sends smoke over the old town", other, 10);
+        var assigner = live();
+        write(assigner, first);
+        write(assigner, elsewhere);
+        // the second started a story of its own at first, merged into the older one since
+        index.write(List.of(ArticleIndex.Indexable.of(second, second.articleId())));
+        index.refreshAlias();
+        index.stored().merge(second.articleId(), first.articleId());
+        index.refreshAlias();
+        var articles = List.of(first, second, elsewhere);
+        var ids = articles.stream().map(ArticleEnriched::articleId).toList();
+        var before = index.storiesIn(index.alias(), ids);
+        var rebuilt = newIndex();
+
+        var after = new HashMap<String, String>();
+        for (var article : List.of(second, elsewhere, first)) {
+            var stories = assigner(rebuilt)
+                    .assign(
+                            List.of(article),
+                            rebuilt.stored(),
+                            index.storiesIn(index.alias(), List.of(article.articleId())));
+            rebuilt.write(List.of(ArticleIndex.Indexable.of(article, stories.get(article.articleId()))));
+            after.putAll(stories);
+        }
+
+        assertThat(before)
+                .containsEntry(first.articleId(), first.articleId())
+                .containsEntry(second.articleId(), first.articleId())
+                .containsEntry(elsewhere.articleId(), elsewhere.articleId());
+        assertThat(after).isEqualTo(before);
+    }
+
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 6);
     }
