@@ -44,6 +44,9 @@ final class ManifestChecks {
     static final String READINESS = "/actuator/health/readiness";
     /** Spring Boot's default spring.lifecycle.timeout-per-shutdown-phase, when application.yaml sets none. */
     static final String DEFAULT_SHUTDOWN_PHASE = "30s";
+
+    /** Graceful shutdown phases a service runs in turn: the web server, then the Kafka listener containers. */
+    private static final int SHUTDOWN_PHASES = 2;
     /** Settings the services take beyond docker-compose.yml's: Boot's own, for ECK's authentication. */
     static final Set<String> EXTRA_ENVIRONMENT =
             Set.of("SPRING_ELASTICSEARCH_USERNAME", "SPRING_ELASTICSEARCH_PASSWORD");
@@ -208,7 +211,10 @@ final class ManifestChecks {
         return problems;
     }
 
-    /** The grace period covers the preStop pause and Spring's graceful shutdown phase. */
+    /**
+     * The grace period covers the preStop pause and two of Spring's graceful shutdown phases, since they run one after
+     * the other and each may take its whole timeout: the web server's, then the Kafka listener containers'.
+     */
     List<String> gracefulShutdown() {
         var problems = new ArrayList<String>();
         for (var service : ServiceSources.SERVICES) {
@@ -225,9 +231,9 @@ final class ManifestChecks {
                 var grace = Optional.ofNullable(
                                 deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
                         .orElse(30L);
-                if (grace < preStop + phase) {
+                if (grace < preStop + SHUTDOWN_PHASES * phase) {
                     problems.add(service + ": terminationGracePeriodSeconds " + grace + " is shorter than the preStop "
-                            + preStop + " s and the shutdown phase " + phase + " s");
+                            + preStop + " s and " + SHUTDOWN_PHASES + " shutdown phases of " + phase + " s");
                 }
             });
         }

@@ -2,6 +2,7 @@ package io.newsflow.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the enrich service learned about an article.
@@ -44,9 +45,28 @@ public record Enrichment(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Keyword(String term, double score) {}
 
-    /** A person, organisation or place, by its canonical name, with how often the article mentions it. */
+    /**
+     * A person, organisation or place, by its canonical name, with how often the article mentions it.
+     *
+     * @param key the entity's stable key, the same in every article whatever the spelling ("united-states" for "U.S."
+     *     and "United States", "volodymyr-zelensky" for "Zelenskyy" and "Zelensky"); added within schema version 1:
+     *     for an event enriched before, the name in lower case with hyphens between its words
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entity(String name, int mentions) {}
+    public record Entity(String name, int mentions, String key) {
+
+        public Entity {
+            if (key == null || key.isBlank()) {
+                key = name == null
+                        ? ""
+                        : String.join("-", name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+            }
+        }
+
+        public Entity(String name, int mentions) {
+            this(name, mentions, null);
+        }
+    }
 
     /** A top-level news category (see docs/events.md for the taxonomy) with the classifier's confidence. */
     @JsonIgnoreProperties(ignoreUnknown = true)

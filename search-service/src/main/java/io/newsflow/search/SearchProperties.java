@@ -5,7 +5,6 @@ import io.newsflow.kafka.TopicName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -39,7 +38,6 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
      * @param maxPageSize the largest {@code size} a search may ask for
      * @param facetSize how many buckets each facet returns
      * @param indexing how enriched articles are batched and retried on their way into the index
-     * @param adminToken the bearer token the admin endpoints ask for
      * @param cors the origins of dashboards allowed to call the API from a browser
      * @param savedSearchesIndex the Elasticsearch index saved searches are kept in
      */
@@ -48,7 +46,6 @@ public record SearchProperties(@Valid @NotNull Topics topics, @Valid @NotNull Se
             @Min(1) @Max(1_000) int maxPageSize,
             @Min(1) @Max(100) int facetSize,
             @Valid @NotNull Indexing indexing,
-            @NotBlank String adminToken,
             @Valid @NotNull Cors cors,
             @NotNull @Pattern(regexp = Index.NAME, message = Index.NAME_RULE) String savedSearchesIndex) {}
 

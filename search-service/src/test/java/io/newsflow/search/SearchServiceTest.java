@@ -19,7 +19,6 @@ import org.springframework.context.annotation.Import;
         properties = {
             "newsflow.topics.enriched=" + SearchServiceTest.TOPIC,
             "newsflow.search.index.alias=" + SearchServiceTest.ALIAS,
-            "newsflow.search.admin-token=" + SearchServiceTest.ADMIN_TOKEN,
             "newsflow.search.cors.allowed-origins=https://dashboard.example",
             "spring.kafka.consumer.group-id=" + SearchServiceTest.GROUP
         })
@@ -29,5 +28,4 @@ public @interface SearchServiceTest {
     String TOPIC = "search-it.articles.enriched";
     String ALIAS = "search-it-articles";
     String GROUP = "search-it";
-    String ADMIN_TOKEN = "test-admin-token";
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import opennlp.tools.namefind.ThreadSafeNameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -48,8 +51,12 @@ public class EntityExtractor {
         if (text == null || !"en".equals(language)) {
             return ExtractedEntities.none();
         }
-        return MentionMerger.merge(mentions(text));
+        var mentions = mentions(text);
+        return MentionMerger.merge(mentions.mentions(), mentions.lowerCaseWords());
     }
+
+    /** The article's mentions, and the words it writes in lower case inside its sentences. */
+    record Mentions(List<Mention> mentions, Set<String> lowerCaseWords) {}
 
     /**
      * Every PER, ORG and LOC span in the text; each line is tagged on its own (headings and list items). Two
@@ -57,21 +64,30 @@ public class EntityExtractor {
      * over lower-case name particles ("Ursula" + "von der Leyen"), and once an article has named a person in full, the
      * untagged later mentions of their surname are that person too ("Merkel", "von der Leyen").
      */
-    List<Mention> mentions(String text) {
+    Mentions mentions(String text) {
         // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
         String normalised = text.replace('\u2019', '\'');
         var sentenceTokens = new ArrayList<String[]>();
         var sentenceSpans = new ArrayList<List<Span>>();
+        var headings = new ArrayList<Boolean>();
+        var lowerCaseWords = new HashSet<String>();
         names.clearAdaptiveData();
         for (String line : normalised.split("\\R")) {
             if (line.isBlank()) {
                 continue;
             }
+            boolean heading = Headings.isHeading(line);
             for (Span sentence : sentences.sentPosDetect(line)) {
                 String sentenceText = sentence.getCoveredText(line).toString();
                 String[] tokens = Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText);
                 sentenceTokens.add(tokens);
                 sentenceSpans.add(List.of(names.find(tokens)));
+                headings.add(heading);
+                for (int t = 1; t < tokens.length && !heading; t++) {
+                    if (Character.isLowerCase(tokens[t].codePointAt(0))) {
+                        lowerCaseWords.add(tokens[t]);
+                    }
+                }
             }
         }
         names.clearAdaptiveData();
@@ -82,11 +98,14 @@ public class EntityExtractor {
             for (Span span : corrected.get(i)) {
                 if (MentionMerger.TYPES.contains(span.getType())) {
                     String words = String.join(" ", tokens.subList(span.getStart(), span.getEnd()));
-                    mentions.add(new Mention(span.getType(), words, span.getStart() == 0));
+                    String previous = span.getStart() == 0
+                            ? ""
+                            : tokens.get(span.getStart() - 1).toLowerCase(Locale.ROOT);
+                    mentions.add(new Mention(span.getType(), words, span.getStart() == 0, headings.get(i), previous));
                 }
             }
         }
-        return mentions;
+        return new Mentions(mentions, Set.copyOf(lowerCaseWords));
     }
 
     private interface ModelReader<T> {

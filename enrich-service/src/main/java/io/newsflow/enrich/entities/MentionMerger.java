@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -108,31 +109,51 @@ final class MentionMerger {
             "dutch",
             "chinese");
 
+    /** Prepositions of place: a name after them is evidence that the name is a place ("in Paris", "outside the White House"). */
+    private static final Set<String> PLACE_PREPOSITIONS =
+            Set.of("in", "at", "near", "outside", "inside", "across", "from", "to", "into", "around", "throughout");
+
+    /** Words that do not count towards an abbreviation's letters ("Bank of England" is "BoE"). */
+    private static final Set<String> MINOR_WORDS = Set.of("of", "the", "and", "for", "on", "in", "de", "du", "la");
+
     private MentionMerger() {}
 
-    /** The variants of one name (same words, any case) and how they were tagged. */
+    /** The mentions of one entity, under its key (see {@link EntityKeys}), and the evidence for its type. */
     private static final class Name {
         final String key;
         final List<String> words;
         final Map<String, Integer> typeVotes = new HashMap<>();
         final Map<String, int[]> spellings = new TreeMap<>();
+        final String canonical;
+        final String usualType;
         int mentions;
 
-        Name(String key) {
+        Name(String key, List<String> words, Optional<EntityAliases.Canonical> alias) {
             this.key = key;
-            this.words = List.of(key.split(" "));
+            this.words = words;
+            this.canonical = alias.map(EntityAliases.Canonical::name).orElse(null);
+            this.usualType = alias.map(EntityAliases.Canonical::type).orElse("");
+            // What is generally known about the entity counts as one mention's worth of evidence.
+            alias.ifPresent(a -> typeVotes.merge(a.type(), 1, Integer::sum));
         }
 
         String type() {
             return TYPES.stream()
                     .max(Comparator.comparingInt((String t) -> typeVotes.getOrDefault(t, 0))
+                            .thenComparing(t -> t.equals(usualType))
                             .thenComparing(
                                     Comparator.comparingInt(TYPES::indexOf).reversed()))
                     .orElseThrow();
         }
 
-        /** Most often inside a sentence, then most often, then the first in code point order ("NATO" before "Nato"). */
+        /**
+         * The alias table's name, else the spelling seen most often inside a sentence, then most often, then the first
+         * in code point order ("NATO" before "Nato").
+         */
         String spelling() {
+            if (canonical != null) {
+                return canonical;
+            }
             return spellings.entrySet().stream()
                     .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[1])
                             .thenComparingInt(e -> -e.getValue()[0])
@@ -147,28 +168,86 @@ final class MentionMerger {
                     && words.subList(words.size() - other.words.size(), words.size())
                             .equals(other.words);
         }
+
+        /** An abbreviation of {@code other}: its letters are the initials of other's words ("ECB", "BoE"). */
+        boolean abbreviates(Name other) {
+            if (canonical != null || words.size() != 1 || other.words.size() < 2) {
+                return false;
+            }
+            var initials = new StringBuilder();
+            for (String word : other.words) {
+                if (!MINOR_WORDS.contains(word)) {
+                    initials.append(word.charAt(0));
+                }
+            }
+            String spelling = spelling();
+            return initials.length() >= 2
+                    && spelling.chars().filter(Character::isUpperCase).count() >= 2
+                    && initials.toString().equals(words.getFirst());
+        }
+
+        void absorb(Name other) {
+            other.typeVotes.forEach((type, votes) -> typeVotes.merge(type, votes, Integer::sum));
+            mentions += other.mentions;
+        }
     }
 
     static ExtractedEntities merge(List<Mention> mentions) {
-        var names = new LinkedHashMap<String, Name>();
+        return merge(mentions, Set.of());
+    }
+
+    /**
+     * Merges one article's mentions.
+     *
+     * @param lowerCaseWords the words the article writes in lower case inside its sentences: in a heading they are
+     *     the heading's words, not part of a name ("Continued Russian Strikes")
+     */
+    static ExtractedEntities merge(List<Mention> mentions, Set<String> lowerCaseWords) {
+        var cleaned = new ArrayList<Map.Entry<Mention, List<String>>>();
         for (Mention mention : mentions) {
-            if (!TYPES.contains(mention.type())) {
-                continue;
+            if (TYPES.contains(mention.type())) {
+                var words = clean(mention.type(), mention.text());
+                if (!words.isEmpty()) {
+                    cleaned.add(Map.entry(mention, words));
+                }
             }
-            List<String> words = clean(mention.type(), mention.text());
+        }
+        var otherKeys = new HashMap<String, Integer>();
+        cleaned.forEach(entry -> otherKeys.merge(EntityKeys.of(String.join(" ", entry.getValue())), 1, Integer::sum));
+        var names = new LinkedHashMap<String, Name>();
+        for (var entry : cleaned) {
+            Mention mention = entry.getKey();
+            List<String> words = mention.heading()
+                    ? inHeading(entry.getValue(), mention.type(), otherKeys, lowerCaseWords)
+                    : entry.getValue();
             if (words.isEmpty()) {
                 continue;
             }
             String spelling = String.join(" ", words);
-            var name = names.computeIfAbsent(spelling.toLowerCase(Locale.ROOT), Name::new);
+            var alias = EntityAliases.of(spelling);
+            String key = EntityKeys.of(alias.map(EntityAliases.Canonical::name).orElse(spelling));
+            var name = names.computeIfAbsent(key, k -> new Name(k, EntityKeys.words(k), alias));
             name.typeVotes.merge(mention.type(), 1, Integer::sum);
+            if (!mention.type().equals("PER") && PLACE_PREPOSITIONS.contains(mention.previous())) {
+                name.typeVotes.merge("LOC", 1, Integer::sum);
+            }
             int[] counts = name.spellings.computeIfAbsent(spelling, s -> new int[2]);
             counts[0]++;
-            counts[1] += mention.sentenceInitial() ? 0 : 1;
+            counts[1] += mention.sentenceInitial() || mention.heading() ? 0 : 1;
             name.mentions++;
         }
+        for (var abbreviation : List.copyOf(names.values())) {
+            names.values().stream()
+                    .filter(abbreviation::abbreviates)
+                    .max(Comparator.comparingInt((Name n) -> n.mentions).thenComparing(n -> n.key))
+                    .ifPresent(full -> {
+                        full.absorb(abbreviation);
+                        names.remove(abbreviation.key);
+                    });
+        }
         var people = names.values().stream().filter(n -> n.type().equals("PER")).toList();
-        var entities = new HashMap<String, Map<String, Integer>>();
+        var entities = new HashMap<String, Map<String, int[]>>();
+        var keys = new HashMap<String, String>();
         for (String type : TYPES) {
             entities.put(type, new HashMap<>());
         }
@@ -178,19 +257,51 @@ final class MentionMerger {
                     .max(Comparator.comparingInt((Name person) -> person.words.size())
                             .thenComparingInt(person -> person.mentions)
                             .thenComparing(person -> person.key, Comparator.reverseOrder()));
-            if (fullName.isPresent() && (name.type().equals("PER") || name.words.size() <= 2)) {
-                entities.get("PER").merge(fullName.get().spelling(), name.mentions, Integer::sum);
-            } else {
-                entities.get(name.type()).merge(name.spelling(), name.mentions, Integer::sum);
-            }
+            Name target = fullName.isPresent() && (name.type().equals("PER") || name.words.size() <= 2)
+                    ? fullName.get()
+                    : name;
+            String type = target == name ? name.type() : "PER";
+            entities.get(type).computeIfAbsent(target.spelling(), s -> new int[1])[0] += name.mentions;
+            keys.put(target.spelling(), target.key);
         }
         return new ExtractedEntities(
-                sorted(entities.get("PER")), sorted(entities.get("ORG")), sorted(entities.get("LOC")));
+                sorted(entities.get("PER"), keys),
+                sorted(entities.get("ORG"), keys),
+                sorted(entities.get("LOC"), keys));
     }
 
-    private static List<Enrichment.Entity> sorted(Map<String, Integer> counts) {
+    /**
+     * A heading's words around a name: cut to a name the article mentions elsewhere ("NATO Role" to "NATO"), and
+     * without edge words the article writes in lower case. People are left whole: their full names often stand only
+     * in a heading or list item, and the surname rule joins them.
+     */
+    private static List<String> inHeading(
+            List<String> words, String type, Map<String, Integer> keys, Set<String> lowerCaseWords) {
+        var kept = new ArrayList<>(words);
+        if (!type.equals("PER")) {
+            for (int length = kept.size() - 1; length > 0; length--) {
+                var start = kept.subList(0, length);
+                var end = kept.subList(kept.size() - length, kept.size());
+                if (keys.containsKey(EntityKeys.of(String.join(" ", start)))) {
+                    return List.copyOf(start);
+                }
+                if (keys.containsKey(EntityKeys.of(String.join(" ", end)))) {
+                    return List.copyOf(end);
+                }
+            }
+        }
+        while (!kept.isEmpty() && lowerCaseWords.contains(kept.getLast().toLowerCase(Locale.ROOT))) {
+            kept.removeLast();
+        }
+        while (!kept.isEmpty() && lowerCaseWords.contains(kept.getFirst().toLowerCase(Locale.ROOT))) {
+            kept.removeFirst();
+        }
+        return List.copyOf(kept);
+    }
+
+    private static List<Enrichment.Entity> sorted(Map<String, int[]> counts, Map<String, String> keys) {
         return counts.entrySet().stream()
-                .map(e -> new Enrichment.Entity(e.getKey(), e.getValue()))
+                .map(e -> new Enrichment.Entity(e.getKey(), e.getValue()[0], keys.get(e.getKey())))
                 .sorted(Comparator.comparingInt(Enrichment.Entity::mentions)
                         .reversed()
                         .thenComparing(Enrichment.Entity::name))

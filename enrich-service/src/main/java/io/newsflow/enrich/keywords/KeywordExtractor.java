@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,15 @@ public class KeywordExtractor {
     }
 
     public List<Keyword> extract(String title, List<String> sentences, TermAnalyzer analyzer, int limit) {
+        return extract(title, sentences, analyzer, limit, phrase -> false);
+    }
+
+    /**
+     * As {@link #extract(String, List, TermAnalyzer, int)}, without the phrases that name an entity the article's
+     * entity lists already carry.
+     */
+    public List<Keyword> extract(
+            String title, List<String> sentences, TermAnalyzer analyzer, int limit, Predicate<String> isEntity) {
         var idf = frequencies.getOrDefault(analyzer.language(), Optional.empty());
         var candidates = new TreeMap<String, Candidate>();
         var forms = new HashMap<String, Form>();
@@ -89,9 +99,14 @@ public class KeywordExtractor {
             if (kept.size() == limit) {
                 break;
             }
-            if (!isRedundant(scored.candidate, kept)) {
-                kept.add(scored);
+            if (isRedundant(scored.candidate, kept) || isEntity.test(scored.candidate.surface(forms))) {
+                continue;
             }
+            if (scored.candidate.words > 1) {
+                // A single word already kept says less than the phrase it repeats ("troop" beside "troop deployment").
+                kept.removeIf(k -> k.candidate.words == 1 && contains(scored.candidate.stems, k.candidate.key));
+            }
+            kept.add(scored);
         }
         if (kept.isEmpty()) {
             return List.of();
@@ -109,6 +124,9 @@ public class KeywordExtractor {
     private static boolean isRedundant(Candidate candidate, List<Scored> kept) {
         for (var other : kept) {
             if (overlaps(candidate.stems, other.candidate.stems) || overlaps(other.candidate.stems, candidate.stems)) {
+                return true;
+            }
+            if (candidate.words == 1 && other.candidate.words > 1 && contains(other.candidate.stems, candidate.key)) {
                 return true;
             }
             var key = " " + other.candidate.key + " ";
@@ -139,6 +157,10 @@ public class KeywordExtractor {
                     String.join(" ", Arrays.asList(stems).subList(0, stems.length - 1)), candidate.weight, Math::max);
         }
         return weights;
+    }
+
+    private static boolean contains(String[] stems, String stem) {
+        return Arrays.asList(stems).contains(stem);
     }
 
     /** The end of {@code first} is the start of {@code second}, which goes on beyond it. */

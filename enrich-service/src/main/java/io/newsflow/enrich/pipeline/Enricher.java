@@ -71,7 +71,8 @@ public class Enricher {
         var language = languages.detect(article.title() + "\n\n" + sample);
         var analyzer = analyzers.forLanguage(language);
         var sentences = SentenceSplitter.sentences(text);
-        var keyphrases = keywords.extract(article.title(), sentences, analyzer, settings.keywords());
+        var named = entities.extract(text, language);
+        var keyphrases = keywords.extract(article.title(), sentences, analyzer, settings.keywords(), named::names);
         var category = categories.classify(article.title(), text, analyzer).orElse(null);
         var summary = summarizer.summarize(
                 article.title(),
@@ -79,7 +80,6 @@ public class Enricher {
                 analyzer,
                 settings.summary().sentences(),
                 settings.summary().characters());
-        var named = entities.extract(text, language);
         var tagNames = new ArrayList<String>();
         if (category != null) {
             tagNames.add(category.label());

@@ -44,8 +44,16 @@ class EntityExtractorTest {
                         "Donald Trump",
                         "Vladimir Putin")
                 .doesNotContain("von der Leyen", "Von der Leyen", "Zelensky", "Merz");
-        assertThat(names(entities.organizations())).contains("NATO", "European Commission");
-        assertThat(names(entities.places())).contains("Ukraine", "Kyiv", "Russia", "Moscow", "Paris");
+        assertThat(names(entities.organizations()))
+                .contains("NATO", "European Commission")
+                .doesNotContain("NATO Role");
+        assertThat(names(entities.places()))
+                .contains("Ukraine", "Kyiv", "Russia", "Moscow", "Paris")
+                .containsOnlyOnce("United States")
+                .doesNotContain("U.S.", "US");
+        assertThat(entities.places())
+                .filteredOn(place -> place.name().equals("United States"))
+                .containsExactly(new Entity("United States", 4, "united-states"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.events.Enrichment.Entity;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MentionMergerTest {
@@ -103,5 +104,120 @@ class MentionMergerTest {
                 MentionMerger.merge(List.of(new Mention("MISC", "European", false), new Mention("ORG", "\" '", false)));
 
         assertThat(entities).isEqualTo(ExtractedEntities.none());
+    }
+
+    private static Mention place(String text) {
+        return new Mention("LOC", text, false);
+    }
+
+    private static Mention organisation(String text) {
+        return new Mention("ORG", text, false);
+    }
+
+    @Test
+    void aliasesAndAbbreviationsOfOnePlaceAreOneEntityUnderItsCanonicalName() {
+        var entities = MentionMerger.merge(
+                List.of(place("U.S."), place("United States"), place("US"), place("the U.S."), place("Britain")));
+
+        assertThat(entities.places())
+                .containsExactly(
+                        new Entity("United States", 4, "united-states"),
+                        new Entity("United Kingdom", 1, "united-kingdom"));
+    }
+
+    @Test
+    void anAbbreviationMadeOfTheInitialsOfAnotherNameInTheArticleIsThatEntity() {
+        var entities = MentionMerger.merge(List.of(
+                organisation("Baltic Shipping Authority"),
+                organisation("BSA"),
+                organisation("BSA"),
+                organisation("BBX")));
+
+        assertThat(entities.organizations())
+                .containsExactly(
+                        new Entity("Baltic Shipping Authority", 3, "baltic-shipping-authority"),
+                        new Entity("BBX", 1, "bbx"));
+    }
+
+    @Test
+    void aHeadingsWordsAreNotPartOfANameTheArticleUsesElsewhere() {
+        var entities =
+                MentionMerger.merge(List.of(organisation("NATO"), new Mention("ORG", "NATO Role", false, true, "and")));
+
+        assertThat(entities.organizations()).containsExactly(new Entity("NATO", 2, "nato"));
+    }
+
+    @Test
+    void aHeadingsEdgeWordsThatTheArticleWritesInLowerCaseAreDropped() {
+        var entities = MentionMerger.merge(
+                List.of(new Mention("ORG", "Acme Merger Talks", true, true, "")), Set.of("merger", "talks"));
+
+        assertThat(entities.organizations()).containsExactly(new Entity("Acme", 1, "acme"));
+    }
+
+    @Test
+    void aPersonInAHeadingOrListItemKeepsTheFullName() {
+        var entities =
+                MentionMerger.merge(List.of(new Mention("PER", "Mark Rutte", false, true, "general"), person("Rutte")));
+
+        assertThat(entities.people()).containsExactly(new Entity("Mark Rutte", 2, "mark-rutte"));
+    }
+
+    @Test
+    void honorificsAreDropped() {
+        var entities = MentionMerger.merge(List.of(
+                person("Dr. Anna Kowalska"),
+                person("Mrs Kowalska"),
+                person("Sir Keir Starmer"),
+                person("Mr. Starmer")));
+
+        assertThat(entities.people()).containsExactly(new Entity("Anna Kowalska", 2), new Entity("Keir Starmer", 2));
+    }
+
+    @Test
+    void spellingVariantsOfOnePersonFoldIntoOneEntityWithOneKey() {
+        var entities = MentionMerger.merge(List.of(
+                person("Volodymyr Zelenskyy"), person("Zelensky"), person("Volodymyr Zelensky"), person("Zelenskiy")));
+
+        assertThat(entities.people()).containsExactly(new Entity("Volodymyr Zelensky", 4, "volodymyr-zelensky"));
+    }
+
+    @Test
+    void theSameEntityGetsTheSameKeyInEveryArticleWhateverTheSpelling() {
+        var first = MentionMerger.merge(List.of(place("U.S."), person("Volodymyr Zelensky")));
+        var second = MentionMerger.merge(List.of(place("United States"), person("Volodymyr Zelenskyy")));
+
+        assertThat(first.places().getFirst().key())
+                .isEqualTo(second.places().getFirst().key());
+        assertThat(first.people().getFirst().key())
+                .isEqualTo(second.people().getFirst().key());
+    }
+
+    @Test
+    void aTypeConflictIsSettledByTheArticlesEvidence() {
+        // Tagged a place once, an organisation by general knowledge: the tie goes to what is known.
+        var open = MentionMerger.merge(List.of(new Mention("LOC", "White House", false, false, "the")));
+        // Tagged a place twice, once after "outside": evidence of a place that outweighs it.
+        var place = MentionMerger.merge(List.of(
+                new Mention("ORG", "White House", false, false, "the"),
+                new Mention("LOC", "White House", false, false, "outside"),
+                new Mention("LOC", "White House", true, false, "")));
+
+        assertThat(open.organizations()).extracting(Entity::name).containsExactly("White House");
+        assertThat(place.places()).extracting(Entity::name).containsExactly("White House");
+        assertThat(place.organizations()).isEmpty();
+    }
+
+    @Test
+    void namesTellWhetherAPhraseIsAlreadyAnEntity() {
+        var entities = MentionMerger.merge(
+                List.of(person("Ursula von der Leyen"), place("U.S."), organisation("European Commission")));
+
+        assertThat(entities.names("von der Leyen")).isTrue();
+        assertThat(entities.names("United States")).isTrue();
+        assertThat(entities.names("US")).isTrue();
+        assertThat(entities.names("european commission")).isTrue();
+        assertThat(entities.names("commission")).isFalse();
+        assertThat(entities.names("troop deployment")).isFalse();
     }
 }

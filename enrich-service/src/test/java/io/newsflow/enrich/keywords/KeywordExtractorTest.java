@@ -81,6 +81,32 @@ class KeywordExtractorTest {
                 .doesNotContain("die", "der");
     }
 
+    @Test
+    void leavesOutPhrasesThatNameAnEntityTheArticleAlreadyLists() {
+        var sentences = SentenceSplitter.sentences(TextExtractor.plainText(SeedArticle.body(), List.of("RksNews")));
+
+        var all = extractor.extract(SeedArticle.title(), sentences, analyzers.forLanguage("en"), 10);
+        var withoutNames = extractor.extract(
+                SeedArticle.title(), sentences, analyzers.forLanguage("en"), 10, "von der Leyen"::equalsIgnoreCase);
+
+        assertThat(all).extracting(Keyword::term).contains("von der Leyen");
+        assertThat(withoutNames)
+                .extracting(Keyword::term)
+                .doesNotContain("von der Leyen")
+                .contains("peacekeeping", "security guarantees")
+                .hasSize(10);
+    }
+
+    @Test
+    void singleWordsThatRepeatAKeptPhraseAreLeftOut() {
+        var keywords = seedKeywords(10);
+
+        assertThat(keywords)
+                .extracting(Keyword::term)
+                .contains("troop deployment")
+                .doesNotContain("troop", "deployment");
+    }
+
     private static List<Keyword> seedKeywords(int limit) {
         var sentences = SentenceSplitter.sentences(TextExtractor.plainText(SeedArticle.body(), List.of("RksNews")));
         return extractor.extract(SeedArticle.title(), sentences, analyzers.forLanguage("en"), limit);

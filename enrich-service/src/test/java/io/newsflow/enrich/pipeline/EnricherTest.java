@@ -45,6 +45,25 @@ class EnricherTest {
     }
 
     @Test
+    void theSeedArticlesEntitiesAreCanonicalAndTheKeywordsDoNotRepeatThem() {
+        var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
+
+        assertThat(enrichment.organizations())
+                .extracting(Enrichment.Entity::name)
+                .doesNotContain("NATO Role");
+        assertThat(enrichment.places())
+                .extracting(Enrichment.Entity::key)
+                .containsOnlyOnce("united-states")
+                .doesNotHaveDuplicates();
+        assertThat(enrichment.places()).extracting(Enrichment.Entity::name).doesNotContain("U.S.");
+        assertThat(enrichment.keywords())
+                .extracting(Enrichment.Keyword::term)
+                .contains("troop deployment")
+                .doesNotContain("von der Leyen", "troop", "deployment");
+        assertThat(enrichment.tags()).doesNotContain("nato role", "u.s", "von der leyen");
+    }
+
+    @Test
     void tagsAreTheNormalisedCategoryEntitiesAndKeywords() {
         var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
 

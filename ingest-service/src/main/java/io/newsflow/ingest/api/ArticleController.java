@@ -1,9 +1,13 @@
 package io.newsflow.ingest.api;
 
+import io.newsflow.events.Source;
+import io.newsflow.ingest.agency.AgencyItems;
+import io.newsflow.ingest.agency.AgencyMediaTypes;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestMetrics;
 import io.newsflow.ingest.intake.IngestResult;
+import io.newsflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -34,11 +38,13 @@ class ArticleController {
     private final ArticleIntake intake;
     private final BatchReader reader;
     private final IngestMetrics metrics;
+    private final AgencyItems agencyItems;
 
-    ArticleController(ArticleIntake intake, BatchReader reader, IngestMetrics metrics) {
+    ArticleController(ArticleIntake intake, BatchReader reader, IngestMetrics metrics, AgencyItems agencyItems) {
         this.intake = intake;
         this.reader = reader;
         this.metrics = metrics;
+        this.agencyItems = agencyItems;
     }
 
     /** Answers 202 once Kafka has acknowledged the article's event: from then on it is never lost. */
@@ -48,7 +54,14 @@ class ArticleController {
             description = "Gives the article its stable id (canonical URL, else source and GUID, else content) and"
                     + " answers once Kafka acknowledged its event: `accepted` for a new article, `updated` with the"
                     + " next revision for changed content, `duplicate` (nothing published) for the same content."
-                    + " The body may be at most `newsflow.ingest.limits.max-article-size` (1 MB by default).")
+                    + " The body may be at most `newsflow.ingest.limits.max-article-size` (1 MB by default). It may"
+                    + " also be an agency item: an IPTC NewsML-G2 news item (`application/vnd.iptc.g2.newsitem+xml`)"
+                    + " or a ninjs document (`application/ninjs+json`, with an optional `version` parameter such as"
+                    + " `; version=3.1`, else told from its property names), validated against the IPTC's schema and"
+                    + " mapped onto an article: guid/uri, version (the revision, at least), headline, body, byline,"
+                    + " subjects as publisher tags, dates and language. A malformed or invalid item, or one that"
+                    + " carries no article (a concept item, a picture without text), is a 400 problem naming the"
+                    + " format and each violation.")
     @ApiResponse(
             responseCode = "202",
             description = "Acknowledged by Kafka (or a duplicate): the article's id," + " revision and outcome")
@@ -58,7 +71,45 @@ class ArticleController {
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IngestResult> submit(@Valid @RequestBody ArticleSubmission submission) {
-        return ResponseEntity.accepted().body(intake.submit(submission.toSource(), submission.toArticle()));
+        return ResponseEntity.accepted()
+                .body(intake.submit(submission.toSource(Caller.current()), submission.toArticle()));
+    }
+
+    /**
+     * An agency's news item, mapped onto an article (see {@code io.newsflow.ingest.agency}). It shares one operation
+     * of the API description with {@link #submit}, which describes it; only its request bodies are declared here.
+     */
+    @Operation(
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = AgencyMediaTypes.NEWSML_G2,
+                                        schema = @Schema(type = "string", description = "A NewsML-G2 newsItem")),
+                                @Content(
+                                        mediaType = AgencyMediaTypes.NINJS,
+                                        schema = @Schema(type = "object", description = "A ninjs document"))
+                            }))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Acknowledged by Kafka (or a duplicate): the article's id, revision and outcome")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+    @PostMapping(consumes = {AgencyMediaTypes.NEWSML_G2, AgencyMediaTypes.NINJS})
+    ResponseEntity<IngestResult> submitAgencyItem(
+            @Parameter(hidden = true) @RequestHeader("Content-Type") MediaType contentType,
+            @Parameter(hidden = true) InputStream body)
+            throws IOException {
+        var item = agencyItems.read(contentType, body.readAllBytes());
+        // As for JSON pushes, a key bound to a source decides the source; agency items name none themselves.
+        var source = Caller.current()
+                .source()
+                .map(bound -> Source.pushed(bound, null))
+                .orElse(item.source());
+        return ResponseEntity.accepted().body(intake.submit(new Submission(source, item.article(), item.version())));
     }
 
     /**
@@ -110,9 +161,10 @@ class ArticleController {
                 .filter(BatchReader.Valid.class::isInstance)
                 .map(BatchReader.Valid.class::cast)
                 .toList();
+        var caller = Caller.current();
         var submitted = intake.submitAll(valid.stream()
                 .map(item -> new Submission(
-                        item.submission().toSource(), item.submission().toArticle()))
+                        item.submission().toSource(caller), item.submission().toArticle()))
                 .toList());
         var results = new ArrayList<BatchResult.Item>(items.size());
         var next = 0;

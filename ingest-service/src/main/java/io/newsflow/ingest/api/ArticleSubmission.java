@@ -2,6 +2,7 @@ package io.newsflow.ingest.api;
 
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
+import io.newsflow.security.Caller;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -41,6 +42,13 @@ record ArticleSubmission(
 
     Source toSource() {
         return source == null ? Source.pushed(null, null) : Source.pushed(source.name(), source.domain());
+    }
+
+    /** The source a caller bound to one publishes as, whatever the body names: the key decides, not the request. */
+    Source toSource(Caller caller) {
+        return caller.source()
+                .map(bound -> Source.pushed(bound, source == null ? null : source.domain()))
+                .orElseGet(this::toSource);
     }
 
     Article toArticle() {

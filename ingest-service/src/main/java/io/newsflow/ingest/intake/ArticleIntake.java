@@ -67,12 +67,27 @@ public class ArticleIntake {
         this.timeout = properties.ingest().publishTimeout();
     }
 
-    /** One article from one source, as the push API or a feed item gives it. */
-    public record Submission(Source source, Article article) {}
+    /**
+     * One article from one source, as the push API or a feed item gives it.
+     *
+     * @param version the publisher's own version number of the article (an agency item's), or 0; its revision is at
+     *     least that
+     */
+    public record Submission(Source source, Article article, long version) {
+
+        public Submission(Source source, Article article) {
+            this(source, article, 0);
+        }
+    }
 
     /** Submits one article and returns once Kafka acknowledged whatever it published. */
     public IngestResult submit(Source source, Article article) {
-        return submitAll(List.of(new Submission(source, article))).getFirst();
+        return submit(new Submission(source, article));
+    }
+
+    /** Submits one article and returns once Kafka acknowledged whatever it published. */
+    public IngestResult submit(Submission submission) {
+        return submitAll(List.of(submission)).getFirst();
     }
 
     /**
@@ -166,7 +181,7 @@ public class ArticleIntake {
     }
 
     /** A submission with the id and content hash it is claimed under. */
-    private record Identified(Source source, Article article, String articleId, String contentHash) {
+    private record Identified(Source source, Article article, String articleId, String contentHash, long version) {
 
         static Identified of(Submission submission) {
             var source = submission.source();
@@ -176,12 +191,13 @@ public class ArticleIntake {
                     source,
                     article,
                     ArticleIds.of(article.url(), source.name(), article.guid(), contentHash),
-                    contentHash);
+                    contentHash,
+                    submission.version());
         }
     }
 
     private Item claim(Identified submission) {
-        var claim = ledger.claim(submission.articleId(), submission.contentHash());
+        var claim = ledger.claim(submission.articleId(), submission.contentHash(), submission.version());
         if (claim.kind() == Claim.Kind.DUPLICATE) {
             return new Item(submission.source(), claim, null);
         }

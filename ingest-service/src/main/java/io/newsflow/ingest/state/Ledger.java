@@ -26,13 +26,21 @@ public class Ledger {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
     public Claim claim(String articleId, String contentHash) {
+        return claim(articleId, contentHash, 0);
+    }
+
+    /**
+     * Claims the next revision, or {@code version} when that is higher: an agency item's own version number becomes
+     * its revision, so that the revisions of its article follow the agency's versions.
+     */
+    public Claim claim(String articleId, String contentHash, long version) {
         var claim = new Claim[1];
         entries.compute(articleId, (id, current) -> {
             if (current != null && current.state.contentHash().equals(contentHash)) {
                 claim[0] = new Claim(id, Claim.Kind.DUPLICATE, current.state, current);
                 return current;
             }
-            var revision = current == null ? 1 : current.state.revision() + 1;
+            var revision = Math.max(version, current == null ? 1 : current.state.revision() + 1);
             var entry = new Entry(new ArticleState(revision, contentHash), new CompletableFuture<>(), current);
             claim[0] = new Claim(id, current == null ? Claim.Kind.NEW : Claim.Kind.CHANGED, entry.state, entry);
             return entry;

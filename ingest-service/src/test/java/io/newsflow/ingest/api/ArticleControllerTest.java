@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.ingest.IngestProperties;
+import io.newsflow.ingest.agency.AgencyItems;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
 import io.newsflow.ingest.intake.IngestMetrics;
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "newsflow.ingest.limits.max-request-size=8KB",
             "newsflow.ingest.limits.max-batch-items=3"
         })
-@Import({BatchReader.class, IngestMetrics.class, ArticleControllerTest.Metrics.class})
+@Import({BatchReader.class, IngestMetrics.class, AgencyItems.class, ArticleControllerTest.Metrics.class})
 class ArticleControllerTest {
 
     private static final String ID = "0123456789abcdef0123456789abcdef";

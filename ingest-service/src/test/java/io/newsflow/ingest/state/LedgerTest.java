@@ -35,6 +35,20 @@ class LedgerTest {
     }
 
     @Test
+    void aPublishersVersionIsTheRevisionWhenItIsAheadOfTheLedger() {
+        var first = ledger.claim("a", "h1", 11);
+        ledger.confirm(first);
+        var next = ledger.claim("a", "h2", 0);
+        ledger.confirm(next);
+
+        var older = ledger.claim("a", "h3", 5);
+
+        assertThat(first.revision()).isEqualTo(11);
+        assertThat(next.revision()).isEqualTo(12);
+        assertThat(older.revision()).isEqualTo(13);
+    }
+
+    @Test
     void aDuplicateOfAClaimStillBeingPublishedWaitsForIt() {
         var first = ledger.claim("a", "h1");
 

@@ -50,9 +50,21 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
                 .command(command)
                 .workDir(settings.home())
                 .environment(Map.of(
-                        "SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort(),
-                        "SPRING_ELASTICSEARCH_URIS", "http://127.0.0.1:" + settings.elasticsearchPort(),
-                        "SERVER_PORT", Integer.toString(port)))
+                        "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                        "127.0.0.1:" + settings.kafkaPort(),
+                        "SPRING_ELASTICSEARCH_URIS",
+                        "http://127.0.0.1:" + settings.elasticsearchPort(),
+                        "SERVER_PORT",
+                        Integer.toString(port),
+                        // loopback only: nothing else on the network reaches a developer's stack
+                        "SERVER_ADDRESS",
+                        "127.0.0.1",
+                        // The dashboard and 'load' send no credentials yet (issue 13): open, unless the caller chose
+                        // otherwise; open mode logs a warning at every start.
+                        "NEWSFLOW_SECURITY_MODE",
+                        System.getenv().getOrDefault("NEWSFLOW_SECURITY_MODE", "open"),
+                        "NEWSFLOW_SECURITY_ADMINKEY",
+                        System.getenv().getOrDefault("NEWSFLOW_SECURITY_ADMINKEY", "")))
                 .logFile(logFile())
                 .pidFile(pidFile())
                 .readyWhen("GET " + readiness(), this::isHealthy)

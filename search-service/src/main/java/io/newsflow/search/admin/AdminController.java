@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin")
 @Tag(name = ProblemResponses.ADMIN_TAG)
-@SecurityRequirement(name = ProblemResponses.ADMIN_TOKEN)
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class AdminController {

@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.math.BigDecimal;
@@ -45,19 +44,13 @@ class OpenApiConfiguration {
     OpenAPI searchOpenApi() {
         var components = new Components()
                 .addSchemas("ProblemDetail", problemDetail())
-                .addSchemas("InvalidParameter", invalidParameter())
-                .addSecuritySchemes(
-                        ProblemResponses.ADMIN_TOKEN,
-                        new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer")
-                                .description("The deployment's `newsflow.search.admin-token`"));
+                .addSchemas("InvalidParameter", invalidParameter());
         components
                 .addResponses(
                         ProblemResponses.BAD_REQUEST,
                         problem("A parameter or the body is invalid, or unknown; `errors` says what each should be"))
-                .addResponses(ProblemResponses.UNAUTHORIZED, problem("No bearer token was given"))
-                .addResponses(ProblemResponses.FORBIDDEN, problem("The bearer token is not the admin token"))
+                .addResponses(ProblemResponses.UNAUTHORIZED, problem("No valid bearer token or API key was given"))
+                .addResponses(ProblemResponses.FORBIDDEN, problem("The caller's scopes do not allow this request"))
                 .addResponses(ProblemResponses.NOT_FOUND, problem("No resource with this id"))
                 .addResponses(ProblemResponses.CONFLICT, problem("A reindex is running already"))
                 .addResponses(

@@ -22,8 +22,5 @@ public final class ProblemResponses {
     public static final String SAVED_SEARCHES_TAG = "saved-searches";
     public static final String ADMIN_TAG = "admin";
 
-    /** The bearer token of the admin endpoints, {@code newsflow.search.admin-token}. */
-    public static final String ADMIN_TOKEN = "adminToken";
-
     private ProblemResponses() {}
 }

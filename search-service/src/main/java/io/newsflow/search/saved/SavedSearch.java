@@ -11,8 +11,10 @@ import java.util.Map;
  * A search an editor keeps, with filters named like the search parameters ({@code tag}, {@code person}, ...).
  *
  * @param query simple_query_string syntax, or {@code null} for every article that passes the filters
+ * @param owner the id of the caller who saved it ({@code io.newsflow.security.Caller#id}), the only one who sees it
  */
-record SavedSearch(String id, String name, String query, Map<String, List<String>> filters, Instant createdAt) {
+record SavedSearch(
+        String id, String name, String query, Map<String, List<String>> filters, Instant createdAt, String owner) {
 
     SearchQuery toQuery() {
         return toQuery(query, filters == null ? Map.of() : filters);

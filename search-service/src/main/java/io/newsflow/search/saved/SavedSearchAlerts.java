@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -45,7 +46,8 @@ class SavedSearchAlerts {
     private final ArticleIndex index;
     private final SavedSearchStore store;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private final Set<SseEmitter> everySavedSearch = ConcurrentHashMap.newKeySet();
+    // each stream of every saved search, with the owner whose saved searches it follows
+    private final Map<SseEmitter, String> everySavedSearch = new ConcurrentHashMap<>();
     // One thread: the checks of successive batches and the heartbeats never overlap, and each stream gets its
     // events in the order the batches were indexed.
     private final ThreadPoolTaskScheduler scheduler;
@@ -94,9 +96,9 @@ class SavedSearchAlerts {
         return opened(emitter, () -> subscriptions.remove(subscription), saved.id());
     }
 
-    SseEmitter subscribeToEverySavedSearch(Duration timeout) throws IOException {
+    SseEmitter subscribeToEverySavedSearch(String owner, Duration timeout) throws IOException {
         var emitter = new SseEmitter(timeout.toMillis());
-        everySavedSearch.add(emitter);
+        everySavedSearch.put(emitter, owner);
         return opened(emitter, () -> everySavedSearch.remove(emitter), "*");
     }
 
@@ -145,13 +147,17 @@ class SavedSearchAlerts {
             for (var hit : search.matching(query, ids)) {
                 var alert = new Alert(new Alert.Of(saved.id(), saved.name()), hit);
                 // an event builder is spent once sent, so each stream gets its own
-                everySavedSearch.forEach(emitter -> send(
-                        emitter,
-                        SseEmitter.event()
-                                .name("alert")
-                                .id(saved.id() + ":" + hit.id() + ":" + hit.revision())
-                                .data(alert, MediaType.APPLICATION_JSON),
-                        () -> everySavedSearch.remove(emitter)));
+                everySavedSearch.forEach((emitter, owner) -> {
+                    if (owner.equals(saved.owner())) {
+                        send(
+                                emitter,
+                                SseEmitter.event()
+                                        .name("alert")
+                                        .id(saved.id() + ":" + hit.id() + ":" + hit.revision())
+                                        .data(alert, MediaType.APPLICATION_JSON),
+                                () -> everySavedSearch.remove(emitter));
+                    }
+                });
             }
         }
     }
@@ -161,7 +167,7 @@ class SavedSearchAlerts {
                 subscription.emitter(),
                 SseEmitter.event().comment("heartbeat"),
                 () -> subscriptions.remove(subscription)));
-        everySavedSearch.forEach(emitter ->
+        everySavedSearch.forEach((emitter, owner) ->
                 send(emitter, SseEmitter.event().comment("heartbeat"), () -> everySavedSearch.remove(emitter)));
     }
 
@@ -181,7 +187,7 @@ class SavedSearchAlerts {
     void closeStreams() {
         scheduler.destroy();
         subscriptions.forEach(subscription -> subscription.emitter().complete());
-        everySavedSearch.forEach(SseEmitter::complete);
+        everySavedSearch.keySet().forEach(SseEmitter::complete);
     }
 
     private record Subscription(String savedSearchId, SearchQuery query, SseEmitter emitter) {}

@@ -1,6 +1,7 @@
 package io.newsflow.search.saved;
 
 import io.newsflow.search.api.ProblemResponses;
+import io.newsflow.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -87,7 +88,12 @@ class SavedSearchController {
         var filters = request.filters() == null ? Map.<String, List<String>>of() : request.filters();
         SavedSearch.toQuery(request.query(), filters);
         var saved = store.save(new SavedSearch(
-                UUID.randomUUID().toString(), request.name(), request.query(), filters, clock.instant()));
+                UUID.randomUUID().toString(),
+                request.name(),
+                request.query(),
+                filters,
+                clock.instant(),
+                Caller.current().id()));
         return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
                 .body(saved);
     }
@@ -96,10 +102,10 @@ class SavedSearchController {
     @Operation(
             operationId = "listSavedSearches",
             summary = "List the saved searches",
-            description = "Every saved search.")
+            description = "Every saved search of the caller.")
     @ApiResponse(responseCode = "200", description = "The saved searches")
     SavedSearches all() {
-        return new SavedSearches(store.all());
+        return new SavedSearches(store.all(Caller.current().id()));
     }
 
     @GetMapping("/{id}")
@@ -110,7 +116,9 @@ class SavedSearchController {
             content = @Content(schema = @Schema(implementation = SavedSearch.class)))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> one(@Parameter(description = ID) @PathVariable String id) {
-        return store.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+        return store.find(id, Caller.current().id())
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound(id));
     }
 
     @DeleteMapping("/{id}")
@@ -122,7 +130,9 @@ class SavedSearchController {
     @ApiResponse(responseCode = "204", description = "Deleted", content = @Content)
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> delete(@Parameter(description = ID) @PathVariable String id) {
-        return store.delete(id) ? ResponseEntity.noContent().build() : notFound(id);
+        return store.delete(id, Caller.current().id())
+                ? ResponseEntity.noContent().build()
+                : notFound(id);
     }
 
     // no "produces": the emitter sets text/event-stream itself, and a 404 must still be writable as a problem
@@ -142,7 +152,7 @@ class SavedSearchController {
                             schema = @Schema(type = "string", description = "Server-sent events")))
     @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     ResponseEntity<?> stream(@Parameter(description = ID) @PathVariable String id) throws IOException {
-        var saved = store.find(id);
+        var saved = store.find(id, Caller.current().id());
         if (saved.isEmpty()) {
             return notFound(id);
         }
@@ -168,7 +178,8 @@ class SavedSearchController {
                             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
                             schema = @Schema(type = "string", description = "Server-sent events")))
     ResponseEntity<SseEmitter> streamAll() throws IOException {
-        return ResponseEntity.ok(alerts.subscribeToEverySavedSearch(STREAM_TIMEOUT));
+        return ResponseEntity.ok(
+                alerts.subscribeToEverySavedSearch(Caller.current().id(), STREAM_TIMEOUT));
     }
 
     private static ResponseEntity<ProblemDetail> notFound(String id) {

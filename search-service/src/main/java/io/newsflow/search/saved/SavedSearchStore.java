@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class SavedSearchStore implements SmartInitializingSingleton {
 
     private static final int MAX_LISTED = 1_000;
+    private static final String OWNER = "owner";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -34,7 +35,11 @@ class SavedSearchStore implements SmartInitializingSingleton {
                         .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
                         .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)
                                 .properties("name", p -> p.keyword(k -> k))
+                                .properties(OWNER, p -> p.keyword(k -> k))
                                 .properties("createdAt", p -> p.date(d -> d))));
+            } else {
+                // an index made before searches had owners: the field is added, and its old searches belong to nobody
+                client.indices().putMapping(m -> m.index(index).properties(OWNER, p -> p.keyword(k -> k)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the saved-search index " + index, e);
@@ -55,6 +60,11 @@ class SavedSearchStore implements SmartInitializingSingleton {
         }
     }
 
+    /** The saved search, when it is the owner's; another's is as absent as a missing one. */
+    Optional<SavedSearch> find(String id, String owner) {
+        return find(id).filter(saved -> owner.equals(saved.owner()));
+    }
+
     Optional<SavedSearch> find(String id) {
         try {
             return Optional.ofNullable(
@@ -64,11 +74,22 @@ class SavedSearchStore implements SmartInitializingSingleton {
         }
     }
 
+    List<SavedSearch> all(String owner) {
+        return all(Optional.of(owner));
+    }
+
     List<SavedSearch> all() {
+        return all(Optional.empty());
+    }
+
+    private List<SavedSearch> all(Optional<String> owner) {
         try {
             return client
                     .search(
                             s -> s.index(index)
+                                    .query(q -> owner.map(o ->
+                                                    q.term(t -> t.field(OWNER).value(o)))
+                                            .orElseGet(() -> q.matchAll(a -> a)))
                                     .size(MAX_LISTED)
                                     .sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc))),
                             SavedSearch.class)
@@ -82,7 +103,11 @@ class SavedSearchStore implements SmartInitializingSingleton {
         }
     }
 
-    boolean delete(String id) {
+    /** Deletes the owner's saved search; another's is left, as if missing. */
+    boolean delete(String id, String owner) {
+        if (find(id, owner).isEmpty()) {
+            return false;
+        }
         try {
             return client.delete(d -> d.index(index).id(id).refresh(Refresh.WaitFor))
                             .result()

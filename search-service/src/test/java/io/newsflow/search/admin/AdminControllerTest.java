@@ -18,19 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The admin HTTP contract on its own: the reindex's answers, as its description declares them. */
-@WebMvcTest(
-        controllers = AdminController.class,
-        properties = "newsflow.search.admin-token=" + AdminControllerTest.TOKEN)
+@WebMvcTest(controllers = AdminController.class)
 @EnableConfigurationProperties(SearchProperties.class)
 class AdminControllerTest {
-
-    static final String TOKEN = "slice-admin-token";
 
     @Autowired
     MockMvc mvc;
@@ -50,7 +45,7 @@ class AdminControllerTest {
                 null);
         when(reindexer.start()).thenReturn(Optional.of(running));
 
-        mvc.perform(post("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+        mvc.perform(post("/api/v1/admin/reindex"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.state").value("RUNNING"))
                 .andExpect(jsonPath("$.from").value("articles-v1"))
@@ -62,7 +57,7 @@ class AdminControllerTest {
     void aReindexWhoseIndexCannotBeFoundInElasticsearchIsAServiceUnavailableProblem() throws Exception {
         when(reindexer.start()).thenThrow(new IOException(new ConnectException("Connection refused")));
 
-        mvc.perform(post("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+        mvc.perform(post("/api/v1/admin/reindex"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(503))
@@ -76,7 +71,7 @@ class AdminControllerTest {
                 .thenReturn(
                         new Reindexer.Status(Reindexer.State.RUNNING, "a-v1", "a-v2", 7, Instant.EPOCH, null, null));
 
-        mvc.perform(post("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+        mvc.perform(post("/api/v1/admin/reindex"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(409));
@@ -88,7 +83,7 @@ class AdminControllerTest {
                 .thenReturn(new Reindexer.Status(
                         Reindexer.State.DONE, "a-v1", "a-v2", 42, Instant.EPOCH, Instant.EPOCH.plusSeconds(5), null));
 
-        mvc.perform(get("/api/v1/admin/reindex").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+        mvc.perform(get("/api/v1/admin/reindex"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("DONE"))
                 .andExpect(jsonPath("$.replayed").value(42))

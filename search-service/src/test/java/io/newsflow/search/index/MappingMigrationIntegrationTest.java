@@ -153,7 +153,6 @@ class MappingMigrationIntegrationTest {
                         search.maxPageSize(),
                         search.facetSize(),
                         search.indexing(),
-                        search.adminToken(),
                         search.cors(),
                         search.savedSearchesIndex()));
     }

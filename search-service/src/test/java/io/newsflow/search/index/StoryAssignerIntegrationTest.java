@@ -276,7 +276,6 @@ class StoryAssignerIntegrationTest {
                                 DataSize.ofMegabytes(8),
                                 Duration.ofMillis(500),
                                 Duration.ofSeconds(30)),
-                        "token",
                         new SearchProperties.Cors(List.of()),
                         "stories-it-saved-searches"));
     }

@@ -55,6 +55,28 @@ final class ConllCorpus {
         return sentences;
     }
 
+    /**
+     * A tuning split carved from the training data, so that features and settings are chosen without looking at dev:
+     * every {@value #TUNING_EVERY}th document (the 5th, 10th, ...) is held out for tuning, the others are fitted on.
+     * By whole documents, so that no article's sentences (and their repeated names) fall on both sides.
+     */
+    record Split(List<Sentence> fit, List<Sentence> tune) {}
+
+    static final int TUNING_EVERY = 5;
+
+    static Split tuningSplit(List<Sentence> train) {
+        var fit = new ArrayList<Sentence>();
+        var tune = new ArrayList<Sentence>();
+        int document = -1;
+        for (Sentence sentence : train) {
+            if (sentence.documentStart() || document < 0) {
+                document++;
+            }
+            (document % TUNING_EVERY == TUNING_EVERY - 1 ? tune : fit).add(sentence);
+        }
+        return new Split(List.copyOf(fit), List.copyOf(tune));
+    }
+
     static List<NameSample> nameSamples(List<Sentence> sentences) {
         return sentences.stream()
                 .map(sentence -> new NameSample(

@@ -42,7 +42,8 @@ public final class EntityClusterBuilding {
     public static void main(String[] args) throws IOException {
         Path output = Path.of(args[1]);
         Files.createDirectories(output);
-        for (var clusters : build(Path.of(args[0])).entrySet()) {
+        boolean more = args.length > 2 && args[2].equals("--more-news");
+        for (var clusters : build(Path.of(args[0]), more).entrySet()) {
             Files.write(output.resolve(clusters.getKey() + ".clusters"), clusters.getValue(), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "wrote %s.clusters%n", clusters.getKey());
         }
@@ -50,7 +51,18 @@ public final class EntityClusterBuilding {
 
     /** For each granularity ({@code kmeans-<k>}), the lines "word cluster", sorted. */
     static Map<String, List<String>> build(Path data) throws IOException {
+        return build(data, false);
+    }
+
+    /**
+     * As {@link #build(Path)}; with {@code moreNews}, the unlabelled English news text of the other data sets joins
+     * the corpus (see {@link #moreNews}).
+     */
+    static Map<String, List<String>> build(Path data, boolean moreNews) throws IOException {
         var sentences = corpus(data);
+        if (moreNews) {
+            sentences.addAll(moreNews(data));
+        }
         long tokens = sentences.stream().mapToLong(s -> s.length).sum();
         var vocabulary = new Vocabulary(sentences);
         float[][] vectors = vectors(sentences, vocabulary);
@@ -78,17 +90,7 @@ public final class EntityClusterBuilding {
         }
         for (Path article : articles) {
             for (String line : BbcCorpus.decode(Files.readAllBytes(article)).split("\\R")) {
-                var tokens = new ArrayList<String>();
-                var matcher = TOKEN.matcher(line);
-                while (matcher.find()) {
-                    String token = matcher.group();
-                    if (token.endsWith("'s") && token.length() > 2) {
-                        tokens.add(token.substring(0, token.length() - 2));
-                        tokens.add("'s");
-                    } else {
-                        tokens.add(token);
-                    }
-                }
+                var tokens = tokens(line);
                 if (!tokens.isEmpty()) {
                     sentences.add(lowerCase(tokens));
                 }
@@ -98,6 +100,53 @@ public final class EntityClusterBuilding {
             sentences.add(lowerCase(sentence.tokens()));
         }
         return sentences;
+    }
+
+    /**
+     * More English news text, unlabelled, from the data sets whose terms allow training models on it (data/README.md):
+     * the ECB+ articles, the bodies of the extraction and metadata benchmarks' gold articles and the NewsMTSC
+     * sentences. Their labels are not read.
+     */
+    static List<String[]> moreNews(Path data) throws IOException {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var texts = new ArrayList<String>();
+        for (String line : Files.readAllLines(data.resolve("stories/ecbplus/documents.jsonl"))) {
+            texts.add(json.readTree(line).path("text").asString(""));
+        }
+        for (String line : Files.readAllLines(data.resolve("newsmtsc/train.jsonl"))) {
+            texts.add(json.readTree(line).path("sentence_normalized").asString(""));
+        }
+        for (String file : List.of("extraction-benchmark/ground-truth.json", "metadata-benchmark/articles.json")) {
+            json.readTree(data.resolve(file).toFile())
+                    .values()
+                    .forEach(article -> texts.add(article.path("articleBody").asString("")));
+        }
+        var sentences = new ArrayList<String[]>();
+        for (String text : texts) {
+            // Curly apostrophes as straight ones, as the BBC text writes them.
+            for (String line : text.replace('\u2019', '\'').split("\\R")) {
+                var tokens = tokens(line);
+                if (!tokens.isEmpty()) {
+                    sentences.add(lowerCase(tokens));
+                }
+            }
+        }
+        return sentences;
+    }
+
+    private static List<String> tokens(String line) {
+        var tokens = new ArrayList<String>();
+        var matcher = TOKEN.matcher(line);
+        while (matcher.find()) {
+            String token = matcher.group();
+            if (token.endsWith("'s") && token.length() > 2) {
+                tokens.add(token.substring(0, token.length() - 2));
+                tokens.add("'s");
+            } else {
+                tokens.add(token);
+            }
+        }
+        return tokens;
     }
 
     private static String[] lowerCase(List<String> tokens) {

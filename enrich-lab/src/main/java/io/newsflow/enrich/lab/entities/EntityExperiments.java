@@ -3,6 +3,7 @@ package io.newsflow.enrich.lab.entities;
 import static io.newsflow.enrich.lab.entities.FeatureDescriptors.descriptor;
 import static io.newsflow.enrich.lab.entities.FeatureDescriptors.window;
 import static io.newsflow.enrich.lab.entities.FeatureDescriptors.wordCluster;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.newsflow.enrich.entities.WordClusterFeatures;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import opennlp.tools.namefind.NameFinderME;
 
 /**
- * Trains the name finder variants we compared on {@code conll2003/train.txt} and scores each on {@code dev.txt}.
- * Usage: {@code EntityExperiments <data-folder> <clusters-folder> [experiment...]}; with no experiment named, all run.
+ * The name finder variants we compared, and the tuning protocol that compares them without looking at dev (see
+ * {@link #main}).
  */
 final class EntityExperiments {
 
@@ -63,6 +65,8 @@ final class EntityExperiments {
                     "clusters-window2",
                     rich.with("rich + clusters in a window of 2", descriptor(wideGenerators), resources));
             all.put("clusters-300", clustered.withTrainer("rich + clusters, 300 iterations", false, "MAXENT", 300, 5));
+            // The shipped recipe (EntityModelTraining.ours) on the clusters of this folder.
+            all.put("ours", EntityModelTraining.ours(resources));
             all.put(
                     "clusters-perceptron",
                     clustered.withTrainer("rich + clusters, perceptron 300", false, "PERCEPTRON", 300, 3));
@@ -70,36 +74,100 @@ final class EntityExperiments {
         return all;
     }
 
+    /**
+     * The shipped model's own configuration, read back from the model: its feature descriptor, its word clusters and
+     * its trainer (perceptron, 300 iterations, cutoff 3, beam 2), so that it can be refitted on the tuning split.
+     */
+    static NameFinderTraining shipped() {
+        var model = EntityEvaluation.shippedModel();
+        byte[] descriptor = model.getArtifact("generator.featuregen");
+        var resources = new LinkedHashMap<String, Object>();
+        for (String name : List.of("kmeans-64", "kmeans-256", "kmeans-1024")) {
+            resources.put(name, model.getArtifact(name));
+        }
+        return NameFinderTraining.openNlpDefaults()
+                .with("shipped configuration (rich + its word clusters)", new String(descriptor, UTF_8), resources)
+                .withTrainer("shipped configuration: rich + word clusters, perceptron 300", false, "PERCEPTRON", 300, 3)
+                .withBeamSize(2);
+    }
+
+    /**
+     * The tuning protocol: every experiment named is trained on the fitting part of {@code train.txt} and scored on
+     * its tuning split ({@link ConllCorpus#tuningSplit}); dev is not read for that. Dev is scored once, at the end,
+     * for the shipped model and the default-feature baseline, both trained on the whole of {@code train.txt}.
+     *
+     * <p>Usage: {@code EntityExperiments <data-folder> [clusters-folder [experiment...]]}; without experiments, the
+     * baseline and the shipped configuration run.
+     */
     public static void main(String[] args) throws IOException {
         QuietTraining.quiet();
         Path data = Path.of(args[0]);
-        var experiments = experiments(Path.of(args[1]));
-        var names = args.length > 2 ? List.of(args).subList(2, args.length) : List.copyOf(experiments.keySet());
-        var train = ConllCorpus.nameSamples(ConllCorpus.read(data.resolve("conll2003/train.txt")));
-        var dev = ConllCorpus.read(data.resolve("conll2003/dev.txt"));
+        var experiments = new LinkedHashMap<String, NameFinderTraining>();
+        experiments.put("shipped", shipped());
+        experiments.putAll(experiments(Path.of(args.length > 1 ? args[1] : "no-clusters")));
+        var names = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("baseline", "shipped");
+        var train = ConllCorpus.read(data.resolve("conll2003/train.txt"));
+        var split = ConllCorpus.tuningSplit(train);
         PrintStream out = System.out;
+        out.printf(
+                Locale.ROOT,
+                "Tuning split of %s: every %dth document; fit on %d sentences, tune on %d; dev not read%n",
+                data.resolve("conll2003/train.txt"),
+                ConllCorpus.TUNING_EVERY,
+                split.fit().size(),
+                split.tune().size());
+        out.println("| experiment | PER | ORG | LOC | PER+ORG+LOC | training | model | tokens/s |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        var fit = ConllCorpus.nameSamples(split.fit());
         for (String name : names) {
-            var training = experiments.get(name);
+            var training = Objects.requireNonNull(experiments.get(name), () -> "no experiment " + name);
             long start = System.nanoTime();
-            var model = training.train(train);
+            var model = training.train(fit);
             double seconds = (System.nanoTime() - start) / 1e9;
             var bytes = new ByteArrayOutputStream();
             model.serialize(bytes);
-            var scores = EntityScores.of(new NameFinderME(model), dev);
-            var overall = scores.score(EntityScores.OVERALL);
-            out.printf(
-                    Locale.ROOT,
-                    "| %s | %.4f | %.4f | %.4f | %.4f | %.0f s | %.1f MB | %.0f |%n",
-                    training.name(),
-                    scores.score("PER").f1(),
-                    scores.score("ORG").f1(),
-                    scores.score("LOC").f1(),
-                    overall.f1(),
-                    seconds,
-                    bytes.size() / 1e6,
-                    scores.tokensPerSecond());
-            out.print(scores.table("    "));
+            row(out, training.name(), EntityScores.of(new NameFinderME(model), split.tune()), seconds, bytes.size());
             out.flush();
         }
+
+        var dev = ConllCorpus.read(data.resolve("conll2003/dev.txt"));
+        out.printf(
+                Locale.ROOT,
+                "%nDev, scored once (%s, %d sentences), trained on all of train.txt%n",
+                "dev.txt",
+                dev.size());
+        out.println("| model | PER | ORG | LOC | PER+ORG+LOC | training | model | tokens/s |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        long start = System.nanoTime();
+        var baseline = NameFinderTraining.openNlpDefaults().train(ConllCorpus.nameSamples(train));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        var bytes = new ByteArrayOutputStream();
+        baseline.serialize(bytes);
+        row(out, "baseline: OpenNLP defaults", EntityScores.of(new NameFinderME(baseline), dev), seconds, bytes.size());
+        var shipped = EntityEvaluation.shippedModel();
+        bytes = new ByteArrayOutputStream();
+        shipped.serialize(bytes);
+        row(out, "shipped model", EntityScores.of(new NameFinderME(shipped), dev), 0, bytes.size());
+        row(
+                out,
+                "shipped model + article-level fixes",
+                EntityScores.ofArticles(new NameFinderME(shipped), dev),
+                0,
+                bytes.size());
+    }
+
+    /** One table row; a training time or speed of zero (a model not trained, a pass not timed) prints as "-". */
+    private static void row(PrintStream out, String name, EntityScores scores, double seconds, int modelBytes) {
+        out.printf(
+                Locale.ROOT,
+                "| %s | %.4f | %.4f | %.4f | %.4f | %s | %.1f MB | %s |%n",
+                name,
+                scores.score("PER").f1(),
+                scores.score("ORG").f1(),
+                scores.score("LOC").f1(),
+                scores.score(EntityScores.OVERALL).f1(),
+                seconds == 0 ? "-" : String.format(Locale.ROOT, "%.0f s", seconds),
+                modelBytes / 1e6,
+                scores.tokensPerSecond() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", scores.tokensPerSecond()));
     }
 }

@@ -1,0 +1,35 @@
+package io.newsflow.extraction;
+
+import java.util.regex.Pattern;
+
+/**
+ * Lines that pages put around an article's text: share and subscribe prompts, advertising labels, reading times,
+ * copyright lines, and bylines or datelines on a line of their own.
+ */
+final class Boilerplate {
+
+    private static final Pattern PROMPT = Pattern.compile(
+            "(?:share(?: this(?: article| story| page)?)?(?: on \\w+)?|share via \\w+|click here\\b.*|tap here\\b.*"
+                    + "|follow us\\b.*|sign up\\b.*|subscribe\\b.*|read more\\b.*|related(?: articles| stories)?:?.*"
+                    + "|advertisement|advertising|anzeige|publicité|publicidad|sponsored(?: content)?"
+                    + "|image (?:source|caption),?.*|getty images|copy link|\\d{1,3}\\s*min(?:ute)?s? read"
+                    + "|(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|telegram|reddit|print)(?:\\s*[|/,·]\\s*\\w+)*"
+                    + "|skip (?:to|past) .*|continue reading\\b.*|listen to (?:this )?article.*|comments?(?: \\(\\d+\\))?"
+                    + "|©.*|copyright\\b.*|all rights reserved\\.?)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // Capitalised words after "By": a sentence that starts with "By the end of ..." is not a byline.
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?i:by|von|par|por|door|written by)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|und|et|y)|,)*");
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour)\\b.{0,60}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private Boilerplate() {}
+
+    static boolean isPrompt(String line) {
+        var stripped = line.strip();
+        return PROMPT.matcher(stripped).matches()
+                || BYLINE.matcher(stripped).matches()
+                || DATELINE.matcher(stripped).matches();
+    }
+}
