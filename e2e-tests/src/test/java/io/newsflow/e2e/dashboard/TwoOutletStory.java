@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One story told by two outlets: the second repeats the first's report an hour later and adds a closing sentence.
  * The search service groups articles about one event (their keywords, entities and titles, published within days of
- * each other), so each story posted in a run is about another event (another port, other people, another cause): the
+ * each other), so each story posted in a run is about another event (another place, other people, another field): the
  * same event posted twice in one run would be one story of four articles. The run's unique word stands in the title
  * and the text, to find the two. The second is posted once the first is searchable, so that it meets the first as a
  * stored article.
@@ -24,42 +24,41 @@ record TwoOutletStory(String word) {
     static final String SECOND_SOURCE = "Coastal Times";
 
     private static final AtomicInteger POSTED = new AtomicInteger();
+    // Far from the desk's harbour, farm and council news (Desk), which shares the stack: an event that shares its
+    // words and places with those would rightly draw them into its story.
     private static final List<String[]> EVENTS = List.of(
             new String[] {
-                "Gdansk channel dredging runs two months late",
-                "The harbour master of Gdansk, Piotr Nowak, said on Friday that the dredging of the northern channel"
-                        + " will finish in June, two months late, because storms in January stopped the dredgers."
-                        + " Ferries to Karlskrona will keep using the southern channel until then."
+                "Grandmaster Ilse Varga wins Tartu chess open",
+                "Hungarian grandmaster Ilse Varga won the Tartu chess open on Sunday with a final-round victory over"
+                        + " Magnus Tiik, the Estonian Chess Federation said. Varga scored eight points from nine games."
             },
             new String[] {
-                "Rotterdam crane strike halts container terminal",
-                "Crane operators at the Maasvlakte terminal in Rotterdam walked out on Tuesday over night shifts,"
-                        + " the union FNV said, and container ships from Shanghai queued at anchor. Terminal manager"
-                        + " Anke de Vries expects talks to resume on Thursday."
+                "Thieves take Faberge egg from Zurich museum",
+                "Two thieves took a Faberge egg from the Rietberg Museum in Zurich overnight, Zurich cantonal police"
+                        + " said on Thursday. Curator Beatrice Laube said the alarm had been switched off for repairs."
             },
             new String[] {
-                "Lisbon ferry collides with fishing boat in fog",
-                "A commuter ferry of Transtejo collided with a fishing boat in thick fog on the Tagus near Lisbon on"
-                        + " Monday; two fishermen were rescued, the maritime police said. Captain Rui Costa said the"
-                        + " radar had failed minutes before."
+                "Kenyan runner Amos Kiptoo breaks Berlin marathon record",
+                "Amos Kiptoo of Kenya won the Berlin marathon in two hours and one minute on Sunday, a course record,"
+                        + " organisers SCC Events said. Ethiopian Tadesse Bekele finished second."
             },
             new String[] {
-                "Hamburg port opens hydrogen fuel depot",
-                "Hamburg Port Authority opened a hydrogen depot at Steinwerder on Wednesday for tugboats and trucks,"
-                        + " senator Melanie Leonhard said. The depot, built with Shell, stores forty tonnes and"
-                        + " serves twelve vessels."
+                "Arianespace launches Sentinel satellite from Kourou",
+                "An Ariane 6 rocket of Arianespace lifted off from Kourou in French Guiana on Tuesday carrying the"
+                        + " Sentinel-7 satellite, the European Space Agency said. Mission director Claire Duval"
+                        + " confirmed the orbit an hour later."
             },
             new String[] {
-                "Antwerp customs seize record cocaine haul",
-                "Belgian customs in Antwerp found eight tonnes of cocaine in banana containers from Ecuador, prosecutor"
-                        + " Franky De Keyzer said on Sunday, the largest seizure in the port's history. Three dock"
-                        + " workers were arrested."
+                "Pharmaceutical firm Norvex halts malaria vaccine trial",
+                "Norvex Biologics stopped its malaria vaccine trial in Malawi after side effects in twelve volunteers,"
+                        + " chief medical officer Hannah Oyelaran said on Wednesday. The World Health Organization was"
+                        + " informed."
             },
             new String[] {
-                "Genoa bridge inspection closes coastal highway",
-                "Engineers of Autostrade closed the A10 highway near Genoa for a night inspection of the Polcevera"
-                        + " viaduct, mayor Marco Bucci said, and lorries to the port of Genoa were sent through the"
-                        + " city instead."
+                "Wildfire near Canberra forces evacuation of Tharwa",
+                "A bushfire in the Namadgi National Park near Canberra forced the evacuation of Tharwa on Saturday,"
+                        + " the ACT Emergency Services Agency said. Commissioner Georgeina Whelan said water bombers"
+                        + " were on the way."
             });
 
     static TwoOutletStory post(DashboardStack stack) {
