@@ -144,8 +144,9 @@ final class NewsMlG2Reader {
         try {
             var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            // The schema imports xml.xsd beside it, on the classpath (a file or inside the jar); nothing else.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar:file");
+            // The schema imports xml.xsd beside it, on the classpath; nothing else. The JDK's check reads the protocol
+            // inside a jar: URL, which is "file" in a plain jar and "nested" in Spring Boot's executable jar.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,nested");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             var url = new ClassPathResource(XSD).getURL();
             try (var in = url.openStream()) {
