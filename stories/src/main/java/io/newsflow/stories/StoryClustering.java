@@ -70,20 +70,31 @@ public final class StoryClustering {
 
     /** The stories the article would join, best first (ties: the older first). */
     public List<StoryProfile> matching(ArticleFeatures article) {
-        var candidates = new LinkedHashSet<String>();
-        for (var feature : article.terms().keySet()) {
-            candidates.addAll(storiesByFeature.getOrDefault(feature, Set.of()));
-        }
-        for (var feature : article.entities().keySet()) {
-            candidates.addAll(storiesByFeature.getOrDefault(feature, Set.of()));
-        }
+        // The dot products summed over the inverted index: only the features a story shares with the article are
+        // looked at, not every feature of every story that shares one.
+        var dots = new LinkedHashMap<String, double[]>();
+        article.terms().forEach((feature, weight) -> {
+            for (var id : storiesByFeature.getOrDefault(feature, Set.of())) {
+                var shared = stories.get(id).termWeight(feature);
+                var dot = dots.computeIfAbsent(id, key -> new double[2]);
+                dot[0] += weight * shared;
+            }
+        });
+        article.entities().forEach((feature, weight) -> {
+            for (var id : storiesByFeature.getOrDefault(feature, Set.of())) {
+                var shared = stories.get(id).entityWeight(feature);
+                var dot = dots.computeIfAbsent(id, key -> new double[2]);
+                dot[1] += weight * shared;
+            }
+        });
         var scored = new ArrayList<Scored>();
-        for (var id : candidates) {
-            var story = stories.get(id);
+        for (var candidate : dots.entrySet()) {
+            var story = stories.get(candidate.getKey());
             if (!similarity.withinWindow(article, story)) {
                 continue;
             }
-            var score = similarity.score(article, story);
+            var score = similarity.score(
+                    article, story, candidate.getValue()[0], candidate.getValue()[1]);
             if (score >= similarity.threshold()) {
                 scored.add(new Scored(story, score));
             }

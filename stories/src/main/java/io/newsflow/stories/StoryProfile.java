@@ -21,6 +21,8 @@ public final class StoryProfile {
     private final Map<String, Double> entities = new HashMap<>();
     private double termNorm;
     private double entityNorm;
+    private double termSquares;
+    private double entitySquares;
     private Instant firstSeen;
     private Instant lastSeen;
     private int count;
@@ -53,23 +55,47 @@ public final class StoryProfile {
     }
 
     public void add(ArticleFeatures article) {
-        article.terms().forEach((term, weight) -> terms.merge(term, weight, Double::sum));
-        article.entities().forEach((entity, weight) -> entities.merge(entity, weight, Double::sum));
+        // the squared norms kept up to date term by term: a big story's norm is not summed again for each article
+        for (var term : article.terms().entrySet()) {
+            termSquares += grow(terms, term.getKey(), term.getValue());
+        }
+        for (var entity : article.entities().entrySet()) {
+            entitySquares += grow(entities, entity.getKey(), entity.getValue());
+        }
         if (terms.size() > MAX_TERMS * 2) {
             terms = terms.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(MAX_TERMS)
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+            var norm = Vectors.norm(terms);
+            termSquares = norm * norm;
         }
-        termNorm = Vectors.norm(terms);
-        entityNorm = Vectors.norm(entities);
+        termNorm = Math.sqrt(termSquares);
+        entityNorm = Math.sqrt(entitySquares);
         var time = article.time();
         if (time != null) {
             firstSeen = firstSeen == null || time.isBefore(firstSeen) ? time : firstSeen;
             lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
         }
         count++;
+    }
+
+    double termWeight(String term) {
+        return terms.getOrDefault(term, 0.0);
+    }
+
+    double entityWeight(String entity) {
+        return entities.getOrDefault(entity, 0.0);
+    }
+
+    /** The cosine with a normalised vector whose dot product with the story's terms is given. */
+    double termCosine(double dot) {
+        return termNorm == 0 ? 0 : dot / termNorm;
+    }
+
+    double entityCosine(double dot) {
+        return entityNorm == 0 ? 0 : dot / entityNorm;
     }
 
     double termCosine(ArticleFeatures article) {
@@ -80,6 +106,14 @@ public final class StoryProfile {
     double entityCosine(ArticleFeatures article) {
         return Vectors.cosine(article.entities(), 1, entities, entityNorm)
                 * (article.entities().isEmpty() ? 0 : 1);
+    }
+
+    /** Adds the weight to the feature; returns by how much the sum of squares grew. */
+    private static double grow(Map<String, Double> vector, String feature, double weight) {
+        var before = vector.getOrDefault(feature, 0.0);
+        var after = before + weight;
+        vector.put(feature, after);
+        return after * after - before * before;
     }
 
     /** Whether this story started before the other: earlier first seen, then the smaller id. */

@@ -39,6 +39,15 @@ public record StorySimilarity(
         return score;
     }
 
+    /** The score from the dot products of the article's vectors with the story's, already summed. */
+    double score(ArticleFeatures article, StoryProfile story, double termDot, double entityDot) {
+        var score = termWeight * story.termCosine(termDot) + entityWeight * story.entityCosine(entityDot);
+        if (timeWeight > 0) {
+            score += timeWeight * decay(article.time(), story);
+        }
+        return score;
+    }
+
     /** Whether the article is close enough in time to the story to join it at all. */
     public boolean withinWindow(ArticleFeatures article, StoryProfile story) {
         var away = away(article.time(), story);

@@ -80,6 +80,37 @@ final class StoryLookups implements StoredArticles {
         return found;
     }
 
+    @Override
+    public Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
+            throws IOException {
+        var response = client.search(
+                s -> s.index(index)
+                        .size(max)
+                        .trackTotalHits(t -> t.count(max + 1))
+                        .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS)))
+                        .query(q -> q.bool(bool -> {
+                            bool.filter(f -> f.range(r -> r.date(d ->
+                                    d.field("publishedAt").gte(from.toString()).lte(to.toString()))));
+                            if (!except.isEmpty()) {
+                                bool.mustNot(n -> n.ids(i -> i.values(List.copyOf(except))));
+                            }
+                            return bool;
+                        }))
+                        // the oldest first: what a later batch compares with in publication order
+                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
+                CandidateDocument.class);
+        var total = response.hits().total();
+        if (total == null || total.value() > max) {
+            return Optional.empty();
+        }
+        return Optional.of(response.hits().hits().stream()
+                .map(hit -> hit.source())
+                .filter(Objects::nonNull)
+                .map(CandidateDocument::stored)
+                .toList());
+    }
+
     /**
      * The articles sharing a title word, a keyword or an entity with the probe, published within its window when it
      * has one. Story look-ups keep the probed article itself: found stored, it keeps the story it has.

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@link StoryAssigner} needs of the articles already stored in one index: the index seam implements it, the
@@ -18,6 +19,14 @@ public interface StoredArticles {
      * within its window: the articles whose stories the probed article may join.
      */
     List<List<StoredArticle>> like(List<Probe> probes) throws IOException;
+
+    /**
+     * Every stored article published within the window other than the given ones, when there are at most {@code max}:
+     * one search that tells whether the articles an instance remembers are all there is to compare with; empty when
+     * there are more.
+     */
+    Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
+            throws IOException;
 
     /** The story each of the given ones was merged into, for those that were (one step: the pointer as stored). */
     Map<String, String> mergedInto(Collection<String> storyIds) throws IOException;

@@ -6,24 +6,33 @@ import io.newsflow.stories.ArticleFeatures;
 import io.newsflow.stories.StoryClustering;
 import io.newsflow.stories.StorySimilarity;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Puts each article into the story of its event (see {@link StoryClustering} for the representation and the
- * similarity): per batch, one look-up of the stored articles most like each of its articles (see
- * {@link StoredArticles#like}), whose stories become the candidates, then the batch in order, so that its later
- * articles may join the stories its earlier ones started. An article keeps the story it has. Stories started here
- * are checked again once the index shows what other consumers wrote meanwhile (see {@link StoryMerger}): two
- * instances that started one event's story at the same moment end with the older id.
+ * similarity). Candidates come from the articles this instance remembers (the ones it assigned lately, and the ones
+ * other writers stored that it read back) and, when the index holds more than a few articles within the batch's window
+ * that the memory lacks, from one look-up per article of the stored articles most like it (see
+ * {@link StoredArticles#like}); then the batch in order, so that its later articles may join the stories its earlier
+ * ones started. An article keeps the story it has. Stories started here are checked again once the index shows what
+ * other instances wrote meanwhile, if they wrote within the window (see {@link StoryMerger}): two instances that
+ * started one event's story at the same moment end with the older id.
  */
 public class StoryAssigner {
 
-    private static final int RECENT = 5_000;
+    // More than a busy desk's articles within a window (3 days either side), so that the memory holds them all.
+    private static final int RECENT = 10_000;
+    // Beyond this many stored articles of a batch's window unknown to the memory (after a restart, say), candidates
+    // are looked up article by article.
+    private static final int MAX_UNSEEN = 2_000;
 
     private final StoredArticles live;
     private final StorySimilarity similarity;
@@ -70,9 +79,11 @@ public class StoryAssigner {
                 probes.add(probe(events.get(i), features.get(i), similarity));
             }
         }
-        var clustering = new StoryClustering(similarity);
-        var seeded = new HashSet<String>();
-        var stored = probes.isEmpty() ? List.<List<StoredArticles.StoredArticle>>of() : target.like(probes);
+        // Live, the articles this instance remembers are often all the index holds within the batch's window: then
+        // what is missing from them is read in one search, instead of looking up candidates article by article.
+        var window = window(probes);
+        var complete = isLive && window.isPresent() && readBackUnseen(window.get());
+        var stored = probes.isEmpty() || complete ? List.<List<StoredArticles.StoredArticle>>of() : target.like(probes);
         var pointers = Pointers.resolve(
                 target,
                 stored.stream()
@@ -80,6 +91,32 @@ public class StoryAssigner {
                         .map(StoredArticles.StoredArticle::storyId)
                         .filter(id -> id != null)
                         .toList());
+        if (!isLive) {
+            return cluster(events, features, known, stored, pointers, false).stories();
+        }
+        // One batch at a time per instance: its consumers see each other's articles, so only another instance can
+        // start a story this one does not know of (see StoryMerger).
+        Clustered clustered;
+        synchronized (recent) {
+            clustered = cluster(events, features, known, stored, pointers, true);
+        }
+        if (!clustered.started().isEmpty()) {
+            var seen = clustered.seen();
+            var started = clustered.started();
+            merger.checkLater(started, () -> othersStoredSince(seen, started));
+        }
+        return clustered.stories();
+    }
+
+    private Clustered cluster(
+            List<ArticleEnriched> events,
+            List<ArticleFeatures> features,
+            Map<String, String> known,
+            List<List<StoredArticles.StoredArticle>> stored,
+            Map<String, String> pointers,
+            boolean isLive) {
+        var clustering = new StoryClustering(similarity);
+        var seeded = new HashSet<String>();
         stored.stream().flatMap(List::stream).forEach(article -> {
             if (article.storyId() != null && seeded.add(article.features().id())) {
                 clustering.seed(pointers.getOrDefault(article.storyId(), article.storyId()), article.features());
@@ -87,11 +124,12 @@ public class StoryAssigner {
         });
         if (isLive) {
             for (var article : recent.sharingAFeature(features)) {
-                if (seeded.add(article.features().id())) {
+                if (article.storyId() != null && seeded.add(article.features().id())) {
                     clustering.seed(article.storyId(), article.features());
                 }
             }
         }
+        var seen = recent.sequence();
         var stories = new HashMap<String, String>();
         var started = new ArrayList<ArticleEnriched>();
         for (int i = 0; i < events.size(); i++) {
@@ -113,11 +151,68 @@ public class StoryAssigner {
             }
             stories.put(event.articleId(), story);
         }
-        if (isLive && !started.isEmpty()) {
-            merger.checkLater(started);
-        }
-        return stories;
+        return new Clustered(stories, started, seen);
     }
+
+    /**
+     * Reads the stored articles of the window this instance does not remember into its memory, when they are few.
+     *
+     * @return whether the memory now holds every stored article of the window
+     */
+    private boolean readBackUnseen(Window window) throws IOException {
+        var unseen =
+                live.allWithin(window.from(), window.to(), recent.idsWithin(window.from(), window.to()), MAX_UNSEEN);
+        if (unseen.isEmpty()) {
+            return false;
+        }
+        var articles = unseen.get().stream().filter(a -> a.storyId() != null).toList();
+        if (!articles.isEmpty()) {
+            var pointers = Pointers.resolve(
+                    live,
+                    articles.stream().map(StoredArticles.StoredArticle::storyId).toList());
+            recent.putStored(articles.stream()
+                    .map(a -> new StoredArticles.StoredArticle(
+                            pointers.getOrDefault(a.storyId(), a.storyId()), a.features()))
+                    .toList());
+        }
+        return true;
+    }
+
+    /**
+     * Whether another writer stored an article of the started ones' window that this instance had not seen when it
+     * assigned them: only then may one of their stories be another's too.
+     */
+    private boolean othersStoredSince(long seen, List<ArticleEnriched> started) throws IOException {
+        var window = window(started.stream()
+                .map(event -> probe(event, ArticleFeatures.of(event), similarity))
+                .toList());
+        if (window.isEmpty()) {
+            return true;
+        }
+        return !readBackUnseen(window.get())
+                || recent.storedAfter(seen, window.get().from(), window.get().to());
+    }
+
+    /** The span of the probes' windows; none when an article has no time. */
+    private static Optional<Window> window(List<StoredArticles.Probe> probes) {
+        if (probes.isEmpty() || probes.stream().anyMatch(p -> p.from() == null || p.to() == null)) {
+            return Optional.empty();
+        }
+        var from = probes.stream()
+                .map(StoredArticles.Probe::from)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        var to = probes.stream()
+                .map(StoredArticles.Probe::to)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return Optional.of(new Window(from, to));
+    }
+
+    private record Window(Instant from, Instant to) {}
+
+    /** @param seen the memory's sequence number when the batch was clustered */
+    private record Clustered(Map<String, String> stories, List<ArticleEnriched> started, long seen) {}
 
     static StoredArticles.Probe probe(ArticleEnriched event, ArticleFeatures features, StorySimilarity similarity) {
         var enrichment = event.enrichment();

@@ -47,17 +47,29 @@ public class StoryMerger implements AutoCloseable {
         onMerge = listener;
     }
 
-    void checkLater(List<ArticleEnriched> started) {
+    /**
+     * Checks the stories the articles started once the delay has passed, if by then {@code needed} says that another
+     * writer may have started one of them too.
+     */
+    void checkLater(List<ArticleEnriched> started, Needed needed) {
         executor.schedule(
                 () -> {
                     try {
-                        check(started);
+                        if (needed.now()) {
+                            check(started);
+                        }
                     } catch (IOException | RuntimeException e) {
                         log.warn("Checking {} new stories for merges failed: {}", started.size(), e.toString());
                     }
                 },
                 delay.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the check is worth its look-ups. */
+    @FunctionalInterface
+    interface Needed {
+        boolean now() throws IOException;
     }
 
     /** Merges the story each article started into the older story it fits best now, if any. */
