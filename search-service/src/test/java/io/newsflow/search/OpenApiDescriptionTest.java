@@ -49,13 +49,15 @@ class OpenApiDescriptionTest extends OpenApiDescriptionContract {
                         "category",
                         "source",
                         "language",
+                        "story",
                         "from",
                         "to",
                         "sort",
                         "size",
                         "page",
                         "cursor",
-                        "interval");
+                        "interval",
+                        "collapse");
     }
 
     @Test

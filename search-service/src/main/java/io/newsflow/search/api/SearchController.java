@@ -103,7 +103,9 @@ class SearchController {
     @Operation(
             operationId = "getSimilarArticles",
             summary = "Articles like one article",
-            description = "The articles whose text is most like the given article's, best first.")
+            description = "The articles most like the given one by the terms and entities the stories compare"
+                    + " (`score`: their similarity, 0 to 1), best first, at any time; by more-like-this on title and"
+                    + " text for an article without keywords, entities or title words.")
     @ApiResponse(
             responseCode = "200",
             description = "The similar articles",
@@ -166,7 +168,9 @@ class SearchController {
     @Operation(
             operationId = "listStories",
             summary = "Recent stories",
-            description = "The stories with at least `minArticles` articles published in the window, latest first.")
+            description = "The stories with at least `minArticles` articles published in the window, the biggest"
+                    + " first, then the latest: id, the title of the first article, article count, sources, languages,"
+                    + " category, top people, organisations and places, first and last publication time.")
     @ApiResponse(responseCode = "200", description = "The stories")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     Stories stories(

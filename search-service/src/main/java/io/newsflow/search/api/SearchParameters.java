@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ record SearchParameters(
         @Parameter(description = "Categories; " + FILTER) List<String> category,
         @Parameter(description = "Sources (publications); " + FILTER) List<String> source,
         @Parameter(description = "Languages, ISO 639-1 (`en`, `de`); " + FILTER) List<String> language,
+        @Parameter(description = "Stories, by the id hits and stories give; " + FILTER) List<String> story,
         @Parameter(
                         description = "Published at or after: a date (its start, UTC) or an instant",
                         schema = @Schema(type = "string", example = "2025-03-01"))
@@ -73,7 +75,14 @@ record SearchParameters(
                                         type = "string",
                                         allowableValues = {"hour", "day", "week", "month"},
                                         defaultValue = "day"))
-                SearchQuery.Interval interval) {
+                SearchQuery.Interval interval,
+        @Parameter(
+                        description = "`story`: one hit per story, its best match, with the story's size in"
+                                + " `storySize`; `total` and the facets still count articles. Pages with `page`,"
+                                + " not `cursor`",
+                        schema = @Schema(type = "string", allowableValues = "story"))
+                @Pattern(regexp = "story", message = "collapse takes story")
+                String collapse) {
 
     /** Elasticsearch's index.max_result_window: deeper pages need the cursor. */
     static final int MAX_WINDOW = 10_000;
@@ -82,7 +91,8 @@ record SearchParameters(
             + " matches when it has any of the values";
 
     /** The parameters that may be given once. */
-    static final Set<String> SINGLE = Set.of("q", "from", "to", "sort", "size", "page", "cursor", "interval");
+    static final Set<String> SINGLE =
+            Set.of("q", "from", "to", "sort", "size", "page", "cursor", "interval", "collapse");
 
     private static final int DEFAULT_SIZE = 20;
 
@@ -106,6 +116,12 @@ record SearchParameters(
     @AssertTrue(message = "page * size must not exceed " + MAX_WINDOW + "; page deeper with the cursor of each answer")
     boolean isWithinTheResultWindow() {
         return (long) pageOrFirst() * sizeOrDefault() <= MAX_WINDOW;
+    }
+
+    // Elasticsearch pages collapsed hits with search_after only when it sorts on the collapse field
+    @AssertTrue(message = "collapsed results page with page, not cursor")
+    boolean isCollapsedWithoutCursor() {
+        return collapse == null || cursor == null;
     }
 
     @AssertTrue(message = "cursor belongs to another sort; keep the sort of the first page")
@@ -134,7 +150,8 @@ record SearchParameters(
                 sizeOrDefault(),
                 pageOrFirst(),
                 cursor,
-                interval == null ? SearchQuery.Interval.DAY : interval);
+                interval == null ? SearchQuery.Interval.DAY : interval,
+                collapse != null);
     }
 
     private List<String> values(SearchQuery.Filter filter) {
@@ -147,6 +164,7 @@ record SearchParameters(
                     case CATEGORY -> category;
                     case SOURCE -> source;
                     case LANGUAGE -> language;
+                    case STORY -> story;
                     case ID -> List.<String>of();
                 };
         return values == null ? List.of() : values;

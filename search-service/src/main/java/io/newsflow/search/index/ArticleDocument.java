@@ -88,6 +88,41 @@ public record ArticleDocument(
                 stemmed(enrichment.language(), article.title(), enrichment.text()));
     }
 
+    /** The same document in another story; its stemmed fields, absent from {@code _source}, made again. */
+    ArticleDocument inStory(String story) {
+        return new ArticleDocument(
+                id,
+                revision,
+                title,
+                text,
+                url,
+                source,
+                sourceDomain,
+                publishedAt,
+                ingestedAt,
+                language,
+                category,
+                categoryConfidence,
+                tags,
+                publisherTags,
+                people,
+                organizations,
+                places,
+                mentions,
+                keywords,
+                scoredKeywords,
+                lede,
+                summary,
+                authors,
+                wordCount,
+                readingTimeMinutes,
+                fingerprint,
+                fingerprintBands,
+                story,
+                suggest,
+                stemmed(language, title, text));
+    }
+
     /**
      * The entities with how often the article mentions each, for display only: the mapping neither indexes nor
      * analyses them ({@code people}, {@code organizations} and {@code places} are the names to filter by).

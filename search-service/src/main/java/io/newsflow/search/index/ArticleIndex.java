@@ -9,6 +9,7 @@ import io.newsflow.events.ArticleEnriched;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.stories.StoredArticles;
 import io.newsflow.search.stories.StoryDetail;
+import io.newsflow.stories.StorySimilarity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -306,17 +307,38 @@ public class ArticleIndex {
 
     /** The articles of one index (a rebuild), for story look-ups. */
     public StoredArticles stored(String index) {
-        return new StoryLookups(client, index);
+        return new StoryLookups(client, index, merges());
+    }
+
+    /** The pointers from merged stories to the stories that survived, shared by every index version. */
+    String merges() {
+        return alias + "-story-merges";
     }
 
     /** One story of the articles searches see, or empty when no article is in it. */
     public Optional<StoryDetail> story(String storyId) throws IOException {
-        return new StoryLookups(client, alias).story(storyId);
+        return new StoryLookups(client, alias, merges()).story(storyId);
     }
+
+    /** The given stories with the stories they were merged into (a story filter follows its story's merges). */
+    public List<String> withSurvivingStories(Collection<String> storyIds) throws IOException {
+        return new StoryLookups(client, alias, merges()).withSurviving(storyIds);
+    }
+
+    /**
+     * The articles searches see that are most like the given one by the story clustering's representation, best
+     * first; none when it has neither keywords nor entities, or nothing shares one.
+     */
+    public List<Alike> similar(ArticleDocument article, int size) throws IOException {
+        return new StoryLookups(client, alias, merges()).similar(article, StorySimilarity.DEFAULT, size);
+    }
+
+    /** @param score the story similarity of the two articles, from 0 to 1 */
+    public record Alike(ArticleDocument document, double score) {}
 
     /** The stories the articles have in the given index, by article id; none for those it lacks. */
     public Map<String, String> storiesIn(String index, Collection<String> articleIds) throws IOException {
-        return new StoryLookups(client, index).stories(articleIds);
+        return new StoryLookups(client, index, merges()).stories(articleIds);
     }
 
     /** An enriched event with the document it becomes. */

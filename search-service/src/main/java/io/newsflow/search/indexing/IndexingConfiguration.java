@@ -4,6 +4,9 @@ import io.newsflow.kafka.DeadLetters;
 import io.newsflow.search.SearchProperties;
 import io.newsflow.search.index.ArticleIndex;
 import io.newsflow.search.stories.StoryAssigner;
+import io.newsflow.search.stories.StoryMerger;
+import io.newsflow.stories.StorySimilarity;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -40,8 +43,14 @@ class IndexingConfiguration {
 
     /** One for live indexing and rebuilds alike: it remembers the articles this instance indexed lately. */
     @Bean
-    StoryAssigner storyAssigner(ArticleIndex index) {
-        return new StoryAssigner(index.stored());
+    StoryAssigner storyAssigner(ArticleIndex index, StoryMerger storyMerger) {
+        return new StoryAssigner(index.stored(), StorySimilarity.DEFAULT, storyMerger);
+    }
+
+    /** Checks new stories once the index's refresh (1 s) shows what other consumers wrote meanwhile. */
+    @Bean
+    StoryMerger storyMerger(ArticleIndex index) {
+        return new StoryMerger(index.stored(), StorySimilarity.DEFAULT, Duration.ofSeconds(2));
     }
 
     @Bean

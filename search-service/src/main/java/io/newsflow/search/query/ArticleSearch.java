@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -40,6 +41,7 @@ public class ArticleSearch {
     /** Facet name in the answer, with the field it counts. */
     static final Map<String, String> FACETS = facets();
 
+    private static final List<String> STORY_ENTITY_FIELDS = List.of("people", "organizations", "places");
     private static final List<String> TRENDING_FIELDS = List.of("tags", "people", "organizations", "places");
 
     private final ElasticsearchClient client;
@@ -68,7 +70,7 @@ public class ArticleSearch {
 
     public SearchResult search(SearchQuery query) {
         return timed("search", () -> {
-            var request = request(query);
+            var request = request(withSurvivingStories(query));
             var response = client.search(request, ArticleDocument.class);
             var hits = response.hits().hits();
             var facets = new LinkedHashMap<String, List<SearchResult.Bucket>>();
@@ -81,7 +83,7 @@ public class ArticleSearch {
             var histogram = response.aggregations().get("histogram").dateHistogram().buckets().array().stream()
                     .map(b -> new SearchResult.HistogramBucket(b.keyAsString(), b.docCount()))
                     .toList();
-            var next = hits.size() == query.size() && !hits.isEmpty()
+            var next = hits.size() == query.size() && !hits.isEmpty() && !query.collapseStories()
                     ? new SearchCursor(query.sort(), hits.getLast().sort()).encode()
                     : null;
             var total = response.hits().total() == null
@@ -107,6 +109,9 @@ public class ArticleSearch {
                     .highlight(h -> h.fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
                             .fields(NamedValue.of("text", HighlightField.of(f -> f.fragmentSize(160)
                                     .numberOfFragments(2)))));
+            if (query.collapseStories()) {
+                s.collapse(c -> c.field("storyId"));
+            }
             if (query.cursor() != null) {
                 s.searchAfter(query.cursor().after());
             } else {
@@ -125,18 +130,22 @@ public class ArticleSearch {
 
     /** The ids among {@code ids} that match the query (for live alerts of saved searches). */
     public List<ArticleHit> matching(SearchQuery query, List<String> ids) {
-        return withStorySizes(timed("alert", () -> client
-                .search(
-                        s -> s.index(index.alias())
-                                .query(query(query.withIds(ids)))
-                                .size(ids.size())
-                                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
-                        ArticleDocument.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(ArticleSearch::toHit)
-                .toList()));
+        return withStorySizes(timed("alert", () -> {
+            var alert = query(withSurvivingStories(query).withIds(ids));
+            return client
+                    .search(
+                            s -> s.index(index.alias())
+                                    .query(alert)
+                                    .size(ids.size())
+                                    .sort(o ->
+                                            o.field(f -> f.field("publishedAt").order(SortOrder.Asc))),
+                            ArticleDocument.class)
+                    .hits()
+                    .hits()
+                    .stream()
+                    .map(ArticleSearch::toHit)
+                    .toList();
+        }));
     }
 
     /**
@@ -178,6 +187,18 @@ public class ArticleSearch {
                         ? hit
                         : hit.withStorySize(Math.max(1, sizes.getOrDefault(hit.storyId(), 1L))))
                 .toList();
+    }
+
+    /**
+     * The search with its story filter widened to the stories its stories were merged into, so that a search (a saved
+     * one above all) that follows a story keeps finding it after a merge moved its articles to the older id.
+     */
+    private SearchQuery withSurvivingStories(SearchQuery query) throws IOException {
+        var stories = query.filters().get(SearchQuery.Filter.STORY);
+        if (stories == null) {
+            return query;
+        }
+        return query.withFilter(SearchQuery.Filter.STORY, index.withSurvivingStories(stories));
     }
 
     private Query query(SearchQuery query) {
@@ -253,10 +274,21 @@ public class ArticleSearch {
                         .source()));
     }
 
-    /** Articles like the given one (more_like_this on title and text), or empty when the article is unknown. */
+    /**
+     * Articles like the given one, or empty when the article is unknown: by the story clustering's representation
+     * (see {@link ArticleIndex#similar}), or, for an article without keywords and entities or with nothing alike
+     * there, by more_like_this on title and text.
+     */
     public Optional<List<ArticleHit>> similar(String id, int size) {
-        if (document(id).isEmpty()) {
+        var document = document(id);
+        if (document.isEmpty()) {
             return Optional.empty();
+        }
+        var alike = timed("similar", () -> index.similar(document.get(), size));
+        if (!alike.isEmpty()) {
+            return Optional.of(withStorySizes(alike.stream()
+                    .map(article -> ArticleHit.of(article.document(), article.score(), Map.of()))
+                    .toList()));
         }
         return Optional.of(withStorySizes(timed("similar", () -> client
                 .search(
@@ -331,28 +363,55 @@ public class ArticleSearch {
         public record Term(String value, long count, long backgroundCount, double score) {}
     }
 
-    /** Stories with at least {@code minArticles} articles published since the given time, latest first. */
+    /**
+     * Stories with at least {@code minArticles} articles published since the given time, the biggest first, then the
+     * latest. The terms aggregation is ordered by document count: Elasticsearch then picks the biggest buckets, so
+     * {@code min_doc_count} only drops buckets below every one it keeps (ordered by recency it would pick the latest
+     * stories first, nearly all single articles, and drop them after: an empty answer, issue 12).
+     */
     public List<Story> stories(Instant since, int size, int minArticles) {
         return timed("stories", () -> {
             var response = client.search(
-                    s -> s.index(index.alias())
-                            .size(0)
-                            .query(q -> q.range(
-                                    r -> r.date(d -> d.field("publishedAt").gte(since.toString()))))
-                            .aggregations("stories", a -> a.terms(t -> t.field("storyId")
-                                            .size(size)
-                                            .minDocCount(minArticles)
-                                            .order(NamedValue.of("latest", SortOrder.Desc)))
-                                    .aggregations("latest", l -> l.max(m -> m.field("publishedAt")))
-                                    .aggregations(
-                                            "sources",
-                                            l -> l.terms(t -> t.field("source").size(50)))
-                                    .aggregations(
-                                            "first",
-                                            l -> l.topHits(h -> h.size(1)
-                                                    .sort(o -> o.field(f -> f.field("publishedAt")
-                                                            .order(SortOrder.Asc)))
-                                                    .source(src -> src.filter(f -> f.includes("id", "title")))))),
+                    s -> {
+                        s.index(index.alias())
+                                .size(0)
+                                .query(q -> q.range(
+                                        r -> r.date(d -> d.field("publishedAt").gte(since.toString()))))
+                                .aggregations("stories", a -> {
+                                    a.terms(t -> t.field("storyId")
+                                                    .size(size)
+                                                    .minDocCount(minArticles)
+                                                    .order(List.of(
+                                                            NamedValue.of("_count", SortOrder.Desc),
+                                                            NamedValue.of("latest", SortOrder.Desc))))
+                                            .aggregations("latest", l -> l.max(m -> m.field("publishedAt")))
+                                            .aggregations("earliest", l -> l.min(m -> m.field("publishedAt")))
+                                            .aggregations(
+                                                    "sources",
+                                                    l -> l.terms(t ->
+                                                            t.field("source").size(50)))
+                                            .aggregations(
+                                                    "languages",
+                                                    l -> l.terms(t ->
+                                                            t.field("language").size(10)))
+                                            .aggregations(
+                                                    "categories",
+                                                    l -> l.terms(t ->
+                                                            t.field("category").size(1)))
+                                            .aggregations(
+                                                    "first",
+                                                    l -> l.topHits(h -> h.size(1)
+                                                            .sort(o -> o.field(f -> f.field("publishedAt")
+                                                                    .order(SortOrder.Asc)))
+                                                            .source(src ->
+                                                                    src.filter(f -> f.includes("id", "title")))));
+                                    STORY_ENTITY_FIELDS.forEach(field -> a.aggregations(
+                                            field,
+                                            l -> l.terms(t -> t.field(field).size(5))));
+                                    return a;
+                                });
+                        return s;
+                    },
                     Void.class);
             return response.aggregations().get("stories").sterms().buckets().array().stream()
                     .map(bucket -> {
@@ -364,13 +423,23 @@ public class ArticleSearch {
                                 .getFirst();
                         var source =
                                 first.source() == null ? null : first.source().to(Map.class);
+                        var entities = new LinkedHashMap<String, List<String>>();
+                        STORY_ENTITY_FIELDS.forEach(field ->
+                                entities.put(field, keys(bucket.aggregations().get(field))));
+                        var categories = keys(bucket.aggregations().get("categories"));
                         return new Story(
                                 bucket.key().stringValue(),
                                 source == null ? null : String.valueOf(source.get("title")),
                                 bucket.docCount(),
-                                bucket.aggregations().get("sources").sterms().buckets().array().stream()
-                                        .map(b -> b.key().stringValue())
-                                        .toList(),
+                                keys(bucket.aggregations().get("sources")),
+                                keys(bucket.aggregations().get("languages")),
+                                categories.isEmpty() ? null : categories.getFirst(),
+                                entities,
+                                Instant.ofEpochMilli(bucket.aggregations()
+                                        .get("earliest")
+                                        .min()
+                                        .value()
+                                        .longValue()),
                                 Instant.ofEpochMilli(bucket.aggregations()
                                         .get("latest")
                                         .max()
@@ -381,12 +450,33 @@ public class ArticleSearch {
         });
     }
 
+    private static List<String> keys(Aggregate terms) {
+        return terms.sterms().buckets().array().stream()
+                .map(b -> b.key().stringValue())
+                .toList();
+    }
+
     /** One story with its articles in time order, or empty when no article is in it. */
     public Optional<StoryDetail> story(String storyId) {
         return timed("story", () -> index.story(storyId));
     }
 
-    public record Story(String id, String title, long articles, List<String> sources, Instant latest) {}
+    /**
+     * @param title the title of its first article
+     * @param entities its most frequent people, organizations and places
+     * @param firstSeen the publication time of its first article in the window
+     * @param latest the publication time of its latest article
+     */
+    public record Story(
+            String id,
+            String title,
+            long articles,
+            List<String> sources,
+            List<String> languages,
+            String category,
+            Map<String, List<String>> entities,
+            Instant firstSeen,
+            Instant latest) {}
 
     private <T> T timed(String kind, Callable<T> call) {
         var sample = Timer.start(registry);

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param to exclusive upper bound of {@code publishedAt}, or {@code null}
  * @param page 1-based page, ignored when a cursor is given
  * @param cursor where the previous page ended, or {@code null}
+ * @param collapseStories one hit per story (its best match), the others of the story left out
  */
 public record SearchQuery(
         String text,
@@ -25,10 +26,25 @@ public record SearchQuery(
         int size,
         int page,
         SearchCursor cursor,
-        Interval interval) {
+        Interval interval,
+        boolean collapseStories) {
 
     public SearchQuery {
         filters = Map.copyOf(filters);
+    }
+
+    /** A search that lists every matching article. */
+    public SearchQuery(
+            String text,
+            Map<Filter, List<String>> filters,
+            Instant from,
+            Instant to,
+            Sort sort,
+            int size,
+            int page,
+            SearchCursor cursor,
+            Interval interval) {
+        this(text, filters, from, to, sort, size, page, cursor, interval, false);
     }
 
     public static SearchQuery of(String text) {
@@ -36,9 +52,14 @@ public record SearchQuery(
     }
 
     public SearchQuery withIds(List<String> ids) {
+        return withFilter(Filter.ID, ids);
+    }
+
+    /** The same search with the filter's values replaced. */
+    public SearchQuery withFilter(Filter filter, List<String> values) {
         var copy = new HashMap<>(filters);
-        copy.put(Filter.ID, ids);
-        return new SearchQuery(text, copy, from, to, sort, size, page, cursor, interval);
+        copy.put(filter, values);
+        return new SearchQuery(text, copy, from, to, sort, size, page, cursor, interval, collapseStories);
     }
 
     public enum Interval {
@@ -66,6 +87,7 @@ public record SearchQuery(
         CATEGORY("category", "category"),
         SOURCE("source", "source"),
         LANGUAGE("language", "language"),
+        STORY("story", "storyId"),
         ID("id", "id");
 
         private final String parameter;
@@ -86,7 +108,7 @@ public record SearchQuery(
 
         /** The filters a request may name (the id filter is for saved-search alerts only). */
         public static List<Filter> requestable() {
-            return List.of(TAG, PERSON, ORGANIZATION, PLACE, CATEGORY, SOURCE, LANGUAGE);
+            return List.of(TAG, PERSON, ORGANIZATION, PLACE, CATEGORY, SOURCE, LANGUAGE, STORY);
         }
     }
 }

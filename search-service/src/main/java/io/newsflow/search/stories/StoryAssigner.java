@@ -1,45 +1,56 @@
 package io.newsflow.search.stories;
 
 import io.newsflow.events.ArticleEnriched;
+import io.newsflow.events.Enrichment;
+import io.newsflow.stories.ArticleFeatures;
+import io.newsflow.stories.StoryClustering;
+import io.newsflow.stories.StorySimilarity;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Groups articles about the same event into a story: an article joins the story of a stored (or earlier in the
- * batch) article whose fingerprint is within {@value Fingerprints#MAX_DISTANCE} bits of its own and whose words
- * overlap enough to confirm it; otherwise it starts a story of its own, named by its id. An article keeps the story
- * it has. Per batch: one look-up of the stored articles sharing a fingerprint band with the batch, and one of the
- * words of the few that are near (see {@link StoredArticles}).
+ * Puts each article into the story of its event (see {@link StoryClustering} for the representation and the
+ * similarity). Candidates come from the articles this instance remembers (the ones it assigned lately, and the ones
+ * other writers stored that it read back) and, when the index holds more than a few articles within the batch's window
+ * that the memory lacks, from one look-up per article of the stored articles most like it (see
+ * {@link StoredArticles#like}); then the batch in order, so that its later articles may join the stories its earlier
+ * ones started. An article keeps the story it has. Stories started here are checked again once the index shows what
+ * other instances wrote meanwhile, if they wrote within the window (see {@link StoryMerger}): two instances that
+ * started one event's story at the same moment end with the older id.
  */
 public class StoryAssigner {
 
-    /** Jaccard similarity of the word sets of title and text that confirms a fingerprint match. */
-    static final double MIN_SIMILARITY = 0.3;
-
-    /** How far apart in publication time two articles of one story may be. */
-    static final Duration STORY_SPAN = Duration.ofDays(3);
-
-    private static final int WORDS_FROM_TEXT = 2_000;
-    private static final int RECENT = 5_000;
+    // More than a busy desk's articles within a window (3 days either side), so that the memory holds them all.
+    private static final int RECENT = 10_000;
+    // Beyond this many stored articles of a batch's window unknown to the memory (after a restart, say), candidates
+    // are looked up article by article.
+    private static final int MAX_UNSEEN = 2_000;
 
     private final StoredArticles live;
+    private final StorySimilarity similarity;
+    private final StoryMerger merger;
 
     // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
     // one story often arrive within a second of each other.
-    private final Candidates recent = new Candidates(RECENT);
+    private final RecentArticles recent = new RecentArticles(RECENT);
 
-    /** @param live the articles searches see, where live indexing writes */
-    public StoryAssigner(StoredArticles live) {
+    /**
+     * @param live the articles searches see, where live indexing writes
+     * @param merger checks the stories started live again later
+     */
+    public StoryAssigner(StoredArticles live, StorySimilarity similarity, StoryMerger merger) {
         this.live = live;
+        this.similarity = similarity;
+        this.merger = merger;
+        merger.onMerge(recent::merged);
     }
 
     /** The story of each article of a batch indexed live, by article id. */
@@ -61,107 +72,160 @@ public class StoryAssigner {
     private Map<String, String> assign(
             List<ArticleEnriched> events, StoredArticles target, Map<String, String> known, boolean isLive)
             throws IOException {
-        var bands = events.stream()
-                .flatMap(event -> Fingerprints.bands(event.enrichment().fingerprint()).stream())
-                .collect(Collectors.toSet());
-        var candidates = new Candidates(Integer.MAX_VALUE);
-        if (!bands.isEmpty()) {
-            var published = events.stream()
-                    .map(e -> e.article().publishedAt() != null ? e.article().publishedAt() : e.occurredAt())
-                    .filter(Objects::nonNull)
-                    .sorted()
-                    .toList();
-            for (var stored : target.sharingABand(
-                    bands,
-                    published.getFirst().minus(STORY_SPAN),
-                    published.getLast().plus(STORY_SPAN))) {
-                if (stored.storyId() != null && Fingerprints.valid(stored.fingerprint())) {
-                    candidates.put(Candidate.of(stored.id(), stored.storyId(), stored.fingerprint(), null));
+        var features = events.stream().map(ArticleFeatures::of).toList();
+        var probes = new ArrayList<StoredArticles.Probe>();
+        for (int i = 0; i < events.size(); i++) {
+            if (!known.containsKey(events.get(i).articleId())) {
+                probes.add(probe(events.get(i), features.get(i), similarity));
+            }
+        }
+        // Live, the articles this instance remembers are often all the index holds within the batch's window: then
+        // what is missing from them is read in one search, instead of looking up candidates article by article.
+        var window = window(probes);
+        var complete = isLive && window.isPresent() && readBackUnseen(window.get());
+        var stored = probes.isEmpty() || complete ? List.<List<StoredArticles.StoredArticle>>of() : target.like(probes);
+        var pointers = Pointers.resolve(
+                target,
+                stored.stream()
+                        .flatMap(List::stream)
+                        .map(StoredArticles.StoredArticle::storyId)
+                        .filter(id -> id != null)
+                        .toList());
+        if (!isLive) {
+            return cluster(events, features, known, stored, pointers, false).stories();
+        }
+        // One batch at a time per instance: its consumers see each other's articles, so only another instance can
+        // start a story this one does not know of (see StoryMerger).
+        Clustered clustered;
+        synchronized (recent) {
+            clustered = cluster(events, features, known, stored, pointers, true);
+        }
+        if (!clustered.started().isEmpty()) {
+            var seen = clustered.seen();
+            var started = clustered.started();
+            merger.checkLater(started, () -> othersStoredSince(seen, started));
+        }
+        return clustered.stories();
+    }
+
+    private Clustered cluster(
+            List<ArticleEnriched> events,
+            List<ArticleFeatures> features,
+            Map<String, String> known,
+            List<List<StoredArticles.StoredArticle>> stored,
+            Map<String, String> pointers,
+            boolean isLive) {
+        var clustering = new StoryClustering(similarity);
+        var seeded = new HashSet<String>();
+        stored.stream().flatMap(List::stream).forEach(article -> {
+            if (article.storyId() != null && seeded.add(article.features().id())) {
+                clustering.seed(pointers.getOrDefault(article.storyId(), article.storyId()), article.features());
+            }
+        });
+        if (isLive) {
+            for (var article : recent.sharingAFeature(features)) {
+                if (article.storyId() != null && seeded.add(article.features().id())) {
+                    clustering.seed(article.storyId(), article.features());
+                }
+            }
+        }
+        var seen = recent.sequence();
+        var stories = new HashMap<String, String>();
+        var started = new ArrayList<ArticleEnriched>();
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            var article = features.get(i);
+            String story;
+            if (known.containsKey(event.articleId())) {
+                story = known.get(event.articleId());
+                clustering.seed(story, article);
+            } else {
+                var assignment = clustering.assign(article);
+                story = assignment.storyId();
+                if (assignment.started()) {
+                    started.add(event);
                 }
             }
             if (isLive) {
-                recent.sharingABand(bands).forEach(candidates::putIfAbsent);
-            }
-            loadWords(target, events, candidates);
-        }
-        var stories = new HashMap<String, String>();
-        for (var event : events) {
-            var fingerprint = event.enrichment().fingerprint();
-            var indexed = candidates.get(event.articleId());
-            String story;
-            Set<String> words = null;
-            if (known.containsKey(event.articleId())) {
-                story = known.get(event.articleId());
-            } else if (indexed != null) {
-                story = indexed.storyId();
-            } else {
-                var near = Fingerprints.valid(fingerprint)
-                        ? candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint))
-                        : List.<Candidate>of();
-                if (!near.isEmpty()) {
-                    words = words(event.article().title(), event.enrichment().text());
-                }
-                var eventWords = words;
-                story = near.stream()
-                        .filter(c -> c.words() != null
-                                && similarity(eventWords, c.words().get()) >= MIN_SIMILARITY)
-                        .map(Candidate::storyId)
-                        .sorted()
-                        .findFirst()
-                        .orElse(event.articleId());
-            }
-            if (Fingerprints.valid(fingerprint)) {
-                // later articles of this batch may be near this one: they need its words
-                var candidate = Candidate.of(
-                        event.articleId(),
-                        story,
-                        fingerprint,
-                        words != null
-                                ? new Words(words)
-                                : new Words(
-                                        event.article().title(),
-                                        event.enrichment().text()));
-                candidates.put(candidate);
-                if (isLive) {
-                    recent.put(candidate);
-                }
+                recent.put(article, story);
             }
             stories.put(event.articleId(), story);
         }
-        return stories;
+        return new Clustered(stories, started, seen);
     }
 
-    /** Fetches the words of the candidates near an article of the batch: usually none or a few. */
-    private static void loadWords(StoredArticles target, List<ArticleEnriched> events, Candidates candidates)
-            throws IOException {
-        var ids = new HashSet<String>();
-        for (var event : events) {
-            var fingerprint = event.enrichment().fingerprint();
-            if (Fingerprints.valid(fingerprint)) {
-                candidates.near(Long.parseUnsignedLong(fingerprint, 16), Fingerprints.bands(fingerprint)).stream()
-                        .filter(c -> c.words() == null)
-                        .forEach(c -> ids.add(c.id()));
-            }
+    /**
+     * Reads the stored articles of the window this instance does not remember into its memory, when they are few.
+     *
+     * @return whether the memory now holds every stored article of the window
+     */
+    private boolean readBackUnseen(Window window) throws IOException {
+        var unseen =
+                live.allWithin(window.from(), window.to(), recent.idsWithin(window.from(), window.to()), MAX_UNSEEN);
+        if (unseen.isEmpty()) {
+            return false;
         }
-        if (!ids.isEmpty()) {
-            target.texts(ids).forEach((id, stored) -> candidates.withWords(id, words(stored.title(), stored.text())));
+        var articles = unseen.get().stream().filter(a -> a.storyId() != null).toList();
+        if (!articles.isEmpty()) {
+            var pointers = Pointers.resolve(
+                    live,
+                    articles.stream().map(StoredArticles.StoredArticle::storyId).toList());
+            recent.putStored(articles.stream()
+                    .map(a -> new StoredArticles.StoredArticle(
+                            pointers.getOrDefault(a.storyId(), a.storyId()), a.features()))
+                    .toList());
         }
+        return true;
     }
 
-    static Set<String> words(String title, String text) {
-        var all = (title == null ? "" : title) + " "
-                + (text == null ? "" : text.substring(0, Math.min(text.length(), WORDS_FROM_TEXT)));
-        return Arrays.stream(all.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> word.length() > 2)
-                .collect(Collectors.toSet());
+    /**
+     * Whether another writer stored an article of the started ones' window that this instance had not seen when it
+     * assigned them: only then may one of their stories be another's too.
+     */
+    private boolean othersStoredSince(long seen, List<ArticleEnriched> started) throws IOException {
+        var window = window(started.stream()
+                .map(event -> probe(event, ArticleFeatures.of(event), similarity))
+                .toList());
+        if (window.isEmpty()) {
+            return true;
+        }
+        return !readBackUnseen(window.get())
+                || recent.storedAfter(seen, window.get().from(), window.get().to());
     }
 
-    static double similarity(Set<String> a, Set<String> b) {
-        if (a.isEmpty() && b.isEmpty()) {
-            return 1;
+    /** The span of the probes' windows; none when an article has no time. */
+    private static Optional<Window> window(List<StoredArticles.Probe> probes) {
+        if (probes.isEmpty() || probes.stream().anyMatch(p -> p.from() == null || p.to() == null)) {
+            return Optional.empty();
         }
-        var common = new HashSet<>(a);
-        common.retainAll(b);
-        return (double) common.size() / (a.size() + b.size() - common.size());
+        var from = probes.stream()
+                .map(StoredArticles.Probe::from)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        var to = probes.stream()
+                .map(StoredArticles.Probe::to)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        return Optional.of(new Window(from, to));
+    }
+
+    private record Window(Instant from, Instant to) {}
+
+    /** @param seen the memory's sequence number when the batch was clustered */
+    private record Clustered(Map<String, String> stories, List<ArticleEnriched> started, long seen) {}
+
+    static StoredArticles.Probe probe(ArticleEnriched event, ArticleFeatures features, StorySimilarity similarity) {
+        var enrichment = event.enrichment();
+        var time = features.time();
+        return new StoredArticles.Probe(
+                event.articleId(),
+                event.article().title(),
+                enrichment.keywords().stream().map(Enrichment.Keyword::term).toList(),
+                Stream.of(enrichment.people(), enrichment.organizations(), enrichment.places())
+                        .flatMap(List::stream)
+                        .map(Enrichment.Entity::name)
+                        .toList(),
+                time.minus(similarity.window()),
+                time.plus(similarity.window()));
     }
 }

@@ -32,14 +32,4 @@ class FingerprintsTest {
         assertThat(Fingerprints.valid("A1B2C3D4E5F60718")).isTrue();
         assertThat(Fingerprints.near("a1b2c3d4e5f60718", "a1b2")).isFalse();
     }
-
-    @Test
-    void similarityIsTheOverlapOfTheWordSets() {
-        var a = StoryAssigner.words("Central bank raises rates", "The bank raised rates");
-        var b = StoryAssigner.words("Bank raises rates", "The bank raised rates again");
-
-        assertThat(StoryAssigner.similarity(a, b)).isGreaterThan(StoryAssigner.MIN_SIMILARITY);
-        assertThat(StoryAssigner.similarity(a, StoryAssigner.words("Gardening tools", "Spades and rakes")))
-                .isZero();
-    }
 }

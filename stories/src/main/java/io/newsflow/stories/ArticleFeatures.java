@@ -1,0 +1,105 @@
+package io.newsflow.stories;
+
+import io.newsflow.events.ArticleEnriched;
+import io.newsflow.events.Enrichment;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the clustering knows of one article: its weighted terms (the enrich service's keywords with their TF-IDF scores,
+ * split into words, and the title's content words, boosted), its entities (people, organisations and places with their
+ * mentions) as separate features, and its publication time. Both vectors are L2-normalised. Built only from what the
+ * enrichment event carries, so that every instance, a replay and the evaluation see the same features: the document
+ * frequencies behind the keyword scores are the enrich service's shipped table, not statistics of one index.
+ *
+ * @param time {@code null} when the article has none (the time feature is then left out)
+ */
+public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, Double> entities, Instant time) {
+
+    /** A title word weighs as much as the article's best keyword times this. */
+    static final double TITLE_BOOST = 1.0;
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Set<String> STOPWORDS = Set.of(
+            "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our",
+            "out", "has", "have", "his", "how", "its", "may", "new", "now", "old", "see", "two", "way", "who", "did",
+            "get", "him", "let", "say", "says", "said", "she", "too", "use", "with", "from", "that", "this", "they",
+            "will", "what", "when", "where", "which", "while", "into", "after", "over", "than", "then", "them", "been",
+            "were", "their", "there", "about", "would", "could", "should", "more", "most", "some", "such", "only",
+            "also", "just", "like", "very", "your", "amid", "among", "against", "before", "because", "being", "here",
+            "upon", "under", "again", "other", "these", "those", "year", "years", "week", "today", "first", "last");
+
+    public ArticleFeatures {
+        terms = Map.copyOf(terms);
+        entities = Map.copyOf(entities);
+    }
+
+    /** The features of an enriched article; its time is its publication time, else when it was ingested. */
+    public static ArticleFeatures of(ArticleEnriched event) {
+        var enrichment = event.enrichment();
+        var time = event.article().publishedAt() != null ? event.article().publishedAt() : event.occurredAt();
+        return of(
+                event.articleId(),
+                event.article().title(),
+                enrichment.keywords(),
+                mentions(enrichment.people(), enrichment.organizations(), enrichment.places()),
+                time);
+    }
+
+    /**
+     * The features from the stored fields of an article.
+     *
+     * @param entities entity name to mentions, over people, organisations and places
+     */
+    public static ArticleFeatures of(
+            String id, String title, List<Enrichment.Keyword> keywords, Map<String, Integer> entities, Instant time) {
+        var terms = new HashMap<String, Double>();
+        double best = 0;
+        for (var keyword : keywords) {
+            if (keyword.term() == null) {
+                continue;
+            }
+            best = Math.max(best, keyword.score());
+            for (var word : words(keyword.term())) {
+                terms.merge(word, keyword.score(), Math::max);
+            }
+        }
+        var titleWeight = TITLE_BOOST * (best > 0 ? best : 1);
+        for (var word : words(title)) {
+            terms.merge(word, titleWeight, Double::sum);
+        }
+        var entityWeights = new HashMap<String, Double>();
+        entities.forEach((name, mentions) ->
+                entityWeights.merge(name.toLowerCase(Locale.ROOT), 1 + Math.log(Math.max(1, mentions)), Double::sum));
+        return new ArticleFeatures(id, Vectors.normalised(terms), Vectors.normalised(entityWeights), time);
+    }
+
+    /** People, organisations and places by name, with their mentions. */
+    @SafeVarargs
+    public static Map<String, Integer> mentions(Collection<Enrichment.Entity>... kinds) {
+        var mentions = new HashMap<String, Integer>();
+        for (var kind : kinds) {
+            for (var entity : kind) {
+                if (entity.name() != null) {
+                    mentions.merge(entity.name(), entity.mentions(), Integer::sum);
+                }
+            }
+        }
+        return mentions;
+    }
+
+    static List<String> words(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return NON_WORD.splitAsStream(text.toLowerCase(Locale.ROOT))
+                .filter(word -> word.length() > 2 && !STOPWORDS.contains(word))
+                .toList();
+    }
+}

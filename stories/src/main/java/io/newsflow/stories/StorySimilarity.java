@@ -1,0 +1,78 @@
+package io.newsflow.stories;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How well an article fits a story, in the manner of Miranda et al. (2018, "Multilingual clustering of streaming news"):
+ * a weighted sum of the cosine of the term vectors, the cosine of the entity vectors and a decay with the time between
+ * the article and the story. An article joins the story it fits best when the score reaches the threshold and it was
+ * published within the window of the story's first and last article; otherwise it starts a story.
+ *
+ * @param halfLife after this long away from the story the time feature is worth half
+ */
+public record StorySimilarity(
+        double termWeight,
+        double entityWeight,
+        double timeWeight,
+        double threshold,
+        Duration halfLife,
+        Duration window) {
+
+    /**
+     * The weights and threshold chosen on the ECB+ dev topics 2, 5, 12, 18, 21, 23, 34, 35 by
+     * {@code ./newsflow stories-eval} (a grid over the entity weight 0-0.8, terms weighing the rest, and the threshold
+     * 0.05-0.68). No time weight: the window of 3 days alone limits time (see the evaluation for why).
+     */
+    public static final StorySimilarity DEFAULT =
+            new StorySimilarity(0.5, 0.5, 0.0, 0.23, Duration.ofDays(1), Duration.ofDays(3));
+
+    public StorySimilarity withWeights(double terms, double entities, double time, double newThreshold) {
+        return new StorySimilarity(terms, entities, time, newThreshold, halfLife, window);
+    }
+
+    public double score(ArticleFeatures article, StoryProfile story) {
+        var score = termWeight * story.termCosine(article) + entityWeight * story.entityCosine(article);
+        if (timeWeight > 0) {
+            score += timeWeight * decay(article.time(), story);
+        }
+        return score;
+    }
+
+    /** The score from the dot products of the article's vectors with the story's, already summed. */
+    double score(ArticleFeatures article, StoryProfile story, double termDot, double entityDot) {
+        var score = termWeight * story.termCosine(termDot) + entityWeight * story.entityCosine(entityDot);
+        if (timeWeight > 0) {
+            score += timeWeight * decay(article.time(), story);
+        }
+        return score;
+    }
+
+    /** Whether the article is close enough in time to the story to join it at all. */
+    public boolean withinWindow(ArticleFeatures article, StoryProfile story) {
+        var away = away(article.time(), story);
+        return away == null || away.compareTo(window) <= 0;
+    }
+
+    private double decay(Instant time, StoryProfile story) {
+        var away = away(time, story);
+        if (away == null) {
+            // no evidence either way
+            return 0.5;
+        }
+        return Math.pow(0.5, (double) away.toMillis() / halfLife.toMillis());
+    }
+
+    private static Duration away(Instant time, StoryProfile story) {
+        if (time == null || story.firstSeen() == null) {
+            return null;
+        }
+        if (time.isBefore(story.firstSeen())) {
+            return Duration.between(time, story.firstSeen());
+        }
+        if (time.isAfter(story.lastSeen())) {
+            return Duration.between(story.lastSeen(), time);
+        }
+        return Duration.ZERO;
+    }
+}
