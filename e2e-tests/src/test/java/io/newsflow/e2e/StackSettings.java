@@ -56,10 +56,14 @@ public record StackSettings(String run, String kafka, String elasticsearch) {
                     case "enrich-service" -> Map.of("spring.kafka.consumer.group-id", consumerGroup(service));
                     case "search-service" ->
                         Map.of(
-                                "spring.kafka.consumer.group-id", consumerGroup(service),
-                                "spring.elasticsearch.uris", elasticsearch,
-                                "newsflow.search.index.alias", alias(),
-                                "newsflow.search.saved-searches-index", run + "-saved-searches");
+                                "spring.kafka.consumer.group-id",
+                                consumerGroup(service),
+                                "spring.elasticsearch.uris",
+                                elasticsearch,
+                                "newsflow.search.index.alias",
+                                alias(),
+                                "newsflow.search.saved-searches-index",
+                                run + "-saved-searches");
                     default -> throw new IllegalArgumentException("no such service: " + service);
                 });
         all.putAll(own);

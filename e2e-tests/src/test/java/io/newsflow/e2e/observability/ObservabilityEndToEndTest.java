@@ -56,7 +56,8 @@ class ObservabilityEndToEndTest {
         var enrichLogging = new HashMap<>(tracing);
         // its line per enriched article
         enrichLogging.put("logging.level.io.newsflow.enrich.pipeline", "debug");
-        services.put("enrich-service", ServiceProcess.start("enrich-service", STACK.of("enrich-service", enrichLogging)));
+        services.put(
+                "enrich-service", ServiceProcess.start("enrich-service", STACK.of("enrich-service", enrichLogging)));
         services.put("search-service", ServiceProcess.start("search-service", STACK.of("search-service", tracing)));
         CompletableFuture.allOf(services.values().stream()
                         .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofMinutes(3))))
