@@ -149,6 +149,9 @@ class FeedsControllerTest {
 
     @Test
     void pollNowAnswersOkWhenPolledHereAndAcceptedWhenTheOwnerWillPoll() throws Exception {
+        // the controller looks a feed up first, so that a caller bound to another source learns nothing of it
+        given(registry.find("here")).willReturn(Optional.of(FEED));
+        given(registry.find("there")).willReturn(Optional.of(FEED));
         given(registry.pollNow("here")).willReturn(Optional.of(new FeedRegistry.PollNow(FEED, true)));
         given(registry.pollNow("there")).willReturn(Optional.of(new FeedRegistry.PollNow(FEED, false)));
 
@@ -158,6 +161,7 @@ class FeedsControllerTest {
 
     @Test
     void answersServiceUnavailableWhenKafkaDoesNotAcknowledge() throws Exception {
+        given(registry.find("f1")).willReturn(Optional.of(FEED));
         given(registry.delete("f1"))
                 .willThrow(new FeedStoreException(
                         "Kafka did not acknowledge", new java.util.concurrent.TimeoutException()));
