@@ -28,10 +28,11 @@ final class ServiceSources {
 
     private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\(([^)]*)\\)", Pattern.DOTALL);
     // A topic a configuration class declares: TopicBuilder.name(...) or its topic(...) helper on a properties accessor
-    // such as topics.raw() or properties.ingest().feeds().topic(), possibly wrapped in DeadLetters.topicFor(...).
+    // such as topics.raw() or properties.ingest().feeds().topic() (any group of ingest's settings: feeds, fetch),
+    // possibly wrapped in DeadLetters.topicFor(...).
     private static final Pattern DECLARED_TOPIC = Pattern.compile(
             "(?:TopicBuilder\\.name|\\btopic)\\("
-                    + "(DeadLetters\\.topicFor\\()?(?:properties\\.)?(topics(?:\\(\\))?|ingest\\(\\)\\.feeds\\(\\))\\.(\\w+)\\(\\)");
+                    + "(DeadLetters\\.topicFor\\()?(?:properties\\.)?(topics(?:\\(\\))?|ingest\\(\\)\\.(\\w+)\\(\\))\\.(\\w+)\\(\\)");
     private static final Pattern DEAD_LETTER_SUFFIX = Pattern.compile("SUFFIX = \"([^\"]+)\"");
 
     private final Path root;
@@ -95,8 +96,9 @@ final class ServiceSources {
     }
 
     private static DeclaredTopic declared(String source, MatchResult match) {
-        var prefix = match.group(2).startsWith("topics") ? "newsflow.topics." : "newsflow.ingest.feeds.";
-        var property = prefix + kebab(match.group(3));
+        var prefix =
+                match.group(2).startsWith("topics") ? "newsflow.topics." : "newsflow.ingest." + match.group(3) + ".";
+        var property = prefix + kebab(match.group(4));
         var end = source.indexOf(".build()", match.end());
         var builder = source.substring(match.end(), end < 0 ? source.length() : end);
         var compacted = builder.contains(".compact()") || builder.contains("CLEANUP_POLICY_COMPACT");

@@ -53,6 +53,23 @@ class IngestPayloadFuzzTest {
         assertThat(report.heapGrowthBytes()).isLessThan(HEAP_GROWTH);
     }
 
+    @Test
+    void generatedNdjsonBatchesNeverAnswer5xx() {
+        var batches = json().list().ofMinSize(1).ofMaxSize(8).map(lines -> String.join("\n", lines));
+        var report = new HttpFuzz(port)
+                .run(
+                        "ingest-ndjson",
+                        batches.sampleStream()
+                                .limit(HttpFuzz.inputs())
+                                .map(body -> post("/api/v1/articles/batch", "application/x-ndjson", body)),
+                        4);
+
+        assertThat(report.inputs()).isEqualTo(HttpFuzz.inputs());
+        assertThat(report.fiveHundreds()).as(report.toString()).isZero();
+        assertThat(report.slowest()).isLessThan(SLOWEST);
+        assertThat(report.heapGrowthBytes()).isLessThan(HEAP_GROWTH);
+    }
+
     private static Function<URI, HttpRequest> post(String path, String type, String body) {
         return base -> HttpRequest.newBuilder(base.resolve(path))
                 .timeout(SLOWEST)

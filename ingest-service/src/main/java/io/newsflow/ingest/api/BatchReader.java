@@ -123,8 +123,12 @@ class BatchReader {
                 continue;
             }
             try {
-                items.add(validated(items.size(), next.number(), submission.readValue(next.bytes())));
-                continue;
+                ArticleSubmission read = submission.readValue(next.bytes());
+                // a line of `null` reads as no article at all: the tree path below names it as not an object
+                if (read != null) {
+                    items.add(validated(items.size(), next.number(), read));
+                    continue;
+                }
             } catch (StreamReadException e) {
                 throw new MalformedBatchException(e.getOriginalMessage(), next.number(), Location.of(e));
             } catch (DatabindException e) {

@@ -55,6 +55,10 @@ final class PageFetcher {
 
     Result fetch(URI url, String etag, String lastModified) throws PageFetchException, InterruptedException {
         var host = url.getHost() == null ? "" : url.getHost();
+        if (url.getScheme() == null || host.isEmpty()) {
+            // nothing to ask robots.txt or a host for; no retry would change that
+            throw new PageFetchException("invalid-url", "not an absolute web address: " + url, false, 0, null);
+        }
         try {
             var rules = robots(url, host);
             var path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();

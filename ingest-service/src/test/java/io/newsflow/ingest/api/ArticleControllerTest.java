@@ -242,6 +242,20 @@ class ArticleControllerTest {
     }
 
     @Test
+    void rejectsAnNdjsonLineOfNullAsNoArticle() throws Exception {
+        // found by IngestPayloadFuzzTest: a line of `null` read as no submission at all, and its validation answered
+        // 500
+        given(intake.submitAll(anyList())).willReturn(List.of(new IngestResult(ID, 1, Outcome.ACCEPTED)));
+
+        mvc.perform(post("/api/v1/articles/batch").contentType(NDJSON).content(article("first") + "\nnull\n"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.results[1].line").value(2))
+                .andExpect(jsonPath("$.results[1].outcome").value("rejected"))
+                .andExpect(jsonPath("$.results[1].errors[0].message").value("not an object"));
+        assertThat(submittedTitles()).containsExactly("first");
+    }
+
+    @Test
     void refusesMalformedNdjsonNamingTheLine() throws Exception {
         mvc.perform(post("/api/v1/articles/batch")
                         .contentType(NDJSON)

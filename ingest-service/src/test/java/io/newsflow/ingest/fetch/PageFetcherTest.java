@@ -176,6 +176,15 @@ class PageFetcherTest {
     }
 
     @Test
+    void refusesAnAddressWithoutSchemeOrHostAtOnce() {
+        // a pushed url of any text is kept as the article's, but only a web address can be fetched (found by fuzzing)
+        var fetcher = fetcher();
+
+        assertFails(() -> fetcher.fetch(URI.create("news/today"), null, null), "invalid-url", false);
+        assertFails(() -> fetcher.fetch(URI.create("mailto:desk@news.example"), null, null), "invalid-url", false);
+    }
+
+    @Test
     void refusesARedirectToAPrivateAddress() {
         server.handle("/moved", e -> {
             e.getResponseHeaders().set("Location", "http://127.0.0.1:" + server.port() + "/internal");
