@@ -47,6 +47,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 class ComposeFileTest {
 
+    private static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
     private static final Path ROOT =
             Path.of(System.getProperty("newsflow.root", "..")).toAbsolutePath().normalize();
 
@@ -106,14 +108,27 @@ class ComposeFileTest {
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "enrich-service", "search-service"})
     void everyEnvironmentVariableBindsOntoAPropertyOfTheApplicationYaml(String name) {
-        Map<String, String> properties = applicationYaml(name);
+        var properties = new ArrayList<>(applicationYaml(name).keySet());
+        // Spring Boot's own, unset by default: an empty issuer in application.yaml would be checked against tokens
+        properties.add(JWT_ISSUER);
 
         assertThat(environment(name).keySet())
                 .filteredOn(env -> env.startsWith("NEWSFLOW_") || env.startsWith("SPRING_"))
                 .isNotEmpty()
-                .allSatisfy(env -> assertThat(propertyBoundBy(env, properties.keySet()))
-                        .as("property of %s/application.yaml that %s binds onto", name, env)
+                .allSatisfy(env -> assertThat(propertyBoundBy(env, properties))
+                        .as("property of %s/application.yaml (or the JWT issuer) that %s binds onto", name, env)
                         .isPresent());
+    }
+
+    @Test
+    void bothServicesAndTheDashboardTakeTheOidcIssuerFromOneVariable() {
+        var issuer = "${NEWSFLOW_OIDC_ISSUER:-}";
+        var tokens = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI";
+
+        assertThat(environment("ingest-service")).containsEntry(tokens, issuer);
+        assertThat(environment("search-service"))
+                .containsEntry(tokens, issuer)
+                .containsEntry("NEWSFLOW_SEARCH_DASHBOARD_OIDCISSUER", issuer);
     }
 
     @ParameterizedTest

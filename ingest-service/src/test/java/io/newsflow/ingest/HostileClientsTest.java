@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +26,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Clients that hold connections without finishing their requests, against the started service with the limits of its
- * application.yaml (connection-timeout 10 s): each is cut off within the limit while others are answered.
+ * application.yaml (connection-timeout 10 s) and of {@code newsflow.security.request-bodies} (240 bytes per second after
+ * 5 s of waiting): each is cut off within the limit while others are answered.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +40,7 @@ class HostileClientsTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration MARGIN = Duration.ofSeconds(10);
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
     @LocalServerPort
     int port;
@@ -59,6 +63,40 @@ class HostileClientsTest {
             // the body's read times out once, then Tomcat waits as long again for the rest it would swallow
             assertThat(Duration.ofNanos(System.nanoTime() - started))
                     .isLessThan(LIMIT.multipliedBy(2).plus(MARGIN));
+        }
+    }
+
+    @Test
+    void aBodyThatDripsIsCutOffWithA408WhileOthersAreAnswered() throws Exception {
+        try (var dripper = connect();
+                var pace = Executors.newSingleThreadScheduledExecutor()) {
+            var head = "POST /api/v1/articles HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n";
+            var out = dripper.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            var started = System.nanoTime();
+            // a byte every half second: each read returns well inside Tomcat's timeout, the whole body would take 14 h
+            pace.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            out.write(' ');
+                            out.flush();
+                        } catch (IOException closed) {
+                            throw new java.io.UncheckedIOException(closed);
+                        }
+                    },
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS);
+
+            assertThat(healthStatus()).isEqualTo(200);
+            var answer = new String(dripper.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("Request body too slow");
+            // the grace of 5 s of waiting, then the next byte that arrives is judged
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GRACE.plus(MARGIN));
+            assertThat(healthStatus()).isEqualTo(200);
         }
     }
 

@@ -42,9 +42,7 @@ class IngestPayloadFuzzTest {
         var report = new HttpFuzz(port)
                 .run(
                         "ingest-json",
-                        json().sampleStream()
-                                .limit(HttpFuzz.inputs())
-                                .map(body -> post("/api/v1/articles", "application/json", body)),
+                        HttpFuzz.sample(json()).map(body -> post("/api/v1/articles", "application/json", body)),
                         4);
 
         assertThat(report.inputs()).isEqualTo(HttpFuzz.inputs());
@@ -59,8 +57,7 @@ class IngestPayloadFuzzTest {
         var report = new HttpFuzz(port)
                 .run(
                         "ingest-ndjson",
-                        batches.sampleStream()
-                                .limit(HttpFuzz.inputs())
+                        HttpFuzz.sample(batches)
                                 .map(body -> post("/api/v1/articles/batch", "application/x-ndjson", body)),
                         4);
 

@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -92,6 +94,8 @@ public class SecurityAutoConfiguration {
                     + " jwk-set-uri) nor newsflow.security.admin-key is configured: only API keys created earlier"
                     + " can sign in.");
         }
+        http.addFilterBefore(
+                new SlowBodyFilter(properties.requestBodies(), System::nanoTime), HeaderWriterFilter.class);
         http.headers(headers -> headers.contentTypeOptions(Customizer.withDefaults())
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
@@ -162,6 +166,17 @@ public class SecurityAutoConfiguration {
             source.registerCorsConfiguration("/api/**", configuration);
         }
         return source;
+    }
+
+    /** Tomcat's part of cutting off slow bodies: their connections are closed rather than read to the end. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatServletWebServerFactory.class)
+    static class SlowBodyValveConfiguration {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> slowBodyValve() {
+            return factory -> factory.addContextValves(new SlowBodyValve());
+        }
     }
 
     /** No users: without it Spring Boot would make one with a generated password and log it. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys where the created keys are kept
  * @param rateLimits how many API calls a caller and a client address may make
  * @param cors the browser origins, other than the service's own, whose pages may call the API
+ * @param requestBodies how slowly a client may send a request body before it is cut off
  */
 @Validated
 @ConfigurationProperties("newsflow.security")
@@ -31,7 +33,8 @@ public record SecurityProperties(
         @Pattern(regexp = "|.{20,}", message = "must be at least 20 characters") String adminKey,
         @DefaultValue @Valid @NotNull ApiKeys apiKeys,
         @DefaultValue @Valid @NotNull RateLimits rateLimits,
-        @DefaultValue @Valid @NotNull Cors cors) {
+        @DefaultValue @Valid @NotNull Cors cors,
+        @DefaultValue @Valid @NotNull RequestBodies requestBodies) {
 
     public enum Mode {
         ON,
@@ -103,4 +106,14 @@ public record SecurityProperties(
         static final String ORIGIN_RULE =
                 "must be an origin such as https://dashboard.example (scheme, host, optional port; no path)";
     }
+
+    /**
+     * A body that drips a byte now and then stays inside Tomcat's timeout per read; this bounds its rate instead, in
+     * every mode. Counted over the time spent waiting for the client only.
+     *
+     * @param minimumRate the bytes per second a body must arrive at, on average, once the grace period has passed
+     * @param grace the waiting a body may take before its rate is checked: slow starts and small bodies pass
+     */
+    public record RequestBodies(
+            @DefaultValue("240B") @NotNull DataSize minimumRate, @DefaultValue("5s") @NotNull Duration grace) {}
 }
