@@ -11,6 +11,7 @@ import io.newsflow.search.index.ArticleDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -41,9 +42,6 @@ final class Facets {
             new Facet("categories", "topic", Naming.TOPIC),
             new Facet("sources", "source", Naming.AS_IS),
             new Facet("languages", "language", Naming.AS_IS));
-
-    /** The facet names of an answer, in order. */
-    static final List<String> NAMES = ALL.stream().map(Facet::name).toList();
 
     private Facets() {}
 
@@ -92,7 +90,7 @@ final class Facets {
                 bucket.aggregations().get(NAME).topHits().hits().hits().stream()
                         .filter(hit -> hit.source() != null)
                         .map(hit -> hit.source().to(Mentioned.class).mentions())
-                        .filter(mentions -> mentions != null)
+                        .filter(Objects::nonNull)
                         .flatMap(mentions -> entities(facet, mentions).stream())
                         .filter(entity -> value.equals(entity.key()))
                         .map(Enrichment.Entity::name)
