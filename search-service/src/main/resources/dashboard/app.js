@@ -26,6 +26,9 @@ let retryDelay = RETRY_FIRST;
 let failing = false;
 let openView = '';
 let returnFocus = null;
+// what a filter's value is called: the facets count codes and keys, the chips show their names
+const facetNames = new Map();
+const shownName = (param, value) => facetNames.get(`${param}\u0000${value}`) ?? value;
 
 const status = $('#status');
 const retry = $('#retry');
@@ -150,6 +153,7 @@ function showResults(result, append) {
     shownStories = new Set();
     clear(results);
     renderFacets(result.facets);
+    renderChips();
     histogram.render(result.histogram, interval());
   }
   for (const hit of result.hits) {
@@ -182,7 +186,7 @@ function resultItem(hit) {
     el('p', { className: 'meta' },
       el('span', { className: 'source' }, hit.source ?? ''), ' · ', timeElement(hit.publishedAt), ' · ',
       el('span', { className: 'language', title: 'Language' }, hit.language ?? '?'), ' · ',
-      el('span', { className: 'category', title: 'Category' }, hit.category ?? 'uncategorised'),
+      el('span', { className: 'category', title: 'Category' }, hit.categoryName ?? hit.category ?? 'uncategorised'),
       // a hit knows its story's size, not the story's sources, so the button counts articles
       others > 0
         ? el('button', {
@@ -197,11 +201,13 @@ function renderFacets(facets) {
   for (const section of $$('#facets section.facet')) {
     const param = FACET_PARAMS[section.dataset.facet];
     const buckets = facets[section.dataset.facet] ?? [];
+    for (const bucket of buckets) facetNames.set(`${param}\u0000${bucket.value}`, bucket.name ?? bucket.value);
     clear($('ul', section), buckets.length
       ? buckets.map((bucket) => el('li', {}, el('button', {
         type: 'button', className: 'facet-value', dataset: { facet: param, value: bucket.value },
         attrs: { 'aria-pressed': String(hasFilter(state, param, bucket.value)) },
-      }, el('span', { className: 'value' }, bucket.value), el('span', { className: 'count' }, String(bucket.count)))))
+      }, el('span', { className: 'value', attrs: { title: bucket.name && bucket.name !== bucket.value ? bucket.value : null } }, bucket.name ?? bucket.value),
+      el('span', { className: 'count' }, String(bucket.count)))))
       : el('li', { className: 'quiet' }, 'None'));
   }
 }
@@ -211,8 +217,8 @@ const shortDate = (iso) => (iso.length > 10 ? iso.slice(0, 16).replace('T', ' ')
 function renderChips() {
   const chips = Object.keys(FILTERS).flatMap((param) => (state.filters[param] ?? []).map((value) => el('button', {
     type: 'button', className: 'chip', dataset: { facet: param, value },
-    attrs: { 'aria-label': `Remove filter ${LABELS[param]} ${value}` },
-  }, `${LABELS[param]}: `, el('strong', {}, value), ' ×')));
+    attrs: { 'aria-label': `Remove filter ${LABELS[param]} ${shownName(param, value)}` },
+  }, `${LABELS[param]}: `, el('strong', {}, shownName(param, value)), ' ×')));
   if (state.from || state.to) {
     chips.push(el('button', {
       type: 'button', className: 'chip', dataset: { facet: 'date' }, attrs: { 'aria-label': 'Remove the date range' },

@@ -32,7 +32,7 @@ export async function renderArticle(root, id) {
   $('.article-title', root).textContent = article.title ?? '(untitled)';
   $('.article-source', root).textContent = article.source ?? '';
   $('.article-time', root).replaceWith(timeElement(article.publishedAt, 'article-time'));
-  $('.article-category', root).textContent = article.category ? `${article.category}${percent(article.categoryConfidence)}` : 'No category';
+  $('.article-category', root).textContent = article.category ? `${article.categoryName ?? article.category}${percent(article.categoryConfidence)}` : 'No category';
   const link = $('.article-original', root);
   const href = safeUrl(article.url);
   if (href) {

@@ -61,6 +61,9 @@ public final class Articles {
         private List<String> organizations = List.of();
         private List<String> places = List.of();
         private String category;
+        private String categoryCode;
+        private String categoryName;
+        private final Map<String, String> keys = new HashMap<>();
         private String lede;
         private String summary;
         private String fingerprint;
@@ -153,6 +156,20 @@ public final class Articles {
             return this;
         }
 
+        /** A category with its IPTC Media Topic, as the enrich service sends it since the codes. */
+        public Builder mediaTopic(String label, String code, String name) {
+            category = label;
+            categoryCode = code;
+            categoryName = name;
+            return this;
+        }
+
+        /** The stable key enrich gives that person, organisation or place (else the one derived from the name). */
+        public Builder key(String name, String key) {
+            keys.put(name, key);
+            return this;
+        }
+
         public Builder lede(String value) {
             lede = value;
             return this;
@@ -205,7 +222,9 @@ public final class Articles {
                             entities(people),
                             entities(organizations),
                             entities(places),
-                            category == null ? null : new Enrichment.Category(category, categoryConfidence),
+                            category == null
+                                    ? null
+                                    : new Enrichment.Category(category, categoryConfidence, categoryCode, categoryName),
                             List.copyOf(allTags),
                             lede,
                             summary,
@@ -217,7 +236,7 @@ public final class Articles {
 
         private List<Enrichment.Entity> entities(List<String> names) {
             return names.stream()
-                    .map(name -> new Enrichment.Entity(name, mentions.getOrDefault(name, 1)))
+                    .map(name -> new Enrichment.Entity(name, mentions.getOrDefault(name, 1), keys.get(name)))
                     .toList();
         }
     }

@@ -38,6 +38,15 @@ final class JsonAnswers {
                 .orElse(0);
     }
 
+    /** The name the facet bucket of that value shows, empty when there is none. */
+    static String bucketName(JsonNode buckets, String value) {
+        return StreamSupport.stream(buckets.spliterator(), false)
+                .filter(b -> b.path("value").asString().equals(value))
+                .map(b -> b.path("name").asString())
+                .findFirst()
+                .orElse("");
+    }
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -69,7 +69,9 @@ class SearchController {
             summary = "Search the articles",
             description = "Full-text search in simple_query_string syntax, with `OR`, `AND` and `NOT` as words,"
                     + " narrowed by filters; answers one page of hits with highlights, the facet counts and the date"
-                    + " histogram of everything that matched, and the cursor of the next page. Unknown parameters"
+                    + " histogram of everything that matched, and the cursor of the next page. Each facet bucket has"
+                    + " the `value` its filter takes (a Media Topic code for `categories`, an entity's stable key for"
+                    + " `people`, `organizations` and `places`), the `name` to show and the `count`. Unknown parameters"
                     + " are refused, so that a typo never silently widens a search.")
     @ApiResponse(responseCode = "200", description = "One page of the results")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)

@@ -29,10 +29,18 @@ record SearchParameters(
                         example = "ukraine OR kyiv -election")
                 String q,
         @Parameter(description = "Tags (publisher tags and derived ones); " + FILTER) List<String> tag,
-        @Parameter(description = "People mentioned; " + FILTER) List<String> person,
-        @Parameter(description = "Organisations mentioned; " + FILTER) List<String> organization,
-        @Parameter(description = "Places mentioned; " + FILTER) List<String> place,
-        @Parameter(description = "Categories; " + FILTER) List<String> category,
+        @Parameter(
+                        description = "People mentioned, by key (the `value` of a `people` facet bucket) or by name as"
+                                + " written; " + FILTER)
+                List<String> person,
+        @Parameter(description = "Organisations mentioned, by key or by name as written; " + FILTER)
+                List<String> organization,
+        @Parameter(description = "Places mentioned, by key or by name as written; " + FILTER) List<String> place,
+        @Parameter(
+                        description = "IPTC Media Topics by code (`medtop:16000000`, the `value` of a `categories`"
+                                + " facet bucket), or category labels (`politics`); categories enriched as guesses"
+                                + " (confidence below 0.25) never match; " + FILTER)
+                List<String> category,
         @Parameter(description = "Sources (publications); " + FILTER) List<String> source,
         @Parameter(description = "Languages, ISO 639-1 (`en`, `de`); " + FILTER) List<String> language,
         @Parameter(description = "Stories, by the id hits and stories give; " + FILTER) List<String> story,

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An article as stored in Elasticsearch: flat, with entity names as keywords for filters and facets (and, for
- * display only, the entities' mention counts and the keywords' scores), the inputs of
+ * An article as stored in Elasticsearch: flat, with entity names and keys as keywords for filters and facets (and,
+ * for display only, the entities' mention counts and the keywords' scores), its Media Topic as {@code topic} when the
+ * category is no guess (the IPTC code, or the label of an event enriched before codes), the inputs of
  * the as-you-type suggester, and the bands of its fingerprint that find near-duplicates (see {@link Fingerprints});
  * as written, also its title and text under its language for stemming ({@link #stemmed()}).
  */
@@ -28,11 +29,18 @@ public record ArticleDocument(
         String language,
         String category,
         Double categoryConfidence,
+        String categoryCode,
+        String categoryName,
+        String topic,
+        String topicName,
         List<String> tags,
         List<String> publisherTags,
         List<String> people,
         List<String> organizations,
         List<String> places,
+        List<String> peopleKeys,
+        List<String> organizationKeys,
+        List<String> placeKeys,
         Mentions mentions,
         List<String> keywords,
         List<Enrichment.Keyword> scoredKeywords,
@@ -46,6 +54,12 @@ public record ArticleDocument(
         String storyId,
         List<String> suggest,
         Map<String, Stemmed> stemmed) {
+
+    /**
+     * Below this confidence the enrich service's category is a guess (docs/events.md: the event carries it, its tags
+     * leave it out), so it gets no {@code topic}: neither the category facet nor the category filter sees it.
+     */
+    public static final double CONFIDENT_CATEGORY = 0.25;
 
     /** The document an enriched event becomes, in the given story. */
     public static ArticleDocument from(ArticleEnriched event, String storyId) {
@@ -68,11 +82,18 @@ public record ArticleDocument(
                 enrichment.language(),
                 category == null ? null : category.label(),
                 category == null ? null : category.confidence(),
+                category == null ? null : category.code(),
+                category == null ? null : category.name(),
+                confident(category) ? firstNonBlank(category.code(), category.label()) : null,
+                confident(category) ? firstNonBlank(category.name(), category.label()) : null,
                 enrichment.tags(),
                 enrichment.publisherTags(),
                 people,
                 organizations,
                 places,
+                keys(enrichment.people()),
+                keys(enrichment.organizations()),
+                keys(enrichment.places()),
                 new Mentions(enrichment.people(), enrichment.organizations(), enrichment.places()),
                 enrichment.keywords().stream().map(Enrichment.Keyword::term).toList(),
                 enrichment.keywords(),
@@ -103,11 +124,18 @@ public record ArticleDocument(
                 language,
                 category,
                 categoryConfidence,
+                categoryCode,
+                categoryName,
+                topic,
+                topicName,
                 tags,
                 publisherTags,
                 people,
                 organizations,
                 places,
+                peopleKeys,
+                organizationKeys,
+                placeKeys,
                 mentions,
                 keywords,
                 scoredKeywords,
@@ -151,7 +179,7 @@ public record ArticleDocument(
                 + length(lede)
                 + length(summary)
                 + (stemmed == null ? 0 : length(title) + length(text))
-                + 32 * (tags.size() + publisherTags.size() + people.size() + organizations.size() + places.size())
+                + 32 * (tags.size() + publisherTags.size() + 2 * (people.size() + organizations.size() + places.size()))
                 + 64 * (keywords.size() + people.size() + organizations.size() + places.size());
     }
 
@@ -161,6 +189,23 @@ public record ArticleDocument(
 
     private static List<String> names(List<Enrichment.Entity> entities) {
         return entities.stream().map(Enrichment.Entity::name).toList();
+    }
+
+    // Two spellings of one entity in an article carry one key: the facets count an article once per entity.
+    private static List<String> keys(List<Enrichment.Entity> entities) {
+        return entities.stream()
+                .map(Enrichment.Entity::key)
+                .filter(key -> !key.isBlank())
+                .distinct()
+                .toList();
+    }
+
+    private static boolean confident(Enrichment.Category category) {
+        return category != null && category.confidence() >= CONFIDENT_CATEGORY;
+    }
+
+    private static String firstNonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     // The completion suggester matches inputs from their start and rejects empty ones.

@@ -99,7 +99,8 @@ public class ArticleIndex {
     /**
      * An index made from an older mapping keeps it (the template only shapes new indices), but its dynamic mapping is
      * strict: the fields it lacks (for version 3, {@code stemmed}; for version 4, {@code publisherTags},
-     * {@code scoredKeywords} and {@code mentions}) are added to it, so that it goes on accepting every
+     * {@code scoredKeywords} and {@code mentions}; for version 5, the Media Topic's {@code categoryCode},
+     * {@code categoryName}, {@code topic}, {@code topicName} and the entity keys) are added to it, so that it goes on accepting every
      * document until a reindex replaces it. Adding fields is the one mapping change Elasticsearch allows in place.
      */
     private void acceptCurrentDocuments(String index, String template) throws IOException {

@@ -11,6 +11,8 @@ import java.util.Map;
  * indexed on mapping version 3 or older have no publisher tags, keyword scores or mention counts until a reindex:
  * those lists are empty then.
  *
+ * @param categoryCode the IPTC Media Topic's code, absent for articles enriched before codes or indexed on mapping
+ *     version 4 or older until a reindex; {@code categoryName} its name
  * @param storySize how many articles the index holds in the article's story (1 for an article on its own)
  * @param keywords the keyword terms with their scores, best first
  * @param mentions the people, organisations and places with how often the article mentions each
@@ -29,6 +31,8 @@ public record ArticleHit(
         String language,
         String category,
         Double categoryConfidence,
+        String categoryCode,
+        String categoryName,
         List<String> tags,
         List<String> publisherTags,
         List<String> people,
@@ -59,6 +63,8 @@ public record ArticleHit(
                 document.language(),
                 document.category(),
                 document.categoryConfidence(),
+                document.categoryCode(),
+                document.categoryName(),
                 orEmpty(document.tags()),
                 orEmpty(document.publisherTags()),
                 orEmpty(document.people()),
@@ -93,6 +99,8 @@ public record ArticleHit(
                 language,
                 category,
                 categoryConfidence,
+                categoryCode,
+                categoryName,
                 tags,
                 publisherTags,
                 people,

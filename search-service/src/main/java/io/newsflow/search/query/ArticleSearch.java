@@ -38,9 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArticleSearch {
 
-    /** Facet name in the answer, with the field it counts. */
-    static final Map<String, String> FACETS = facets();
-
     private static final List<String> STORY_ENTITY_FIELDS = List.of("people", "organizations", "places");
     private static final List<String> TRENDING_FIELDS = List.of("tags", "people", "organizations", "places");
 
@@ -56,30 +53,12 @@ public class ArticleSearch {
         this.registry = registry;
     }
 
-    private static Map<String, String> facets() {
-        var facets = new LinkedHashMap<String, String>();
-        facets.put("tags", "tags");
-        facets.put("people", "people");
-        facets.put("organizations", "organizations");
-        facets.put("places", "places");
-        facets.put("categories", "category");
-        facets.put("sources", "source");
-        facets.put("languages", "language");
-        return facets;
-    }
-
     public SearchResult search(SearchQuery query) {
         return timed("search", () -> {
             var request = request(withSurvivingStories(query));
             var response = client.search(request, ArticleDocument.class);
             var hits = response.hits().hits();
-            var facets = new LinkedHashMap<String, List<SearchResult.Bucket>>();
-            FACETS.keySet()
-                    .forEach(name -> facets.put(
-                            name,
-                            response.aggregations().get(name).sterms().buckets().array().stream()
-                                    .map(b -> new SearchResult.Bucket(b.key().stringValue(), b.docCount()))
-                                    .toList()));
+            var facets = Facets.read(response.aggregations());
             var histogram = response.aggregations().get("histogram").dateHistogram().buckets().array().stream()
                     .map(b -> new SearchResult.HistogramBucket(b.keyAsString(), b.docCount()))
                     .toList();
@@ -117,8 +96,7 @@ public class ArticleSearch {
             } else {
                 s.from((query.page() - 1) * query.size());
             }
-            FACETS.forEach((name, field) ->
-                    s.aggregations(name, a -> a.terms(t -> t.field(field).size(facetSize))));
+            Facets.request(s, facetSize);
             s.aggregations(
                     "histogram",
                     a -> a.dateHistogram(d -> d.field("publishedAt")
@@ -211,10 +189,7 @@ public class ArticleSearch {
                         .defaultOperator(Operator.And)
                         .lenient(true)));
             }
-            query.filters()
-                    .forEach((filter, values) -> b.filter(f -> f.terms(t -> t.field(filter.field())
-                            .terms(v ->
-                                    v.value(values.stream().map(FieldValue::of).toList())))));
+            query.filters().forEach((filter, values) -> b.filter(FilterClauses.of(filter, values)));
             if (query.from() != null || query.to() != null) {
                 b.filter(f -> f.range(r -> r.date(d -> {
                     d.field("publishedAt");

@@ -15,7 +15,12 @@ public record SearchResult(
         List<HistogramBucket> histogram,
         String next) {
 
-    public record Bucket(String value, long count) {}
+    /**
+     * @param value what the filter of the facet takes (an entity's key, a Media Topic's code)
+     * @param name what to show: the value itself for tags, sources and languages, the Media Topic's name, the entity's
+     *     spelling in the latest article of the bucket
+     */
+    public record Bucket(String value, String name, long count) {}
 
     public record HistogramBucket(String date, long count) {}
 }

@@ -64,7 +64,7 @@ class SearchControllerTest {
                 .thenReturn(new SearchResult(
                         1,
                         List.of(hit("a1")),
-                        Map.of("tags", List.of(new SearchResult.Bucket("ukraine", 1))),
+                        Map.of("tags", List.of(new SearchResult.Bucket("ukraine", "ukraine", 1))),
                         List.of(new SearchResult.HistogramBucket("2025-03-01T00:00:00.000Z", 1)),
                         "next-token"));
 
@@ -344,6 +344,8 @@ class SearchControllerTest {
                 "en",
                 "world",
                 0.82,
+                "medtop:16000000",
+                "conflict, war and peace",
                 List.of("ukraine", "chess olympiad"),
                 List.of("chess olympiad"),
                 List.of("Keir Starmer"),

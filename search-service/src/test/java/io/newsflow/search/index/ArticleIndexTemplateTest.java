@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ArticleIndexTemplateTest {
 
-    private static final int MAPPING_VERSION = 4;
+    private static final int MAPPING_VERSION = 5;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test

@@ -18,8 +18,8 @@ import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A deployment on mapping version 2 (strict, without {@code stemmed}) or 3 (without the publisher tags, scored keywords
- * and mention counts) upgraded to this service: the index it runs on must go on accepting what is written now until a
+ * A deployment on mapping version 2 (strict, without {@code stemmed}), 3 (without the publisher tags, scored keywords
+ * and mention counts) or 4 (without the Media Topic and the entity keys) upgraded to this service: the index it runs on must go on accepting what is written now until a
  * reindex replaces it, and the index a reindex builds has the new mapping.
  */
 @SearchServiceTest
@@ -86,7 +86,7 @@ class MappingMigrationIntegrationTest {
         index.createIndex(index.indexName(2));
 
         var rebuilt = mapping(alias + "-v2");
-        assertThat(rebuilt.meta().get("mapping_version").toJson().toString()).isEqualTo("4");
+        assertThat(rebuilt.meta().get("mapping_version").toJson().toString()).isEqualTo("5");
         assertThat(rebuilt.source().excludes()).containsExactly("stemmed");
         assertThat(rebuilt.properties().get("title").text().fields()).containsOnlyKeys("raw");
     }
@@ -122,6 +122,52 @@ class MappingMigrationIntegrationTest {
         assertThat(elasticsearch
                         .count(c -> c.index(alias)
                                 .query(q -> q.term(t -> t.field("publisherTags").value("chess olympiad"))))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anIndexOnMappingVersion4IsGivenTheMediaTopicAndTheEntityKeysAtStart() throws Exception {
+        var alias = "migration-" + UUID.randomUUID().toString().substring(0, 8);
+        var old = alias + "-v1";
+        createOldIndex(4, old, alias);
+        var article = Map.of(
+                "id", "a1",
+                "title", "Talks in Kyiv",
+                "category", "conflict",
+                "categoryCode", "medtop:16000000",
+                "categoryName", "conflict, war and peace",
+                "topic", "medtop:16000000",
+                "topicName", "conflict, war and peace",
+                "people", List.of("Zelenskyy"),
+                "peopleKeys", List.of("volodymyr-zelensky"));
+        assertThat(elasticsearch
+                        .bulk(b -> b.operations(
+                                o -> o.index(i -> i.index(old).id("a0").document(article))))
+                        .items()
+                        .getFirst()
+                        .error())
+                .as("a strict version 4 index refuses the new fields")
+                .isNotNull();
+
+        var index = new ArticleIndex(elasticsearch, withAlias(alias));
+        index.initialize();
+
+        assertThat(mapping(old).properties())
+                .containsKeys(
+                        "categoryCode",
+                        "categoryName",
+                        "topic",
+                        "topicName",
+                        "peopleKeys",
+                        "organizationKeys",
+                        "placeKeys");
+        assertThat(mapping(old).meta().get("mapping_version").toJson().toString())
+                .isEqualTo("4");
+        elasticsearch.index(i -> i.index(alias).id("a1").document(article).refresh(Refresh.True));
+        assertThat(elasticsearch
+                        .count(c -> c.index(alias)
+                                .query(q -> q.term(t -> t.field("peopleKeys").value("volodymyr-zelensky"))))
                         .count())
                 .isEqualTo(1);
     }

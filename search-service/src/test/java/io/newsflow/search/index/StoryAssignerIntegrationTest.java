@@ -337,7 +337,7 @@ class StoryAssignerIntegrationTest {
         return new SearchProperties(
                 new SearchProperties.Topics("stories-it.enriched", 1, (short) 1),
                 new SearchProperties.Search(
-                        new SearchProperties.Index(alias, 4),
+                        new SearchProperties.Index(alias, 5),
                         100,
                         10,
                         new SearchProperties.Indexing(
