@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newsflow.events.ArticleIngested;
+import io.newsflow.ingest.agency.AgencyCorpus;
+import io.newsflow.ingest.agency.AgencyMediaTypes;
 import io.newsflow.ingest.state.ArticleState;
 import io.newsflow.ingest.state.Ledger;
 import io.newsflow.testing.KafkaRecords;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +54,37 @@ class IngestStateSharingIntegrationTest {
                 .extracting(
                         r -> json.readValue(r.value(), ArticleIngested.class).revision())
                 .containsExactly(1L, 2L);
+    }
+
+    /** The version an agency item was taken at is on the state topic too, not only in the instance that took it. */
+    @Test
+    void aRestartedInstanceStillRefusesAnOlderVersionOfAnAgencyItem() {
+        var guid = "urn:newsml:acmenews.com:" + run;
+        String id;
+        try (var before = start()) {
+            var taken = postItem(before, AgencyCorpus.newsItem(guid, 12, "Fed to halt QE"));
+            assertThat(taken.getStatusCode().value()).isEqualTo(202);
+            id = json.readTree(taken.getBody()).path("id").asString();
+        }
+
+        try (var after = start()) {
+            var older = postItem(after, AgencyCorpus.newsItem(guid, 11, "Fed may halt QE"));
+            var newer = postItem(after, AgencyCorpus.newsItem(guid, 13, "Fed halts QE"));
+
+            assertThat(older.getStatusCode().value()).isEqualTo(409);
+            var problem = json.readTree(older.getBody());
+            assertThat(problem.path("type").asString()).isEqualTo("https://newsflow.io/problems/stale-version");
+            assertThat(problem.path("recordedVersion").asLong()).isEqualTo(12);
+            assertThat(problem.path("sentVersion").asLong()).isEqualTo(11);
+            assertThat(newer.getStatusCode().value()).isEqualTo(202);
+            assertThat(json.readTree(newer.getBody()).path("revision").asLong()).isEqualTo(13);
+            assertThat(stateOf(after, id))
+                    .isEqualTo(new ArticleState(13, stateOf(after, id).contentHash(), 13));
+        }
+        assertThat(KafkaRecords.withKey(raw, id))
+                .extracting(
+                        r -> json.readValue(r.value(), ArticleIngested.class).revision())
+                .containsExactly(12L, 13L);
     }
 
     @Test
@@ -144,6 +179,20 @@ class IngestStateSharingIntegrationTest {
                 .toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(202);
         return json.readTree(response.getBody());
+    }
+
+    private static ResponseEntity<String> postItem(ConfigurableApplicationContext instance, byte[] item) {
+        var port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build()
+                .post()
+                .uri("/api/v1/articles")
+                .contentType(MediaType.parseMediaType(AgencyMediaTypes.NEWSML_G2))
+                .body(item)
+                .retrieve()
+                .toEntity(String.class);
     }
 
     private static Map<String, Object> article(String url, String body) {

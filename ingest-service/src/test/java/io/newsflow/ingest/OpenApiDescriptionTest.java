@@ -44,6 +44,17 @@ class OpenApiDescriptionTest extends OpenApiDescriptionContract {
     }
 
     @Test
+    void describesTheConflictOfAStaleAgencyVersion() {
+        var conflict = resolve(description.at("/paths/~1api~1v1~1articles/post/responses/409"));
+
+        assertThat(conflict.at(PROBLEM_SCHEMA).asString()).isEqualTo(PROBLEM_DETAIL);
+        assertThat(description
+                        .at("/components/schemas/ProblemDetail/properties/sentVersion/type")
+                        .asString())
+                .isEqualTo("integer");
+    }
+
+    @Test
     void describesTheProblemOfAnUnknownFeed() {
         var responses = description.at("/paths/~1api~1v1~1feeds~1{id}/get/responses");
 

@@ -2,6 +2,7 @@ package io.newsflow.ingest.api;
 
 import io.newsflow.ingest.intake.IngestMetrics;
 import io.newsflow.ingest.intake.IngestNotReadyException;
+import io.newsflow.ingest.intake.StaleVersionException;
 import io.newsflow.ingest.publishing.PublishFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -139,6 +140,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-items", "Too many articles", e.getMessage());
         problem.setProperty("limit", e.limit());
         refused("too-many-items", request);
+        return problem;
+    }
+
+    /** Names both versions, so that the agency's client can tell an out-of-order delivery from a wrong version. */
+    @ExceptionHandler
+    ProblemDetail staleVersion(StaleVersionException e, NativeWebRequest request) {
+        var problem = Problems.of(HttpStatus.CONFLICT, "stale-version", "Stale version", e.getMessage());
+        problem.setProperty("articleId", e.articleId());
+        problem.setProperty("recordedRevision", e.recordedRevision());
+        problem.setProperty("recordedVersion", e.recordedVersion());
+        problem.setProperty("sentVersion", e.sentVersion());
+        refused("stale-version", request);
         return problem;
     }
 

@@ -71,7 +71,9 @@ class ArticleController {
                     + " or a ninjs document (`application/ninjs+json`, with an optional `version` parameter such as"
                     + " `; version=3.1`, else told from its property names), validated against the IPTC's schema and"
                     + " mapped onto an article: guid/uri, version (the revision, at least), headline, body, byline,"
-                    + " subjects as publisher tags, dates and language. A malformed or invalid item, or one that"
+                    + " subjects as publisher tags, dates and language. An item whose version is older than the one"
+                    + " already taken for its article is a 409 problem (`stale-version`) and publishes nothing; the"
+                    + " same version again is a duplicate. A malformed or invalid item, or one that"
                     + " carries no article (a concept item, a picture without text), is a 400 problem naming the"
                     + " format and each violation. An article with a `url` and no body (or with `fetch: true`) is"
                     + " `queued`: its page is fetched (politely: robots.txt, a delay per host) and the article is"
@@ -82,6 +84,7 @@ class ArticleController {
             responseCode = "202",
             description = "Acknowledged by Kafka (or a duplicate): the article's id," + " revision and outcome")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
@@ -144,6 +147,7 @@ class ArticleController {
             responseCode = "202",
             description = "Acknowledged by Kafka (or a duplicate): the article's id, revision and outcome")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @ApiResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)

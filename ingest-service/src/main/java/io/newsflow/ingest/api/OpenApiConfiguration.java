@@ -59,6 +59,11 @@ class OpenApiConfiguration {
                                 problem("The request is malformed or invalid; `errors` names each invalid field"))
                         .addResponses(ProblemResponses.NOT_FOUND, problem("No such resource"))
                         .addResponses(
+                                ProblemResponses.CONFLICT,
+                                problem("An agency item older than the version already taken for its article"
+                                        + " (`stale-version`): nothing was published; `recordedVersion` and"
+                                        + " `sentVersion` name both"))
+                        .addResponses(
                                 ProblemResponses.CONTENT_TOO_LARGE,
                                 problem("The body or the batch is over its limit, which `limit` gives"))
                         .addResponses(
@@ -120,7 +125,26 @@ class OpenApiConfiguration {
                         new IntegerSchema()
                                 .format("int64")
                                 .minimum(BigDecimal.ONE)
-                                .description("413: the limit crossed, in bytes or in articles per batch"));
+                                .description("413: the limit crossed, in bytes or in articles per batch"))
+                .addProperty("articleId", new StringSchema().description("409: the article whose version is newer"))
+                .addProperty(
+                        "recordedRevision",
+                        new IntegerSchema()
+                                .format("int64")
+                                .minimum(BigDecimal.ONE)
+                                .description("409: the article's latest revision"))
+                .addProperty(
+                        "recordedVersion",
+                        new IntegerSchema()
+                                .format("int64")
+                                .minimum(BigDecimal.ONE)
+                                .description("409: the highest version of the item taken so far"))
+                .addProperty(
+                        "sentVersion",
+                        new IntegerSchema()
+                                .format("int64")
+                                .minimum(BigDecimal.ONE)
+                                .description("409: the older version this request carried"));
     }
 
     private static Schema<?> invalidField() {

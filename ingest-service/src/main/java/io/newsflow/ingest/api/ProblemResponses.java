@@ -8,6 +8,7 @@ public final class ProblemResponses {
 
     public static final String BAD_REQUEST = "BadRequest";
     public static final String NOT_FOUND = "NotFound";
+    public static final String CONFLICT = "Conflict";
     public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";

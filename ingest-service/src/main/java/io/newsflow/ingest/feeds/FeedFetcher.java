@@ -1,14 +1,17 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.http.FetchException;
+import io.newsflow.ingest.http.GzipFiles;
 import io.newsflow.ingest.http.SafeHttp;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 
 /**
  * Fetches a feed through {@link SafeHttp} (SSRF policy on every hop, caps, time limit), with conditional GET: the
- * ETag and Last-Modified of the previous poll, so that an unchanged feed costs a 304 and nothing else.
+ * ETag and Last-Modified of the previous poll, so that an unchanged feed costs a 304 and nothing else. A document
+ * that is a gzip file (a {@code sitemap.xml.gz}) is decompressed, under the same cap.
  */
 final class FeedFetcher {
 
@@ -46,15 +49,27 @@ final class FeedFetcher {
         this.http = http;
     }
 
-    Result fetch(URI url, String etag, String lastModified) throws FetchException {
+    /** @throws FeedParseException when the document is a gzip file that cannot be decompressed */
+    Result fetch(URI url, String etag, String lastModified) throws FetchException, FeedParseException {
         var headers = new HashMap<String, String>();
         headers.put("Accept", ACCEPT);
         headers.put("If-None-Match", etag);
         headers.put("If-Modified-Since", lastModified);
-        return switch (http.get(url, headers, contentType -> true)) {
-            case SafeHttp.NotModified ignored -> new NotModified();
-            case SafeHttp.Fetched f ->
-                new Fetched(f.url(), f.body(), f.contentType(), f.etag(), f.lastModified(), f.contentLocation());
-        };
+        if (!(http.get(url, headers, contentType -> true) instanceof SafeHttp.Fetched f)) {
+            return new NotModified();
+        }
+        if (GzipFiles.isGzip(f.body())) {
+            // The media type is the file's (application/gzip), no hint to the charset of what it holds.
+            return new Fetched(f.url(), gunzip(f), null, f.etag(), f.lastModified(), f.contentLocation());
+        }
+        return new Fetched(f.url(), f.body(), f.contentType(), f.etag(), f.lastModified(), f.contentLocation());
+    }
+
+    private byte[] gunzip(SafeHttp.Fetched fetched) throws FetchException, FeedParseException {
+        try {
+            return GzipFiles.gunzip(fetched.body(), http.maxBytes(), fetched.url());
+        } catch (IOException e) {
+            throw new FeedParseException("not a readable gzip file: " + fetched.url(), e);
+        }
     }
 }

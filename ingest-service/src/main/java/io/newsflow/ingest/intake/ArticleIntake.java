@@ -102,6 +102,8 @@ public class ArticleIntake {
      * @throws PublishFailedException when Kafka did not acknowledge every event in time; what was acknowledged
      *     stays, so that submitting the same articles again is safe (they come back as duplicates)
      * @throws IngestNotReadyException when this instance has not read the ingest state yet
+     * @throws StaleVersionException when a submission's version is older than the one taken for its article; the
+     *     others were taken as usual (only agency items carry versions, and they come one at a time)
      */
     public List<IngestResult> submitAll(List<Submission> submissions) {
         var deadline = System.nanoTime() + timeout.toNanos();
@@ -132,13 +134,21 @@ public class ArticleIntake {
         }
         // A duplicate is answered once the revision it repeats is on Kafka, perhaps one of this very batch.
         for (var item : items) {
-            if (item.published == null) {
+            if (item.claim.kind() == Claim.Kind.DUPLICATE) {
                 item.failure = failureOf(item.claim.settled(), deadline);
             }
         }
         var failed = items.stream().filter(item -> item.failure != null).findFirst();
         if (failed.isPresent()) {
             throw new PublishFailedException(describe(submissions), failed.get().failure);
+        }
+        var stale = items.stream()
+                .filter(item -> item.claim.kind() == Claim.Kind.STALE)
+                .findFirst();
+        if (stale.isPresent()) {
+            var claim = stale.get().claim;
+            throw new StaleVersionException(
+                    claim.articleId(), claim.revision(), claim.state().version(), stale.get().version);
         }
         var latency = Duration.ofNanos(System.nanoTime() - started);
         var single = items.size() == 1;
@@ -165,13 +175,15 @@ public class ArticleIntake {
     private static final class Item {
 
         final Source source;
+        final long version;
         final Claim claim;
-        final CompletableFuture<Void> published; // null for a duplicate, which publishes nothing
+        final CompletableFuture<Void> published; // null for a duplicate or a stale version, which publish nothing
         CompletableFuture<Void> recorded;
         Throwable failure;
 
-        Item(Source source, Claim claim, CompletableFuture<Void> published) {
+        Item(Source source, long version, Claim claim, CompletableFuture<Void> published) {
             this.source = source;
+            this.version = version;
             this.claim = claim;
             this.published = published;
         }
@@ -181,6 +193,8 @@ public class ArticleIntake {
                 case NEW -> Outcome.ACCEPTED;
                 case CHANGED -> Outcome.UPDATED;
                 case DUPLICATE -> Outcome.DUPLICATE;
+                // never answered: submitAll throws for it first
+                case STALE -> Outcome.REJECTED;
             };
         }
     }
@@ -203,8 +217,8 @@ public class ArticleIntake {
 
     private Item claim(Identified submission) {
         var claim = ledger.claim(submission.articleId(), submission.contentHash(), submission.version());
-        if (claim.kind() == Claim.Kind.DUPLICATE) {
-            return new Item(submission.source(), claim, null);
+        if (claim.kind() == Claim.Kind.DUPLICATE || claim.kind() == Claim.Kind.STALE) {
+            return new Item(submission.source(), submission.version(), claim, null);
         }
         var event = ArticleIngested.of(
                 claim.articleId(),
@@ -213,7 +227,7 @@ public class ArticleIntake {
                 submission.contentHash(),
                 submission.source(),
                 submission.article());
-        return new Item(submission.source(), claim, publisher.publishAsync(event));
+        return new Item(submission.source(), submission.version(), claim, publisher.publishAsync(event));
     }
 
     /** Waits for an acknowledgement until the deadline; {@code null} when it came, else why it did not. */

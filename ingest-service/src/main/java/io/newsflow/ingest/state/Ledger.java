@@ -31,7 +31,10 @@ public class Ledger {
 
     /**
      * Claims the next revision, or {@code version} when that is higher: an agency item's own version number becomes
-     * its revision, so that the revisions of its article follow the agency's versions.
+     * its revision, so that the revisions of its article follow the agency's versions. A version older than the
+     * highest one taken for the id is {@link Claim.Kind#STALE} and claims nothing: an agency's correction that
+     * overtook its predecessor on the way must not be replaced by it. The same version with other content is taken
+     * as the next revision, as content without a version is.
      */
     public Claim claim(String articleId, String contentHash, long version) {
         var claim = new Claim[1];
@@ -40,8 +43,14 @@ public class Ledger {
                 claim[0] = new Claim(id, Claim.Kind.DUPLICATE, current.state, current);
                 return current;
             }
+            if (current != null && version > 0 && version < current.state.version()) {
+                claim[0] = new Claim(id, Claim.Kind.STALE, current.state, current);
+                return current;
+            }
             var revision = Math.max(version, current == null ? 1 : current.state.revision() + 1);
-            var entry = new Entry(new ArticleState(revision, contentHash), new CompletableFuture<>(), current);
+            var highestVersion = Math.max(version, current == null ? 0 : current.state.version());
+            var entry = new Entry(
+                    new ArticleState(revision, contentHash, highestVersion), new CompletableFuture<>(), current);
             claim[0] = new Claim(id, current == null ? Claim.Kind.NEW : Claim.Kind.CHANGED, entry.state, entry);
             return entry;
         });
@@ -134,15 +143,17 @@ public class Ledger {
     }
 
     /**
-     * The outcome of {@link #claim}: a new article, a changed one with its next revision, or a duplicate of the
-     * latest revision (which may still be on its way to Kafka: wait for {@link #settled()}).
+     * The outcome of {@link #claim}: a new article, a changed one with its next revision, a duplicate of the
+     * latest revision (which may still be on its way to Kafka: wait for {@link #settled()}), or a stale version,
+     * older than the one taken already ({@link #state()} is the recorded one).
      */
     public static final class Claim {
 
         public enum Kind {
             NEW,
             CHANGED,
-            DUPLICATE
+            DUPLICATE,
+            STALE
         }
 
         private final String articleId;

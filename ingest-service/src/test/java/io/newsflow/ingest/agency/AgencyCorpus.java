@@ -2,13 +2,14 @@ package io.newsflow.ingest.agency;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** The IPTC examples and unit-test items under {@code src/test/resources/agency} (see their SOURCE.md). */
-final class AgencyCorpus {
+public final class AgencyCorpus {
 
     static final Path ROOT = Path.of("src/test/resources/agency");
 
@@ -33,6 +34,26 @@ final class AgencyCorpus {
         public String toString() {
             return name();
         }
+    }
+
+    /** IPTC's LISTING 2 (version 11 of its item) under another guid, version and headline. */
+    public static byte[] newsItem(String guid, long version, String headline) {
+        var listing = new String(
+                newsMlExamples().stream()
+                        .filter(s -> s.name().endsWith("LISTING_2_NewsML-G2_Text_Document.xml"))
+                        .findFirst()
+                        .orElseThrow()
+                        .bytes(),
+                StandardCharsets.UTF_8);
+        var item = listing.replace("guid=\"urn:newsml:acmenews.com:20161121:US-FINANCE-FED\"", "guid=\"" + guid + "\"")
+                .replace("version=\"11\"", "version=\"" + version + "\"")
+                .replace(
+                        "<headline> Fed to halt QE to avert \"bubble\"</headline>",
+                        "<headline>" + headline + "</headline>");
+        if (!item.contains(guid) || !item.contains(headline)) {
+            throw new IllegalStateException("LISTING 2 is not as expected");
+        }
+        return item.getBytes(StandardCharsets.UTF_8);
     }
 
     static List<Sample> newsMlExamples() {

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.ingest.agency.AgencyCorpus.Sample;
@@ -8,6 +9,7 @@ import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.NewsflowTestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,6 +140,51 @@ class AgencyIngestIntegrationTest {
         assertThat(problem.path("type").asString()).isEqualTo("https://newsflow.io/problems/not-an-article");
         assertThat(problem.path("detail").asString()).contains("<conceptItem>");
     }
+
+    @Test
+    void anOlderVersionAfterANewerOneIsA409NamingBothAndPublishesNothing() {
+        var guid = "urn:newsml:acmenews.com:" + UUID.randomUUID();
+
+        var v12 = post(AgencyCorpus.newsItem(guid, 12, "Fed to halt QE"));
+        var v11 = post(AgencyCorpus.newsItem(guid, 11, "Fed may halt QE"));
+        var v12Again = post(AgencyCorpus.newsItem(guid, 12, "Fed to halt QE"));
+        var v13 = post(AgencyCorpus.newsItem(guid, 13, "Fed halts QE"));
+
+        assertThat(v12.status()).isEqualTo(202);
+        assertThat(v12.body().path("revision").asLong()).isEqualTo(12);
+        var id = v12.body().path("id").asString();
+        assertThat(v11.status()).isEqualTo(409);
+        assertThat(v11.contentType()).isEqualTo("application/problem+json");
+        assertThat(v11.body().path("type").asString()).isEqualTo("https://newsflow.io/problems/stale-version");
+        assertThat(v11.body().path("articleId").asString()).isEqualTo(id);
+        assertThat(v11.body().path("recordedVersion").asLong()).isEqualTo(12);
+        assertThat(v11.body().path("recordedRevision").asLong()).isEqualTo(12);
+        assertThat(v11.body().path("sentVersion").asLong()).isEqualTo(11);
+        assertThat(v11.body().path("detail").asString()).contains("version 12", "version 11");
+        assertThat(v12Again.status()).isEqualTo(202);
+        assertThat(v12Again.body().path("outcome").asString()).isEqualTo("duplicate");
+        assertThat(v12Again.body().path("revision").asLong()).isEqualTo(12);
+        assertThat(v13.status()).isEqualTo(202);
+        assertThat(v13.body().path("outcome").asString()).isEqualTo("updated");
+        assertThat(v13.body().path("revision").asLong()).isEqualTo(13);
+        assertThat(KafkaRecords.withKey(RAW, id))
+                .extracting(record -> json.readValue(record.value(), ArticleIngested.class))
+                .extracting(ArticleIngested::revision, event -> event.article().title())
+                .containsExactly(tuple(12L, "Fed to halt QE"), tuple(13L, "Fed halts QE"));
+    }
+
+    private Answer post(byte[] item) {
+        return http().post()
+                .uri("/api/v1/articles")
+                .contentType(G2)
+                .body(item)
+                .exchange((request, response) -> new Answer(
+                        response.getStatusCode().value(),
+                        String.valueOf(response.getHeaders().getContentType()),
+                        json.readTree(response.getBody())));
+    }
+
+    private record Answer(int status, String contentType, JsonNode body) {}
 
     private Pushed push(Sample sample, MediaType type, String guid) {
         JsonNode result = http().post()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.SafeHttp;
+import io.newsflow.ingest.sitemap.Sitemap;
+import io.newsflow.ingest.sitemap.SitemapParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -197,6 +199,64 @@ class FeedFetcherTest {
         var fetched = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url("/gzip")), null, null);
 
         assertThat(fetched.body()).isEqualTo(feed);
+    }
+
+    @Test
+    void decompressesASitemapServedAsAGzipFileAndParsesIt() throws Exception {
+        var sitemap = ("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>https://news.example.com/a</loc></url></urlset>")
+                .getBytes(StandardCharsets.UTF_8);
+        server.handle(
+                "/sitemap.xml.gz",
+                exchange -> LocalFeedServer.respond(exchange, 200, "application/x-gzip", gzip(sitemap)));
+        // A .xml.gz sent with Content-Encoding too: gzip twice over.
+        server.handle("/encoded.xml.gz", exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            LocalFeedServer.respond(exchange, 200, "application/gzip", gzip(gzip(sitemap)));
+        });
+
+        for (var path : List.of("/sitemap.xml.gz", "/encoded.xml.gz")) {
+            var fetched = (FeedFetcher.Fetched) fetcher.fetch(URI.create(server.url(path)), null, null);
+
+            assertThat(fetched.body()).as(path).isEqualTo(sitemap);
+            assertThat(SitemapParser.isSitemap(fetched.body())).isTrue();
+            assertThat(new SitemapParser(10)
+                            .parse(fetched.body(), fetched.documentUrl())
+                            .entries())
+                    .extracting(Sitemap.Entry::url)
+                    .containsExactly(URI.create("https://news.example.com/a"));
+        }
+    }
+
+    @Test
+    void refusesAGzipFileThatExceedsTheCapOnlyOnceDecompressed() throws Exception {
+        var bomb = gzip(new byte[(int) MAX_BYTES * 64]);
+        assertThat(bomb.length).isLessThan((int) MAX_BYTES / 4);
+        server.handle("/bomb.xml.gz", exchange -> LocalFeedServer.respond(exchange, 200, "application/gzip", bomb));
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/bomb.xml.gz")), null, null))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.reason()).isEqualTo(FetchException.Reason.TOO_LARGE))
+                .hasMessageContaining("exceeds " + MAX_BYTES + " bytes once decompressed");
+    }
+
+    @Test
+    void aCorruptGzipFileIsAParseError() {
+        var corrupt = new byte[] {0x1f, (byte) 0x8b, 8, 0, 'n', 'o', 't', ' ', 'g', 'z', 'i', 'p'};
+        server.handle(
+                "/corrupt.xml.gz", exchange -> LocalFeedServer.respond(exchange, 200, "application/gzip", corrupt));
+
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/corrupt.xml.gz")), null, null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("not a readable gzip file");
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test

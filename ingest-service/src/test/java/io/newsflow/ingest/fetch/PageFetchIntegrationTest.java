@@ -247,6 +247,73 @@ class PageFetchIntegrationTest {
         assertThat(feedStatus.path("itemsSeen").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aGzippedSitemapIsPolledAndAGzipBombBesideItIsRefusedAsTooLarge() throws Exception {
+        var run = UUID.randomUUID();
+        var page = SERVER.url("/" + run + "/gzipped.html");
+        servePage("/" + run + "/gzipped.html", story("Gzipped story", "The gzipped story is about the wind."));
+        var sitemap = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>" + page + "</loc></url></urlset>";
+        var gzipped = gzip(sitemap.getBytes(StandardCharsets.UTF_8));
+        // 11 MB of zeros, past the feeds' 10 MB cap once decompressed, about 11 KB on the wire
+        var bomb = gzip(new byte[11 * 1024 * 1024]);
+        SERVER.handle(
+                "/" + run + "/sitemap.xml.gz",
+                exchange -> LocalFeedServer.respond(exchange, 200, "application/x-gzip", gzipped));
+        SERVER.handle(
+                "/" + run + "/bomb.xml.gz",
+                exchange -> LocalFeedServer.respond(exchange, 200, "application/gzip", bomb));
+
+        var bombFeed = registerFeed(SERVER.url("/" + run + "/bomb.xml.gz"));
+        var sitemapFeed = registerFeed(SERVER.url("/" + run + "/sitemap.xml.gz"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var events = KafkaRecords.readAll(RAW).stream()
+                    .map(record -> json.readValue(record.value(), ArticleIngested.class))
+                    .filter(event -> page.equals(event.article().url()))
+                    .toList();
+            assertThat(events).hasSize(1);
+            assertThat(events.getFirst().article().body()).contains("The gzipped story is about the wind.");
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        feedStatus(sitemapFeed).path("lastOutcome").asString())
+                .isEqualTo("success"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            var status = feedStatus(bombFeed);
+            assertThat(status.path("lastOutcome").asString()).isEqualTo("too-large");
+            assertThat(status.path("lastError").asString()).contains("once decompressed");
+        });
+    }
+
+    private static byte[] gzip(byte[] bytes) throws java.io.IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    private String registerFeed(String url) {
+        var registered = RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/v1/feeds")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("url", url, "pollInterval", "1h"))
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(registered.getStatusCode().value()).isEqualTo(201);
+        return json.readTree(registered.getBody()).path("id").asString();
+    }
+
+    private JsonNode feedStatus(String feedId) {
+        return json.readTree(RestClient.create("http://localhost:" + port)
+                        .get()
+                        .uri("/api/v1/feeds/{id}", feedId)
+                        .retrieve()
+                        .body(String.class))
+                .path("status");
+    }
+
     private ArticleIngested eventOf(String id) {
         var records = KafkaRecords.withKey(RAW, id);
         return records.isEmpty() ? null : json.readValue(records.getLast().value(), ArticleIngested.class);

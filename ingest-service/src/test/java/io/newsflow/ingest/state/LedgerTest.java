@@ -41,11 +41,53 @@ class LedgerTest {
         var next = ledger.claim("a", "h2", 0);
         ledger.confirm(next);
 
-        var older = ledger.claim("a", "h3", 5);
+        var newer = ledger.claim("a", "h3", 12);
 
         assertThat(first.revision()).isEqualTo(11);
         assertThat(next.revision()).isEqualTo(12);
-        assertThat(older.revision()).isEqualTo(13);
+        assertThat(newer.kind()).isEqualTo(Kind.CHANGED);
+        assertThat(newer.revision()).isEqualTo(13);
+        assertThat(newer.state()).isEqualTo(new ArticleState(13, "h3", 12));
+    }
+
+    @Test
+    void anOlderVersionThanTheOneTakenIsStaleAndChangesNothing() {
+        ledger.confirm(ledger.claim("a", "h5", 5));
+        ledger.confirm(ledger.claim("a", "h6", 0));
+
+        var older = ledger.claim("a", "h4", 4);
+
+        assertThat(older.kind()).isEqualTo(Kind.STALE);
+        assertThat(older.state()).isEqualTo(new ArticleState(6, "h6", 5));
+        assertThat(ledger.get("a")).contains(new ArticleState(6, "h6", 5));
+        assertThat(ledger.claim("a", "h7", 7).revision()).isEqualTo(7);
+    }
+
+    @Test
+    void theSameVersionIsADuplicateWithItsContentAndTheNextRevisionWithOther() {
+        ledger.confirm(ledger.claim("a", "h1", 3));
+
+        var again = ledger.claim("a", "h1", 3);
+        var corrected = ledger.claim("a", "h1b", 3);
+
+        assertThat(again.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(again.revision()).isEqualTo(3);
+        assertThat(corrected.kind()).isEqualTo(Kind.CHANGED);
+        assertThat(corrected.state()).isEqualTo(new ArticleState(4, "h1b", 3));
+    }
+
+    @Test
+    void anOlderVersionWithTheLatestContentIsADuplicate() {
+        ledger.confirm(ledger.claim("a", "h1", 5));
+
+        assertThat(ledger.claim("a", "h1", 4).kind()).isEqualTo(Kind.DUPLICATE);
+    }
+
+    @Test
+    void theVersionTakenOnAnotherInstanceMakesAnOlderOneStaleHereToo() {
+        ledger.apply("a", new ArticleState(9, "theirs", 9));
+
+        assertThat(ledger.claim("a", "mine", 8).kind()).isEqualTo(Kind.STALE);
     }
 
     @Test
