@@ -79,6 +79,18 @@ public record Enrichment(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Category(String label, double confidence, String code, String name) {
 
+        /**
+         * Below this confidence the category is a guess: the event still carries it, the tags, the category facet and
+         * filter leave it out. The lowest threshold above which 90% of the tuning data's categories are right
+         * ({@code ./newsflow tune-topics}).
+         */
+        public static final double CONFIDENT = 0.25;
+
+        /** Whether the classifier is sure enough for the category to be tagged, faceted and filtered on. */
+        public boolean confident() {
+            return confidence >= CONFIDENT;
+        }
+
         public Category(String label, double confidence) {
             this(label, confidence, null, null);
         }

@@ -32,12 +32,6 @@ public class CategoryClassifier {
      */
     public record Settings(double lexiconShare, double evidenceSmoothing) {}
 
-    /**
-     * Below this confidence the category is a guess: the event still carries it, the tags do not. The lowest
-     * threshold above which 90% of the tuning data's categories are right ({@code ./newsflow tune-topics}).
-     */
-    public static final double CONFIDENT = 0.25;
-
     /** Chosen on the BBC tuning split and the ECB+ tuning topics ({@code ./newsflow tune-topics}). */
     public static final Settings SHIPPED = new Settings(0.6, 4.0);
 

@@ -82,7 +82,7 @@ public class Enricher {
                 settings.summary().characters());
         var tagNames = new ArrayList<String>();
         // A guess is no filter an editor can trust: the event carries it with its confidence, the tags do not.
-        if (category != null && category.confidence() >= CategoryClassifier.CONFIDENT) {
+        if (category != null && category.confident()) {
             tagNames.add(category.label());
         }
         Stream.of(named.people(), named.organizations(), named.places())

@@ -75,7 +75,7 @@ class CategoryClassifierTest {
                 .orElseThrow();
 
         if (category.label().equals("science-technology") || category.label().equals("politics")) {
-            assertThat(category.confidence()).isLessThan(CategoryClassifier.CONFIDENT);
+            assertThat(category.confidence()).isLessThan(Category.CONFIDENT);
         }
         assertThat(category.label()).isEqualTo("disaster-accident-emergency");
     }
@@ -86,7 +86,7 @@ class CategoryClassifierTest {
                 .classify("A note", "Here is the list we talked about yesterday.", analyzers.forLanguage("en"))
                 .orElseThrow();
 
-        assertThat(category.confidence()).isLessThan(CategoryClassifier.CONFIDENT);
+        assertThat(category.confidence()).isLessThan(Category.CONFIDENT);
     }
 
     @Test

@@ -55,12 +55,6 @@ public record ArticleDocument(
         List<String> suggest,
         Map<String, Stemmed> stemmed) {
 
-    /**
-     * Below this confidence the enrich service's category is a guess (docs/events.md: the event carries it, its tags
-     * leave it out), so it gets no {@code topic}: neither the category facet nor the category filter sees it.
-     */
-    public static final double CONFIDENT_CATEGORY = 0.25;
-
     /** The document an enriched event becomes, in the given story. */
     public static ArticleDocument from(ArticleEnriched event, String storyId) {
         var article = event.article();
@@ -201,7 +195,7 @@ public record ArticleDocument(
     }
 
     private static boolean confident(Enrichment.Category category) {
-        return category != null && category.confidence() >= CONFIDENT_CATEGORY;
+        return category != null && category.confident();
     }
 
     private static String firstNonBlank(String value, String fallback) {

@@ -2,7 +2,7 @@ package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import io.newsflow.search.index.ArticleDocument;
+import io.newsflow.events.Enrichment;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ final class FilterClauses {
     private static Query confidentLabel(List<String> values) {
         return Query.of(q -> q.bool(b -> b.filter(terms("category", values))
                 .filter(f -> f.range(
-                        r -> r.number(n -> n.field("categoryConfidence").gte(ArticleDocument.CONFIDENT_CATEGORY))))));
+                        r -> r.number(n -> n.field("categoryConfidence").gte(Enrichment.Category.CONFIDENT))))));
     }
 
     private static Query either(Query one, Query other) {

@@ -28,7 +28,7 @@ public final class TopicExperiments {
     private static final double[] SHARES = {0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1};
     private static final double[] SMOOTHINGS = {0.125, 0.25, 0.5, 1, 2, 4};
     /** Below it the classifier says it does not know (the tags leave the category out). */
-    private static final double CONFIDENT = CategoryClassifier.CONFIDENT;
+    private static final double CONFIDENT = io.newsflow.events.Enrichment.Category.CONFIDENT;
 
     private static final double NOISE = 0.005;
     /** A confident category must be right this often on the tuning data. */
