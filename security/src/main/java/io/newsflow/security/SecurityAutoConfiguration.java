@@ -171,11 +171,11 @@ public class SecurityAutoConfiguration {
     /** Tomcat's part of cutting off slow bodies: their connections are closed rather than read to the end. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(TomcatServletWebServerFactory.class)
-    static class SlowBodyValveConfiguration {
+    static class RefusedBodyValveConfiguration {
 
         @Bean
-        WebServerFactoryCustomizer<TomcatServletWebServerFactory> slowBodyValve() {
-            return factory -> factory.addContextValves(new SlowBodyValve());
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedBodyValve() {
+            return factory -> factory.addContextValves(new RefusedBodyValve());
         }
     }
 

@@ -1,13 +1,12 @@
 package io.newsflow.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.LongSupplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,13 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Cuts off a request body that arrives slower than a minimum rate: Tomcat's timeout applies to each read, so a client
  * that drips a byte just inside it could hold a request thread for hours. Only the time spent waiting inside reads
  * counts, after a grace period, so that a handler that reads slowly (a batch published article by article) is never
- * held against its client. The refusal is a 408 problem; {@link SlowBodyValve} then closes the connection instead of
- * reading the rest.
+ * held against its client. The refusal is a 408 problem; the connection is then closed
+ * ({@link RequestBodies#refuse}) instead of read to the end.
  */
 final class SlowBodyFilter extends OncePerRequestFilter {
-
-    /** The request attribute that marks a request whose body was cut off. */
-    static final String CUT_OFF = SlowBodyFilter.class.getName() + ".CUT_OFF";
 
     private final SecurityProperties.RequestBodies limits;
     private final LongSupplier nanoTime;
@@ -37,7 +33,7 @@ final class SlowBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new Wrapped(request), response);
+        chain.doFilter(RequestBodies.filtered(request, in -> new RateCheckedStream(in, request)), response);
     }
 
     /** Thrown from inside the body's stream; unchecked, so that parsers and message converters pass it unwrapped. */
@@ -56,39 +52,25 @@ final class SlowBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    private final class Wrapped extends HttpServletRequestWrapper {
+    /**
+     * Times the reads of the body. A read that fails (Tomcat's read timeout, a reset) refuses the body too: the rest
+     * would never come, and swallowing it would only wait for the timeout once more.
+     */
+    private final class RateCheckedStream extends FilterInputStream {
 
-        private ServletInputStream stream;
-
-        Wrapped(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                stream = new RateCheckedStream(super.getInputStream(), this);
-            }
-            return stream;
-        }
-    }
-
-    private final class RateCheckedStream extends ServletInputStream {
-
-        private final ServletInputStream in;
         private final HttpServletRequest request;
         private long bytes;
         private long waitedNanos;
 
-        RateCheckedStream(ServletInputStream in, HttpServletRequest request) {
-            this.in = in;
+        RateCheckedStream(InputStream in, HttpServletRequest request) {
+            super(in);
             this.request = request;
         }
 
         @Override
         public int read() throws IOException {
             var started = nanoTime.getAsLong();
-            var b = in.read();
+            var b = refusedOnFailure(() -> in.read());
             counted(started, b < 0 ? 0 : 1);
             return b;
         }
@@ -96,9 +78,18 @@ final class SlowBodyFilter extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             var started = nanoTime.getAsLong();
-            var n = in.read(buffer, offset, length);
+            var n = refusedOnFailure(() -> in.read(buffer, offset, length));
             counted(started, Math.max(n, 0));
             return n;
+        }
+
+        private int refusedOnFailure(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (IOException e) {
+                RequestBodies.refuse(request);
+                throw e;
+            }
         }
 
         private void counted(long started, int read) {
@@ -107,24 +98,13 @@ final class SlowBodyFilter extends OncePerRequestFilter {
             var waited = waitedNanos / 1e9;
             var rate = limits.minimumRate().toBytes();
             if (waitedNanos > limits.grace().toNanos() && bytes < rate * waited) {
-                request.setAttribute(CUT_OFF, true);
+                RequestBodies.refuse(request);
                 throw new TooSlowException(rate);
             }
         }
+    }
 
-        @Override
-        public boolean isFinished() {
-            return in.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return in.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-        }
+    private interface Read {
+        int read() throws IOException;
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The facets of a search, each a terms aggregation with the name a bucket shows. Tags, sources and languages count
@@ -32,16 +31,26 @@ final class Facets {
         ENTITY
     }
 
-    private record Facet(String name, String field, Naming naming) {}
+    /** {@code entity} is set for the entity facets only. */
+    private record Facet(String name, String field, Naming naming, EntityField entity) {
+
+        static Facet asIs(String name, String field) {
+            return new Facet(name, field, Naming.AS_IS, null);
+        }
+
+        static Facet of(EntityField entity) {
+            return new Facet(entity.names, entity.keys, Naming.ENTITY, entity);
+        }
+    }
 
     private static final List<Facet> ALL = List.of(
-            new Facet("tags", "tags", Naming.AS_IS),
-            new Facet("people", "peopleKeys", Naming.ENTITY),
-            new Facet("organizations", "organizationKeys", Naming.ENTITY),
-            new Facet("places", "placeKeys", Naming.ENTITY),
-            new Facet("categories", "topic", Naming.TOPIC),
-            new Facet("sources", "source", Naming.AS_IS),
-            new Facet("languages", "language", Naming.AS_IS));
+            Facet.asIs("tags", "tags"),
+            Facet.of(EntityField.PEOPLE),
+            Facet.of(EntityField.ORGANIZATIONS),
+            Facet.of(EntityField.PLACES),
+            new Facet("categories", "topic", Naming.TOPIC, null),
+            Facet.asIs("sources", "source"),
+            Facet.asIs("languages", "language"));
 
     private Facets() {}
 
@@ -61,7 +70,8 @@ final class Facets {
                         NAME,
                         n -> n.topHits(h -> h.size(1)
                                 .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                                .source(s -> s.filter(f -> f.includes("mentions." + facet.name())))));
+                                .source(s ->
+                                        s.filter(f -> f.includes(facet.entity().mentionsPath())))));
         };
     }
 
@@ -91,23 +101,12 @@ final class Facets {
                         .filter(hit -> hit.source() != null)
                         .map(hit -> hit.source().to(Mentioned.class).mentions())
                         .filter(Objects::nonNull)
-                        .flatMap(mentions -> entities(facet, mentions).stream())
+                        .flatMap(mentions -> facet.entity().of(mentions).stream())
                         .filter(entity -> value.equals(entity.key()))
                         .map(Enrichment.Entity::name)
                         .findFirst()
                         .orElse(value);
         };
-    }
-
-    private static List<Enrichment.Entity> entities(Facet facet, ArticleDocument.Mentions mentions) {
-        Function<ArticleDocument.Mentions, List<Enrichment.Entity>> list =
-                switch (facet.name()) {
-                    case "people" -> ArticleDocument.Mentions::people;
-                    case "organizations" -> ArticleDocument.Mentions::organizations;
-                    default -> ArticleDocument.Mentions::places;
-                };
-        var entities = list.apply(mentions);
-        return entities == null ? List.of() : entities;
     }
 
     /** The part of a document the top hit of an entity bucket carries. */

@@ -17,12 +17,16 @@ final class FilterClauses {
 
     static Query of(SearchQuery.Filter filter, List<String> values) {
         return switch (filter) {
-            case PERSON -> either(terms("peopleKeys", values), terms("people", values));
-            case ORGANIZATION -> either(terms("organizationKeys", values), terms("organizations", values));
-            case PLACE -> either(terms("placeKeys", values), terms("places", values));
+            case PERSON -> keyOrName(EntityField.PEOPLE, values);
+            case ORGANIZATION -> keyOrName(EntityField.ORGANIZATIONS, values);
+            case PLACE -> keyOrName(EntityField.PLACES, values);
             case CATEGORY -> either(terms("topic", values), confidentLabel(values));
             default -> terms(filter.field(), values);
         };
+    }
+
+    private static Query keyOrName(EntityField entity, List<String> values) {
+        return either(terms(entity.keys, values), terms(entity.names, values));
     }
 
     // By confidence, not by topic: an index on an older mapping has no topic until a reindex.

@@ -8,20 +8,20 @@ import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
 
 /**
- * Closes the connection of a request whose body {@link SlowBodyFilter} cut off, once its answer is sent. Without it
- * Tomcat would read ("swallow") the rest of the body to keep the connection alive, at the client's pace: the drip the
- * filter refused would hold the thread all the same. Only Tomcat's own request can say so; hence a valve.
+ * Closes the connection of a request whose body a filter refused ({@link RequestBodies#refuse}), once its answer is
+ * sent, instead of letting Tomcat read the rest of the body at the client's pace. Only Tomcat's own request can say
+ * so; hence a valve.
  */
-final class SlowBodyValve extends ValveBase {
+final class RefusedBodyValve extends ValveBase {
 
-    SlowBodyValve() {
+    RefusedBodyValve() {
         super(true);
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         getNext().invoke(request, response);
-        if (request.getAttribute(SlowBodyFilter.CUT_OFF) != null) {
+        if (RequestBodies.refused(request)) {
             request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
         }
     }
