@@ -236,7 +236,7 @@ async function loadTrending() {
       ? el('ul', { className: 'chip-list' }, terms.map(({ param, term }) => el('li', {}, el('button', {
         type: 'button', className: 'trend', dataset: { facet: param, value: term.value },
         title: `${LABELS[param]}: ${term.count} articles in 24 h`,
-      }, term.value, el('span', { className: 'count' }, String(term.count))))))
+      }, term.name ?? term.value, el('span', { className: 'count' }, String(term.count))))))
       : el('p', { className: 'quiet' }, 'Nothing is rising in the last 24 hours.'));
   } catch (error) {
     clear(root, el('p', { className: 'quiet' }, `Trending is unavailable: ${error.message}`));

@@ -289,12 +289,16 @@ class SearchApiIntegrationTest {
         var word = Articles.uniqueWord();
         var tag = "trend-" + word;
         var now = Instant.now();
+        var key = "trend-person-" + word;
         for (int i = 0; i < 4; i++) {
+            // two spellings of one person (one key): counted once, shown as the latest article spells it
+            var spelling = i == 0 ? "Trend Persson " + word : "Trend Person " + word;
             Articles.send(
                     SearchServiceTest.TOPIC,
                     Articles.builder("Trending " + i + " " + word, "trending body")
                             .tags(tag)
-                            .people("Trend Person " + word)
+                            .people(spelling)
+                            .key(spelling, key)
                             .publishedAt(now.minus(i + 1, ChronoUnit.HOURS))
                             .build());
         }
@@ -303,7 +307,12 @@ class SearchApiIntegrationTest {
             // a long-lived test node holds the equally rare trend tags of earlier runs too
             var trending = api.ok("/api/v1/trending?window=24h&size=100").path("terms");
             assertThat(strings(trending.path("tags"), "value")).contains(tag);
-            assertThat(strings(trending.path("people"), "value")).contains("Trend Person " + word);
+            var person = StreamSupport.stream(trending.path("people").spliterator(), false)
+                    .filter(term -> term.path("value").asString().equals(key))
+                    .toList();
+            assertThat(person).hasSize(1);
+            assertThat(person.getFirst().path("name").asString()).isEqualTo("Trend Persson " + word);
+            assertThat(person.getFirst().path("count").asLong()).isEqualTo(4);
         });
         assertThat(api.get("/api/v1/trending?window=forever").status()).isEqualTo(400);
     }
@@ -348,6 +357,8 @@ class SearchApiIntegrationTest {
             assertThat(story.path("articles").asLong()).isEqualTo(3);
             assertThat(strings(story.path("sources"))).containsExactlyInAnyOrder("Reuters", "BBC News", "Tagesschau");
             assertThat(story.path("title").asString()).isEqualTo(first.article().title());
+            // counted by key, shown by name
+            assertThat(strings(story.path("entities").path("organizations"))).containsExactly(bank);
         });
     }
 

@@ -38,8 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ArticleSearch {
 
-    private static final List<String> STORY_ENTITY_FIELDS = List.of("people", "organizations", "places");
-    private static final List<String> TRENDING_FIELDS = List.of("tags", "people", "organizations", "places");
+    private static final String TAGS = "tags";
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -315,27 +314,45 @@ public class ArticleSearch {
                                 .query(q -> q.range(r -> r.date(d -> d.field("publishedAt")
                                         .gte(since.toString())
                                         .lte(now.toString()))));
-                        TRENDING_FIELDS.forEach(field -> s.aggregations(
-                                field,
-                                a -> a.significantTerms(t -> t.field(field).size(size))));
+                        s.aggregations(
+                                TAGS, a -> a.significantTerms(t -> t.field(TAGS).size(size)));
+                        for (var entity : EntityField.values()) {
+                            s.aggregations(entity.names, a -> a.significantTerms(
+                                            t -> t.field(entity.keys).size(size))
+                                    .aggregations(EntityField.NAME, entity::latestMentions));
+                        }
                         return s;
                     },
                     Void.class);
             var terms = new LinkedHashMap<String, List<Trending.Term>>();
-            TRENDING_FIELDS.forEach(field -> terms.put(
-                    field,
-                    response.aggregations().get(field).sigsterms().buckets().array().stream()
-                            .map(b -> new Trending.Term(b.key(), b.docCount(), b.bgCount(), b.score()))
-                            .sorted(Comparator.comparingDouble(Trending.Term::score)
-                                    .reversed())
-                            .toList()));
+            terms.put(TAGS, trendingTerms(response.aggregations().get(TAGS), null));
+            for (var entity : EntityField.values()) {
+                terms.put(entity.names, trendingTerms(response.aggregations().get(entity.names), entity));
+            }
             return new Trending(since, now, terms);
         });
     }
 
+    /** With {@code entity}, the buckets are its keys, each shown with its latest spelling; else values as they are. */
+    private static List<Trending.Term> trendingTerms(Aggregate significant, EntityField entity) {
+        return significant.sigsterms().buckets().array().stream()
+                .map(b -> new Trending.Term(
+                        b.key(),
+                        entity == null ? b.key() : entity.name(b.aggregations(), b.key()),
+                        b.docCount(),
+                        b.bgCount(),
+                        b.score()))
+                .sorted(Comparator.comparingDouble(Trending.Term::score).reversed())
+                .toList();
+    }
+
     public record Trending(Instant since, Instant until, Map<String, List<Term>> terms) {
 
-        public record Term(String value, long count, long backgroundCount, double score) {}
+        /**
+         * @param value what a filter takes: the tag, or the entity's key
+         * @param name what to show: the tag, or the entity's latest spelling
+         */
+        public record Term(String value, String name, long count, long backgroundCount, double score) {}
     }
 
     /**
@@ -380,9 +397,11 @@ public class ArticleSearch {
                                                                     .order(SortOrder.Asc)))
                                                             .source(src ->
                                                                     src.filter(f -> f.includes("id", "title")))));
-                                    STORY_ENTITY_FIELDS.forEach(field -> a.aggregations(
-                                            field,
-                                            l -> l.terms(t -> t.field(field).size(5))));
+                                    for (var entity : EntityField.values()) {
+                                        a.aggregations(entity.names, l -> l.terms(t ->
+                                                        t.field(entity.keys).size(5))
+                                                .aggregations(EntityField.NAME, entity::latestMentions));
+                                    }
                                     return a;
                                 });
                         return s;
@@ -399,8 +418,14 @@ public class ArticleSearch {
                         var source =
                                 first.source() == null ? null : first.source().to(Map.class);
                         var entities = new LinkedHashMap<String, List<String>>();
-                        STORY_ENTITY_FIELDS.forEach(field ->
-                                entities.put(field, keys(bucket.aggregations().get(field))));
+                        for (var entity : EntityField.values()) {
+                            entities.put(
+                                    entity.names,
+                                    bucket.aggregations().get(entity.names).sterms().buckets().array().stream()
+                                            .map(b -> entity.name(
+                                                    b.aggregations(), b.key().stringValue()))
+                                            .toList());
+                        }
                         var categories = keys(bucket.aggregations().get("categories"));
                         return new Story(
                                 bucket.key().stringValue(),
@@ -438,7 +463,7 @@ public class ArticleSearch {
 
     /**
      * @param title the title of its first article
-     * @param entities its most frequent people, organizations and places
+     * @param entities its most frequent people, organizations and places, counted by key, each by its latest spelling
      * @param firstSeen the publication time of its first article in the window
      * @param latest the publication time of its latest article
      */

@@ -1,29 +1,23 @@
 package io.newsflow.search.query;
 
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.util.ObjectBuilder;
-import io.newsflow.events.Enrichment;
-import io.newsflow.search.index.ArticleDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The facets of a search, each a terms aggregation with the name a bucket shows. Tags, sources and languages count
  * their values as they are. Categories count the Media Topic ({@code topic}: its code, guesses left out) and show its
- * name. People, organisations and places count the entity's stable key, so that two spellings of one entity are one
- * bucket, and show the spelling of the latest article in it: a key has no one name, so it is read from that article's
- * mentions (a top hit per bucket) rather than from a terms aggregation on the names, which would mix in the names of
- * every other entity of the bucket's articles.
+ * name. People, organisations and places count the entity's stable key and show its latest spelling
+ * ({@link EntityField}).
  */
 final class Facets {
 
-    private static final String NAME = "name";
+    private static final String NAME = EntityField.NAME;
 
     private enum Naming {
         AS_IS,
@@ -65,13 +59,7 @@ final class Facets {
             // a code has one name: the first name term of its bucket is it
             case TOPIC ->
                 terms.aggregations(NAME, n -> n.terms(t -> t.field("topicName").size(1)));
-            case ENTITY ->
-                terms.aggregations(
-                        NAME,
-                        n -> n.topHits(h -> h.size(1)
-                                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                                .source(s ->
-                                        s.filter(f -> f.includes(facet.entity().mentionsPath())))));
+            case ENTITY -> terms.aggregations(NAME, facet.entity()::latestMentions);
         };
     }
 
@@ -96,19 +84,7 @@ final class Facets {
                         .map(b -> b.key().stringValue())
                         .findFirst()
                         .orElse(value);
-            case ENTITY ->
-                bucket.aggregations().get(NAME).topHits().hits().hits().stream()
-                        .filter(hit -> hit.source() != null)
-                        .map(hit -> hit.source().to(Mentioned.class).mentions())
-                        .filter(Objects::nonNull)
-                        .flatMap(mentions -> facet.entity().of(mentions).stream())
-                        .filter(entity -> value.equals(entity.key()))
-                        .map(Enrichment.Entity::name)
-                        .findFirst()
-                        .orElse(value);
+            case ENTITY -> facet.entity().name(bucket.aggregations(), value);
         };
     }
-
-    /** The part of a document the top hit of an entity bucket carries. */
-    private record Mentioned(ArticleDocument.Mentions mentions) {}
 }
