@@ -1,9 +1,9 @@
 package io.newsflow.extraction;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -26,7 +26,7 @@ final class Titles {
 
     private Titles() {}
 
-    static String of(Document document, MetaTags meta, Optional<JsonNode> article) {
+    static String of(Document document, MetaTags meta, Optional<JsonNode> article, Set<String> siteNames) {
         var declared = new ArrayList<String>();
         article.flatMap(node -> JsonLd.text(node, "headline")).ifPresent(declared::add);
         meta.first("og:title").ifPresent(declared::add);
@@ -53,15 +53,39 @@ final class Titles {
         return declared.stream()
                 .filter(title -> !title.isEmpty())
                 .findFirst()
-                .map(title -> withoutSiteName(title, declared))
+                .map(title -> withoutSiteName(title, siteNames))
                 .orElseGet(() -> clean(document.select("h1").text()));
     }
 
-    /** "Headline | Site" to "Headline", when the other declared titles show which part is the headline. */
-    private static String withoutSiteName(String title, List<String> declared) {
+    /**
+     * "Headline | Site" to "Headline": the first or last parts that name the site (its {@code og:site_name},
+     * publisher, host) are cut, keeping separators inside the headline ("Review: Headline | Site"); else the longest
+     * part is the headline.
+     */
+    static String withoutSiteName(String title, Set<String> siteNames) {
         var parts = SITE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
+        }
+        var separators = new ArrayList<String>();
+        var matcher = SITE_SEPARATOR.matcher(title);
+        while (matcher.find()) {
+            separators.add(matcher.group());
+        }
+        int from = 0;
+        int to = parts.length;
+        while (to - from > 1 && Authors.isSiteName(parts[to - 1], siteNames)) {
+            to--;
+        }
+        while (to - from > 1 && Authors.isSiteName(parts[from], siteNames)) {
+            from++;
+        }
+        if (from > 0 || to < parts.length) {
+            var kept = new StringBuilder(parts[from]);
+            for (int i = from + 1; i < to; i++) {
+                kept.append(separators.get(i - 1)).append(parts[i]);
+            }
+            return kept.toString().strip();
         }
         var longest = parts[0];
         for (var part : parts) {
