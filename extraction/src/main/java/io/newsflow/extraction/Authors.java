@@ -22,8 +22,11 @@ final class Authors {
     private static final Pattern SEPARATORS =
             Pattern.compile("\\s*[,;|&/]\\s*|\\s+(?:and|und|et|y|e|i|en|og|och)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern NOT_A_NAME =
-            Pattern.compile("https?:|www\\.|@|\\d|/|^\\S+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "https?:|www\\.|@|\\d|/|^\\S+\\.[a-z]{2,}$"
+                    // the labels of the page's controls beside a byline ("Edit Profile", "Follow")
+                    + "|\\b(profile|log\\s?in|sign\\s?in|subscribe|follow|share|comments?|twitter|facebook|email)\\b",
+            Pattern.CASE_INSENSITIVE);
     // A byline's organisation rather than a person: agencies, desks, a paper's own name ("The Jersey Journal",
     // "Najib Jobain, Associated Press" splits into a name and its agency). Whole words only: "Newsom" is a name.
     private static final Pattern ORGANISATION = Pattern.compile(

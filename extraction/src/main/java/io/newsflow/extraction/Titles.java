@@ -1,6 +1,7 @@
 package io.newsflow.extraction;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,7 @@ final class Titles {
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[|\\-–—•·:»]\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTES = Pattern.compile("[‘’‚′]");
-    private static final int MIN_HEADLINE_WORDS = 4;
+    private static final int MIN_HEADLINE_WORDS = 3;
     // A class that names a logo or brand as a whole ("site-logo"), not one that merely mentions it: pages put
     // "wp-custom-logo" or "u-border-color-brand-secondary" on the body or the article itself.
     private static final String NOT_A_HEADLINE = "nav, footer, aside, "
@@ -31,6 +32,7 @@ final class Titles {
         article.flatMap(node -> JsonLd.text(node, "headline")).ifPresent(declared::add);
         meta.first("og:title").ifPresent(declared::add);
         meta.first("twitter:title").ifPresent(declared::add);
+        meta.first("title").ifPresent(declared::add);
         var titleTag = document.title();
         if (!titleTag.isBlank()) {
             declared.add(titleTag);
@@ -50,11 +52,30 @@ final class Titles {
         if (headings.size() == 1 && words(headings.getFirst()) >= MIN_HEADLINE_WORDS) {
             return headings.getFirst();
         }
-        return declared.stream()
-                .filter(title -> !title.isEmpty())
-                .findFirst()
-                .map(title -> withoutSiteName(title, siteNames))
+        return consensus(declared.stream()
+                        .filter(title -> !title.isEmpty())
+                        .map(title -> withoutSiteName(title, siteNames))
+                        .toList())
                 .orElseGet(() -> clean(document.select("h1").text()));
+    }
+
+    /**
+     * The title most of the declared ones give, without their site names; on a tie the first (JSON-LD, then
+     * OpenGraph...). A page whose {@code og:title} is a social teaser ("Remember when...?") still names its article
+     * in {@code <title>} and {@code meta name=title} alike.
+     */
+    private static Optional<String> consensus(List<String> titles) {
+        String best = null;
+        long votes = 0;
+        for (var title : titles) {
+            var key = key(title);
+            var count = titles.stream().filter(other -> key(other).equals(key)).count();
+            if (count > votes) {
+                best = title;
+                votes = count;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

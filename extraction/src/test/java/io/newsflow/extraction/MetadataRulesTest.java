@@ -146,4 +146,32 @@ class MetadataRulesTest {
 
         assertThat(page.title()).isEqualTo("Harbour bridge reopens after four months");
     }
+
+    @Test
+    void theLabelsOfControlsBesideABylineAreNoNames() {
+        var page = page("", "<div class=\"author\">Ann Writer</div><div class=\"author\">Edit Profile</div>");
+
+        assertThat(page.authors()).containsExactly("Ann Writer");
+    }
+
+    @Test
+    void aShortHeadlineOfItsOwnIsTheTitle() {
+        var page = page(
+                "<meta property=\"og:title\" content=\"A ghostly particle could unlock the harbour's potential\">",
+                "<h1>The harbour phantom</h1><p>The bridge reopened.</p>");
+
+        assertThat(page.title()).isEqualTo("The harbour phantom");
+    }
+
+    @Test
+    void withoutAHeadlineTheTitleMostOfTheDeclaredOnesGiveWins() {
+        var page = page(
+                "<title>Ann Writer and Bob Second - Harbour Gossip</title>"
+                        + "<meta name=\"title\" content=\"Ann Writer and Bob Second - Harbour Gossip\">"
+                        + "<meta property=\"og:title\" content=\"Remember when Ann Writer and Bob Second met?\">"
+                        + "<meta property=\"og:site_name\" content=\"Harbour Gossip\">",
+                "");
+
+        assertThat(page.title()).isEqualTo("Ann Writer and Bob Second");
+    }
 }
