@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import tools.jackson.core.JacksonException;
@@ -127,8 +128,7 @@ final class MetadataCandidates {
     }
 
     /** The sources whose value, normalised, equals the one given, or "none". */
-    static String sourceOf(
-            Map<String, List<String>> found, String value, java.util.function.UnaryOperator<String> key) {
+    static String sourceOf(Map<String, List<String>> found, String value, UnaryOperator<String> key) {
         if (value.isBlank()) {
             return "none";
         }

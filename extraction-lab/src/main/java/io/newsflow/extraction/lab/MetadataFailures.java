@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -70,7 +71,7 @@ final class MetadataFailures {
             String gold,
             String ours,
             Map<String, List<String>> found,
-            java.util.function.UnaryOperator<String> key) {
+            UnaryOperator<String> key) {
         out.printf(
                 "  %s%n    gold: %s%n      in: %s%n    ours: %s%n      in: %s%n",
                 name,
