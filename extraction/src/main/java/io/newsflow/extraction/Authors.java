@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import tools.jackson.databind.JsonNode;
 
 /** The names of a byline: from JSON-LD, else the author meta tags, else the page's byline elements. */
@@ -21,7 +22,27 @@ final class Authors {
     private static final Pattern SEPARATORS =
             Pattern.compile("\\s*[,;|&/]\\s*|\\s+(?:and|und|et|y|e|i|en|og|och)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern NOT_A_NAME = Pattern.compile("https?:|www\\.|@|\\d|/", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "https?:|www\\.|@|\\d|/|^\\S+\\.[a-z]{2,}$"
+                    // the labels of the page's controls beside a byline ("Edit Profile", "Follow")
+                    + "|\\b(profile|log\\s?in|sign\\s?in|subscribe|follow|share|comments?|twitter|facebook|email)\\b",
+            Pattern.CASE_INSENSITIVE);
+    // A byline's organisation rather than a person: agencies, desks, a paper's own name ("The Jersey Journal",
+    // "Najib Jobain, Associated Press" splits into a name and its agency). Whole words only: "Newsom" is a name.
+    private static final Pattern ORGANISATION = Pattern.compile(
+            "^the\\s|\\b(press|reuters|afp|ap|dpa|upi|bloomberg|staff|newsroom|desk|team|editors?|editorial|"
+                    + "news|agency|agencies|media|journal|gazette|telegram|times|tribune|herald|magazine|"
+                    + "contributors?|wire|service|correspondents?|reporters)\\b",
+            Pattern.CASE_INSENSITIVE);
+    // Those a byline names as helpers, not writers: "By A. Writer. Contributions from B. Helper".
+    private static final Pattern CONTRIBUTORS = Pattern.compile(
+            "(?:with\\s+)?(?:contributions?\\s+(?:from|by)|additional\\s+reporting\\s+(?:from|by)|"
+                    + "with\\s+reporting\\s+(?:from|by)|edited\\s+by|reviewed\\s+by|fact[-\\s]checked\\s+by)"
+                    + "\\s*:?\\s+(.{3,80}?)(?=\\s+(?:published|updated|last\\s+updated|posted)\\b|$|[.•|])",
+            Pattern.CASE_INSENSITIVE);
+    private static final String BYLINE_BLOCKS =
+            "[class~=(?i)byline|author|contributor], [itemprop=author], [rel=author]";
+    private static final int MAX_CONTRIBUTOR_LINE = 300;
     private static final int MAX_NAME_WORDS = 5;
     private static final int MAX_BYLINE_CHARS = 100;
     private static final List<String> META_KEYS = List.of(
@@ -33,46 +54,104 @@ final class Authors {
             "dc.creator",
             "citation_author",
             "dcterms.creator");
+    // The last class of a list, whole or after a prefix ("post__byline-name"), or any class of the list as a whole
+    // word ("jsx-35288 byline"); not a prefixed class inside a list ("about-author d-flex" is an author's bio box).
+    private static final String BYLINE_CLASS =
+            "[class~=(?i)((^|[-_])(byline|author)s?([-_](name|link|names|info|wrapper))?$)"
+                    + "|((^|\\s)(byline|author)s?([-_](name|link|names|info|wrapper))?(\\s|$))]";
+    private static final String AUTHOR_LINKS = "a[href~=/(author|authors|autor|auteur|people|profile|staff|writers?)/]";
     private static final List<String> BYLINE_SELECTORS = List.of(
             "[itemprop=author] [itemprop=name], [itemprop=author]:not(:has([itemprop=name]))",
             "a[rel=author]",
-            "[class~=(?i)(^|[-_])(byline|author)s?([-_](name|link|names|info|wrapper))?$] a",
-            "[class~=(?i)(^|[-_])(byline|author)s?([-_](name|link|names|info|wrapper))?$]",
-            "a[href~=/(author|authors|autor|auteur|people|profile|staff|writers?)/]");
+            BYLINE_CLASS + " a",
+            BYLINE_CLASS,
+            AUTHOR_LINKS);
 
     private Authors() {}
 
     static List<String> of(Document document, MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
-        var site = siteNames(meta, article, pageUrl);
-        var fromJsonLd = article.map(node -> JsonLd.names(node, "author")).orElse(List.of());
-        var names = clean(fromJsonLd, site);
-        if (!names.isEmpty()) {
+        var names = found(document, meta, article, siteNames(meta, article, pageUrl));
+        if (names.size() < 2) {
             return names;
         }
+        var helpers = contributors(document);
+        if (helpers.isEmpty()) {
+            return names;
+        }
+        var writers = names.stream()
+                .filter(name -> !helpers.contains(name.toLowerCase(Locale.ROOT)))
+                .toList();
+        return writers.isEmpty() ? names : writers;
+    }
+
+    private static List<String> found(Document document, MetaTags meta, Optional<JsonNode> article, Set<String> site) {
+        // The first source that names a person; an organisation only when no source does ("Slate Staff").
+        var organisations = List.<String>of();
+        var fromJsonLd = article.map(node -> JsonLd.names(node, "author")).orElse(List.of());
+        var names = clean(fromJsonLd, site);
+        if (!persons(names).isEmpty()) {
+            return persons(names);
+        }
+        organisations = names;
         for (var key : META_KEYS) {
             names = clean(meta.all(key), site);
-            if (!names.isEmpty()) {
-                return names;
+            if (!persons(names).isEmpty()) {
+                return persons(names);
             }
+            organisations = organisations.isEmpty() ? names : organisations;
         }
         for (var selector : BYLINE_SELECTORS) {
             var bylines = new ArrayList<String>();
-            for (var element : document.select(selector)) {
+            var elements = document.select(selector);
+            if (selector.equals(AUTHOR_LINKS)) {
+                // Links to author pages anywhere on the page are also the bylines of other articles' teasers: only
+                // those beside the first one that names someone (under its parent) are this article's.
+                var first = elements.stream().filter(Element::hasText).findFirst();
+                if (first.isPresent() && first.get().parent() != null) {
+                    elements = first.get().parent().select(selector);
+                }
+            }
+            for (var element : elements) {
                 var text = element.text();
                 if (text.length() <= MAX_BYLINE_CHARS) {
                     bylines.add(text);
                 }
             }
             names = clean(bylines, site);
-            if (!names.isEmpty()) {
-                return names;
+            if (!persons(names).isEmpty()) {
+                return persons(names);
+            }
+            organisations = organisations.isEmpty() ? names : organisations;
+        }
+        return organisations;
+    }
+
+    /** The names that are not an organisation's ("Najib Jobain, Associated Press" names one person). */
+    private static List<String> persons(List<String> names) {
+        return names.stream().filter(name -> !ORGANISATION.matcher(name).find()).toList();
+    }
+
+    /**
+     * The names a byline gives as contributors, reviewers or editors, lower-cased: metadata lists them among the
+     * authors, the byline tells them apart.
+     */
+    private static Set<String> contributors(Document document) {
+        var helpers = new HashSet<String>();
+        for (var element : document.select(BYLINE_BLOCKS)) {
+            var text = element.text();
+            if (text.length() > MAX_CONTRIBUTOR_LINE) {
+                continue;
+            }
+            var matcher = CONTRIBUTORS.matcher(text);
+            while (matcher.find()) {
+                clean(List.of(matcher.group(1))).forEach(name -> helpers.add(name.toLowerCase(Locale.ROOT)));
             }
         }
-        return List.of();
+        return helpers;
     }
 
     /** The publication's own names, which bylines and metadata often give in place of a person's. */
-    private static Set<String> siteNames(MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
+    static Set<String> siteNames(MetaTags meta, Optional<JsonNode> article, URI pageUrl) {
         var names = new HashSet<String>();
         meta.first("og:site_name").ifPresent(name -> names.add(key(name)));
         meta.first("application-name").ifPresent(name -> names.add(key(name)));
@@ -88,6 +167,12 @@ final class Authors {
             }
         }
         return names;
+    }
+
+    /** Whether a text names the publication: its site name, publisher or host, compared without case and spaces. */
+    static boolean isSiteName(String text, Set<String> siteNames) {
+        var key = key(text);
+        return !key.isEmpty() && siteNames.contains(key);
     }
 
     private static String key(String name) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +26,8 @@ final class PageMetadata {
     private static final int MAX_DATELINE_CHARS = 200;
     private static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
     private static final int MAX_SHOWN_DATES = 10;
+    private static final int MAX_UNDER_HEADLINE_CHARS = 600;
+    private static final int MAX_DATE_TEXT_CHARS = 60;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
     private static final List<String> PUBLISHED_KEYS = List.of(("article:published_time og:published_time"
                     + " og:article:published_time datepublished parsely-pub-date sailthru.date pubdate publishdate"
@@ -42,7 +46,7 @@ final class PageMetadata {
         var published = published(document, meta, article, pageUrl);
         var modified = modified(document, meta, article);
         return new ExtractedPage(
-                Titles.of(document, meta, article),
+                Titles.of(document, meta, article, Authors.siteNames(meta, article, pageUrl)),
                 "",
                 Authors.of(document, meta, article, pageUrl),
                 published.map(OffsetDateTime::toInstant),
@@ -64,7 +68,58 @@ final class PageMetadata {
                         attribute(document, "article time[datetime], time[pubdate], time[datetime]", "datetime"),
                         article.flatMap(node -> JsonLd.text(node, "dateCreated")))
                 .or(() -> Dates.inUrl(pageUrl.getPath()))
-                .or(() -> writtenDate(document));
+                .or(() -> writtenDate(document))
+                .or(() -> dateUnderHeadline(document));
+    }
+
+    /**
+     * A date written just after the headline, whatever the element's class: many pages put the dateline there in an
+     * element of no telling name ("article-general-info", hashed CSS classes). Read from the short texts (a date, a
+     * "Published ..." line, not a sentence of the article that mentions a date) that follow the first {@code h1}
+     * outside navigation, within the length of a standfirst and a byline.
+     */
+    private static Optional<OffsetDateTime> dateUnderHeadline(Document document) {
+        for (var h1 : document.select("h1")) {
+            if (h1.closest(OUTSIDE_ARTICLE) != null) {
+                continue;
+            }
+            var read = 0;
+            Node node = h1;
+            while (read < MAX_UNDER_HEADLINE_CHARS && (node = nextInOrder(node, h1)) != null) {
+                if (node instanceof TextNode textNode && !textNode.isBlank()) {
+                    var text = textNode.text().strip();
+                    read += text.length();
+                    if (text.length() <= MAX_DATE_TEXT_CHARS) {
+                        var date = Dates.writtenIn(text);
+                        if (date.isPresent()) {
+                            return date;
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The node after this one in document order, skipping the headline's own children. */
+    private static Node nextInOrder(Node node, Node headline) {
+        if (node != headline && node.childNodeSize() > 0 && !isScript(node)) {
+            return node.childNode(0);
+        }
+        var current = node;
+        while (current != null) {
+            var next = current.nextSibling();
+            if (next != null) {
+                return next;
+            }
+            current = current.parentNode();
+        }
+        return null;
+    }
+
+    private static boolean isScript(Node node) {
+        return node.nameIs("script") || node.nameIs("style") || node.nameIs("noscript");
     }
 
     private static Optional<OffsetDateTime> modified(Document document, MetaTags meta, Optional<JsonNode> article) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -18,7 +19,7 @@ final class Titles {
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[|\\-–—•·:»]\\s+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTES = Pattern.compile("[‘’‚′]");
-    private static final int MIN_HEADLINE_WORDS = 4;
+    private static final int MIN_HEADLINE_WORDS = 3;
     // A class that names a logo or brand as a whole ("site-logo"), not one that merely mentions it: pages put
     // "wp-custom-logo" or "u-border-color-brand-secondary" on the body or the article itself.
     private static final String NOT_A_HEADLINE = "nav, footer, aside, "
@@ -26,11 +27,12 @@ final class Titles {
 
     private Titles() {}
 
-    static String of(Document document, MetaTags meta, Optional<JsonNode> article) {
+    static String of(Document document, MetaTags meta, Optional<JsonNode> article, Set<String> siteNames) {
         var declared = new ArrayList<String>();
         article.flatMap(node -> JsonLd.text(node, "headline")).ifPresent(declared::add);
         meta.first("og:title").ifPresent(declared::add);
         meta.first("twitter:title").ifPresent(declared::add);
+        meta.first("title").ifPresent(declared::add);
         var titleTag = document.title();
         if (!titleTag.isBlank()) {
             declared.add(titleTag);
@@ -50,18 +52,61 @@ final class Titles {
         if (headings.size() == 1 && words(headings.getFirst()) >= MIN_HEADLINE_WORDS) {
             return headings.getFirst();
         }
-        return declared.stream()
-                .filter(title -> !title.isEmpty())
-                .findFirst()
-                .map(title -> withoutSiteName(title, declared))
+        return consensus(declared.stream()
+                        .filter(title -> !title.isEmpty())
+                        .map(title -> withoutSiteName(title, siteNames))
+                        .toList())
                 .orElseGet(() -> clean(document.select("h1").text()));
     }
 
-    /** "Headline | Site" to "Headline", when the other declared titles show which part is the headline. */
-    private static String withoutSiteName(String title, List<String> declared) {
+    /**
+     * The title most of the declared ones give, without their site names; on a tie the first (JSON-LD, then
+     * OpenGraph...). A page whose {@code og:title} is a social teaser ("Remember when...?") still names its article
+     * in {@code <title>} and {@code meta name=title} alike.
+     */
+    private static Optional<String> consensus(List<String> titles) {
+        String best = null;
+        long votes = 0;
+        for (var title : titles) {
+            var key = key(title);
+            var count = titles.stream().filter(other -> key(other).equals(key)).count();
+            if (count > votes) {
+                best = title;
+                votes = count;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * "Headline | Site" to "Headline": the first or last parts that name the site (its {@code og:site_name},
+     * publisher, host) are cut, keeping separators inside the headline ("Review: Headline | Site"); else the longest
+     * part is the headline.
+     */
+    static String withoutSiteName(String title, Set<String> siteNames) {
         var parts = SITE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
+        }
+        var separators = new ArrayList<String>();
+        var matcher = SITE_SEPARATOR.matcher(title);
+        while (matcher.find()) {
+            separators.add(matcher.group());
+        }
+        int from = 0;
+        int to = parts.length;
+        while (to - from > 1 && Authors.isSiteName(parts[to - 1], siteNames)) {
+            to--;
+        }
+        while (to - from > 1 && Authors.isSiteName(parts[from], siteNames)) {
+            from++;
+        }
+        if (from > 0 || to < parts.length) {
+            var kept = new StringBuilder(parts[from]);
+            for (int i = from + 1; i < to; i++) {
+                kept.append(separators.get(i - 1)).append(parts[i]);
+            }
+            return kept.toString().strip();
         }
         var longest = parts[0];
         for (var part : parts) {

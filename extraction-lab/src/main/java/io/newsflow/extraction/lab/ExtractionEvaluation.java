@@ -33,11 +33,22 @@ public final class ExtractionEvaluation {
     private ExtractionEvaluation() {}
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--worst"))) {
-            System.err.println("usage: ExtractionEvaluation <data-folder> [--worst]");
+        if (args.length < 1
+                || args.length > 2
+                || (args.length == 2 && !args[1].equals("--worst") && !args[1].equals("--metadata-failures"))) {
+            System.err.println("usage: ExtractionEvaluation <data-folder> [--worst | --metadata-failures]");
             System.exit(2);
         }
         var dataFolder = Path.of(args[0]);
+        if (args.length == 2 && args[1].equals("--metadata-failures")) {
+            // the tuning split's metadata pages only: no held-out page is read
+            MetadataFailures.print(
+                    Pages.metadataBenchmark(dataFolder).stream()
+                            .filter(Page::tuning)
+                            .toList(),
+                    System.out);
+            return;
+        }
         var worst = args.length == 2;
         var out = System.out;
         // Tuning looks at the tuning split alone, so that no rule is chosen on a held-out page.
