@@ -31,8 +31,9 @@ public final class Chaos {
     private Chaos() {}
 
     public static void main(String[] args) {
-        // the Kafka client logs through slf4j-simple: its warnings, not its configuration dumps
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the Kafka client logs through slf4j-simple: its errors only, not its configuration dumps, nor its warnings
+        // about the dead-letter partitions the reading consumer has just given back
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         ChaosArguments arguments;
         try {
             arguments = ChaosArguments.parse(List.of(args));

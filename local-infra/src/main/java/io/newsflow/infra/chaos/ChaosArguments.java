@@ -22,12 +22,12 @@ record ChaosArguments(
 
     static final String USAGE =
             """
-            Usage: ./newsflow chaos [--ci] [scenario...] [--freeze 2m] [--block 30s] [--kafka-down 20s] [--rate 20]
+            Usage: ./newsflow chaos [--ci] [scenario...] [--freeze 2m] [--block 30s] [--kafka-down 20s] [--rate 10]
                                     [--warm-up 10s] [--after 10s] [--timeout 5m]
               scenarios (all of them, in this order, when none is named):
             %s
               --ci          kill-enrich, kill-search, poison-pills and freeze-elasticsearch with --freeze 20s,
-                            --warm-up 5s and --after 5s: the subset CI runs (within 5 minutes)
+                            --rate 5, --warm-up 5s and --after 5s: the subset CI runs (within 5 minutes)
               --freeze      how long Elasticsearch stays frozen (SIGSTOP) before SIGCONT
               --block       how long the articles index keeps its read-only block
               --kafka-down  how long the broker stays dead before it is started again
@@ -52,7 +52,7 @@ record ChaosArguments(
         Duration warmUp = null;
         Duration after = null;
         Duration timeout = Duration.ofMinutes(5);
-        var rate = 20;
+        Integer rate = null;
         for (var i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             switch (arg) {
@@ -91,7 +91,7 @@ record ChaosArguments(
                 warmUp != null ? warmUp : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 after != null ? after : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 timeout,
-                rate,
+                rate != null ? rate : ci ? 5 : 10,
                 help);
     }
 

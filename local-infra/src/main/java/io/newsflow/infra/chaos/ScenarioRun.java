@@ -176,7 +176,10 @@ final class ScenarioRun {
     /** Every one of them in the index at its newest revision; false while the index cannot be read. */
     private boolean searchable(List<Acknowledged> acknowledged, String source) {
         try {
-            return IndexAudit.of(acknowledged, index.read(source)).complete();
+            // a count first, cheap beside reading every document while the pipeline is still behind
+            var articles = acknowledged.stream().map(Acknowledged::id).distinct().count();
+            return index.count(source) >= articles
+                    && IndexAudit.of(acknowledged, index.read(source)).complete();
         } catch (InfraException e) {
             return false;
         }
