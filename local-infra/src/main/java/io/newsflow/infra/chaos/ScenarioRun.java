@@ -122,8 +122,8 @@ final class ScenarioRun {
             out.printf(
                     "  stream stopped: %s; waiting for every acknowledged article to be searchable ...%n",
                     report.counts());
-            Poll.until(
-                    () -> searchable(List.copyOf(acknowledged), source), recovered ? arguments.timeout() : POLL, POLL);
+            // also after no recovery: an article is lost only once it had the whole timeout to become searchable
+            Poll.until(() -> searchable(List.copyOf(acknowledged), source), arguments.timeout(), POLL);
             var audit = IndexAudit.of(Acknowledged.parse(lines(acknowledgedFile)), index.read(source));
             var letters = deadLetters.since(deadLettersFrom);
             var pillKeys = new HashSet<>(fault.pills());
@@ -177,7 +177,8 @@ final class ScenarioRun {
     private boolean searchable(List<Acknowledged> acknowledged, String source) {
         try {
             // a count first, cheap beside reading every document while the pipeline is still behind
-            var articles = acknowledged.stream().map(Acknowledged::id).distinct().count();
+            var articles =
+                    acknowledged.stream().map(Acknowledged::id).distinct().count();
             return index.count(source) >= articles
                     && IndexAudit.of(acknowledged, index.read(source)).complete();
         } catch (InfraException e) {
