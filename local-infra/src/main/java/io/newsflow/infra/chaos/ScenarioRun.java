@@ -139,7 +139,7 @@ final class ScenarioRun {
             others.stream()
                     .limit(3)
                     .forEach(letter -> notes.add("dead-lettered on " + letter.topic() + ": " + letter.key() + " ("
-                            + letter.reason().orElse("no reason") + ")"));
+                            + abbreviated(letter.reason().orElse("no reason")) + ")"));
             letters.stream()
                     .filter(letter -> pillKeys.contains(letter.key()))
                     .limit(1)
@@ -147,7 +147,7 @@ final class ScenarioRun {
                             + abbreviated(letter.reason().orElse("none"))));
             if (!audit.unacknowledged().isEmpty()) {
                 notes.add(audit.unacknowledged().size()
-                        + " searchable articles were never acknowledged (their batch failed after ingest wrote them)");
+                        + " searchable at a revision never acknowledged (their batch failed after ingest wrote them)");
             }
             return new ScenarioResult(
                     scenario,

@@ -17,9 +17,9 @@ import java.util.Set;
  *   <li>lost: acknowledged, not in the index;
  *   <li>regressed: in the index at an older revision than one acknowledged later (an older write won over a newer);
  *   <li>duplicated: one id acknowledged twice at the same revision (two articles taken for one, or a repeat taken for
- *       new), a second document of one article, or a revision or version nobody acknowledged;
- *   <li>unacknowledged: in the index, never acknowledged: a request that failed after ingest had written it (a 503 or a
- *       timeout promises nothing either way), or an id that collides.
+ *       new), a second document of one article, or a version other than the revision;
+ *   <li>unacknowledged: in the index, never acknowledged, or at a newer revision than acknowledged: a request that
+ *       failed after ingest had written it (a 503 or a timeout promises nothing either way), or an id that collides.
  * </ul>
  */
 public final class IndexAudit {
@@ -59,6 +59,9 @@ public final class IndexAudit {
                     + expected;
             if (document.revision() < expected) {
                 regressed.add(found);
+            } else if (document.revision() > expected && document.version() == document.revision()) {
+                // a newer revision whose request failed after ingest had written it
+                unacknowledged.add(found);
             } else if (document.revision() != expected || document.version() != expected) {
                 duplicated.add(found);
             }
