@@ -27,7 +27,7 @@ record ChaosArguments(
               scenarios (all of them, in this order, when none is named):
             %s
               --ci          kill-enrich, kill-search, poison-pills and freeze-elasticsearch with --freeze 20s,
-                            --rate 5, --warm-up 5s and --after 5s: the subset CI runs (within 5 minutes)
+                            --rate 3, --warm-up 5s and --after 5s: the subset CI runs (within 5 minutes)
               --freeze      how long Elasticsearch stays frozen (SIGSTOP) before SIGCONT
               --block       how long the articles index keeps its read-only block
               --kafka-down  how long the broker stays dead before it is started again
@@ -91,7 +91,7 @@ record ChaosArguments(
                 warmUp != null ? warmUp : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 after != null ? after : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 timeout,
-                rate != null ? rate : ci ? 5 : 10,
+                rate != null ? rate : ci ? 3 : 10,
                 help);
     }
 

@@ -43,7 +43,7 @@ class ChaosArgumentsTest {
                         Scenario.FREEZE_ELASTICSEARCH);
         assertThat(ci.freeze()).isEqualTo(Duration.ofSeconds(20));
         assertThat(ci.warmUp()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(ci.rate()).isEqualTo(5);
+        assertThat(ci.rate()).isEqualTo(3);
         assertThat(ChaosArguments.parse(List.of("--ci", "--freeze", "1m")).freeze())
                 .isEqualTo(Duration.ofMinutes(1));
     }
