@@ -16,13 +16,18 @@ public final class Poll {
 
     /** Checks the condition until it holds (true) or the timeout has passed (false). */
     public static boolean until(BooleanSupplier condition, Duration timeout) {
+        return until(condition, timeout, INTERVAL);
+    }
+
+    /** As {@link #until(BooleanSupplier, Duration)}, checking every {@code interval}: for a condition that costs. */
+    public static boolean until(BooleanSupplier condition, Duration timeout, Duration interval) {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
             try {
-                Thread.sleep(INTERVAL);
+                Thread.sleep(interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InfraException("Interrupted while waiting", e);

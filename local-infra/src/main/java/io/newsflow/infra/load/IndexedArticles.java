@@ -17,13 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * article id and revision it stores, and its version (search writes the revision as external version). Search's own
  * API ranks and pages, and would hide a second document of the same article.
  */
-final class IndexedArticles {
+public final class IndexedArticles {
 
     /** One document of the index. */
-    record Indexed(String documentId, String articleId, long revision, long version) {}
+    public record Indexed(String documentId, String articleId, long revision, long version) {}
 
     /** Elasticsearch's default {@code index.max_result_window}: one search reads them all. */
-    static final int MAX_DOCUMENTS = 10_000;
+    public static final int MAX_DOCUMENTS = 10_000;
+
+    /** A frozen node accepts connections and answers nothing: without a bound a read would wait for ever. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http =
@@ -31,20 +34,20 @@ final class IndexedArticles {
     private final URI elasticsearch;
     private final String alias;
 
-    IndexedArticles(URI elasticsearch, String alias) {
+    public IndexedArticles(URI elasticsearch, String alias) {
         this.elasticsearch = elasticsearch;
         this.alias = alias;
     }
 
     /** How many documents of the source a search sees now (after a refresh, so that none is left out by timing). */
-    long count(String source) {
+    public long count(String source) {
         refresh();
         return post("/_count", json.createObjectNode().set("query", term(source)))
                 .path("count")
                 .asLong();
     }
 
-    List<Indexed> read(String source) {
+    public List<Indexed> read(String source) {
         refresh();
         var request = json.createObjectNode().put("size", MAX_DOCUMENTS).put("version", true);
         request.putArray("_source").add("id").add("revision");
@@ -70,12 +73,14 @@ final class IndexedArticles {
 
     private void refresh() {
         send(HttpRequest.newBuilder(uri("/_refresh"))
+                .timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     }
 
     private JsonNode post(String path, JsonNode body) {
         var response = send(HttpRequest.newBuilder(uri(path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build());

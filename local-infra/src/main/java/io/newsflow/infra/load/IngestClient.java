@@ -19,29 +19,36 @@ import tools.jackson.databind.json.JsonMapper;
 final class IngestClient {
 
     /** What ingest answered for one item of a batch. */
-    record Outcome(String outcome, Optional<String> id, Optional<String> reason) {
+    record Outcome(String outcome, Optional<String> id, Optional<Long> revision, Optional<String> reason) {
 
         static Outcome rejected(String reason) {
-            return new Outcome("rejected", Optional.empty(), Optional.of(reason));
+            return new Outcome("rejected", Optional.empty(), Optional.empty(), Optional.of(reason));
         }
     }
 
     /** A registered feed: its id and what ingest answered. */
     record Feed(String id, int status, JsonNode body) {}
 
-    private static final Duration[] RETRIES = {Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10)};
+    static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10));
 
     private final URI ingest;
     private final Optional<String> key;
     private final JsonMapper json;
+    private final List<Duration> retries;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param key the API key sent as {@code X-Api-Key} (articles:write, feeds:manage); none for an open ingest */
     IngestClient(URI ingest, Optional<String> key, JsonMapper json) {
+        this(ingest, key, json, RETRIES);
+    }
+
+    /** @param retries the pauses before each new attempt of a request ingest answered with 503 */
+    IngestClient(URI ingest, Optional<String> key, JsonMapper json, List<Duration> retries) {
         this.ingest = ingest;
         this.key = key;
         this.json = json;
+        this.retries = List.copyOf(retries);
     }
 
     URI uri() {
@@ -82,6 +89,9 @@ final class IngestClient {
             outcomes.add(new Outcome(
                     outcome,
                     text(result, "id"),
+                    result.path("revision").isNumber()
+                            ? Optional.of(result.path("revision").asLong())
+                            : Optional.empty(),
                     "rejected".equals(outcome) ? Optional.of(reasonOf(result)) : Optional.empty()));
         }
         return outcomes;
@@ -137,10 +147,10 @@ final class IngestClient {
                         + ". Pass --key, set NEWSFLOW_API_KEY, or run './newsflow up',"
                         + " which creates the loader key in .newsflow/credentials/loader-key");
             }
-            if (response.statusCode() != 503 || attempt == RETRIES.length) {
+            if (response.statusCode() != 503 || attempt == retries.size()) {
                 return response;
             }
-            pause(RETRIES[attempt]);
+            pause(retries.get(attempt));
         }
     }
 

@@ -93,7 +93,7 @@ public final class LoadReport {
         return rejected.isEmpty() && unreadable.isEmpty();
     }
 
-    String counts() {
+    public String counts() {
         return accepted + " accepted, " + updated + " updated, " + duplicates + " duplicate"
                 + (duplicates == 1 ? "" : "s") + ", " + rejected.size() + " rejected";
     }

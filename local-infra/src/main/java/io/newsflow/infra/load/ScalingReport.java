@@ -2,11 +2,8 @@ package io.newsflow.infra.load;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a scaling run left in the index against what ingest acknowledged: searchable, lost (acknowledged, never
@@ -26,40 +23,25 @@ final class ScalingReport {
     private static final int EXAMPLES = 5;
 
     private final int acknowledged;
-    private final Set<String> sent;
-    private final Set<String> searchable = new LinkedHashSet<>();
-    private final List<String> lost = new ArrayList<>();
+    private final int searchable;
+    private final List<String> lost;
     private final List<String> duplicated = new ArrayList<>();
     private final List<Work> work;
 
     private ScalingReport(List<String> acknowledged, List<IndexedArticles.Indexed> indexed, List<Work> work) {
         this.acknowledged = acknowledged.size();
-        this.sent = new LinkedHashSet<>(acknowledged);
         this.work = List.copyOf(work);
-        var seen = new HashMap<String, Integer>();
-        for (var id : acknowledged) {
-            if (seen.merge(id, 1, Integer::sum) == 2) {
-                duplicated.add(id + ": acknowledged for two articles");
-            }
-        }
-        var copies = new HashMap<String, Integer>();
-        for (var document : indexed) {
-            var id = document.articleId();
-            if (!sent.contains(id)) {
-                duplicated.add(document.documentId() + ": in the index, never acknowledged");
-                continue;
-            }
-            if (copies.merge(id, 1, Integer::sum) > 1) {
-                duplicated.add(id + ": a further document " + document.documentId());
-                continue;
-            }
-            searchable.add(id);
-            if (document.revision() != FIRST_REVISION || document.version() != FIRST_REVISION) {
-                duplicated.add(id + ": revision " + document.revision() + ", version " + document.version()
-                        + " instead of " + FIRST_REVISION);
-            }
-        }
-        sent.stream().filter(id -> !searchable.contains(id)).forEach(lost::add);
+        var audit = IndexAudit.of(
+                acknowledged.stream()
+                        .map(id -> new Acknowledged(id, FIRST_REVISION))
+                        .toList(),
+                indexed);
+        this.searchable = audit.searchable();
+        this.lost = audit.lost();
+        // every article is new here: one in the index that nobody acknowledged, or at another revision, was sent twice
+        duplicated.addAll(audit.duplicated());
+        duplicated.addAll(audit.unacknowledged());
+        duplicated.addAll(audit.regressed());
     }
 
     /**
@@ -75,7 +57,7 @@ final class ScalingReport {
     }
 
     int searchable() {
-        return searchable.size();
+        return searchable;
     }
 
     List<String> lost() {
@@ -93,7 +75,7 @@ final class ScalingReport {
 
     void print(PrintStream out) {
         out.printf("  sent         %6d  (acknowledged by ingest with 202)%n", acknowledged);
-        out.printf("  searchable   %6d%n", searchable.size());
+        out.printf("  searchable   %6d%n", searchable);
         out.printf("  lost         %6d%s%n", lost.size(), examples(lost));
         out.printf(
                 "  duplicated   %6d%s%n",

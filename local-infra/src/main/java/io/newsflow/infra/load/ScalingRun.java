@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The article side of {@code ./newsflow containers scale}, which scales the services around it:
@@ -83,11 +82,7 @@ public final class ScalingRun {
                         "NEWSFLOW_INGEST_URL",
                         "http://localhost:" + env.getOrDefault("NEWSFLOW_INGEST_PORT", "8081")))));
         var templates = Path.of(options.one("--templates").orElse("samples/demo/articles.ndjson.gz"));
-        var read = new ArticleReader(JsonMapper.builder().build(), Optional.empty()).read(List.of(templates));
-        if (!read.problems().isEmpty()) {
-            throw new LoadException("Cannot read the template articles: " + read.problems());
-        }
-        var articles = ArticleStream.articles(read.items(), run, from, count, Instant.now());
+        var articles = ArticleStream.articles(ArticleStream.templates(templates), run, from, count, Instant.now());
         out.printf(
                 "Streaming %d articles (#%d to #%d of run %s) to %s at %d a second ...%n",
                 count, from, from + count - 1, run, ingest, rate);
@@ -108,7 +103,7 @@ public final class ScalingRun {
         var source = ArticleStream.sourceOf(options.required("--run"));
         var acknowledged = new ArrayList<String>();
         for (var file : options.all("--ids")) {
-            acknowledged.addAll(lines(Path.of(file)));
+            Acknowledged.parse(lines(Path.of(file))).forEach(article -> acknowledged.add(article.id()));
         }
         if (acknowledged.size() > IndexedArticles.MAX_DOCUMENTS) {
             throw new IllegalArgumentException("at most " + IndexedArticles.MAX_DOCUMENTS + " articles can be checked");

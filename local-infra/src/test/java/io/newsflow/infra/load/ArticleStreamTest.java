@@ -101,9 +101,11 @@ class ArticleStreamTest {
         assertThat(ingest.batches.stream().flatMap(List::stream).map(JsonNode::toString))
                 .hasSize(12)
                 .doesNotHaveDuplicates();
-        assertThat(Files.readAllLines(ids))
+        assertThat(Acknowledged.parse(Files.readAllLines(ids)))
                 .hasSize(12)
                 .doesNotHaveDuplicates()
+                .allSatisfy(article -> assertThat(article.revision()).isEqualTo(1))
+                .extracting(Acknowledged::id)
                 .containsExactlyInAnyOrderElementsOf(report.ids());
     }
 
@@ -151,5 +153,82 @@ class ArticleStreamTest {
         var ids = Files.readAllLines(folder.resolve("ids"));
         assertThat(ids).hasSize(8);
         assertThat(ids.stream().distinct()).hasSize(4);
+    }
+
+    @Test
+    void everyFifthArticleComesAgainChangedALagLater() {
+        var articles = ArticleStream.articles(templates(), "run11", 0, 12, NOW);
+
+        var stream = ArticleStream.withRevisions(articles, 5, 3);
+
+        // #0 after #3, #5 after #8, #10 would come after #13, which the stream does not reach
+        assertThat(stream)
+                .extracting(item -> item.article().path("guid").asString())
+                .containsExactly(
+                        "run11/0",
+                        "run11/1",
+                        "run11/2",
+                        "run11/3",
+                        "run11/0",
+                        "run11/4",
+                        "run11/5",
+                        "run11/6",
+                        "run11/7",
+                        "run11/8",
+                        "run11/5",
+                        "run11/9",
+                        "run11/10",
+                        "run11/11");
+        var original = stream.getFirst().article();
+        var revised = stream.get(4).article();
+        assertThat(revised.path("title").asString())
+                .isEqualTo(original.path("title").asString() + " (revised)");
+        assertThat(revised.path("body").asString())
+                .startsWith(original.path("body").asString())
+                .isNotEqualTo(original.path("body").asString());
+        assertThat(original.path("title").asString()).doesNotContain("revised");
+    }
+
+    @Test
+    void aTolerantStreamCountsABatchIngestRefusedAndGoesOnWithTheRevisionsAcknowledged() {
+        ingest.unavailable.set(1);
+        var articles = ArticleStream.withRevisions(ArticleStream.articles(templates(), "run12", 0, 20, NOW), 5, 12);
+        var acknowledged = new java.util.ArrayList<Acknowledged>();
+
+        var report = ArticleStream.tolerant(ingest.uri(), Optional.of(FakeIngest.KEY), out)
+                .send(articles, 20, acknowledged::addAll, () -> false);
+
+        // 20 articles and the revisions of #0, #5: the first batch of 10 was answered 503, not retried
+        assertThat(report.sent()).isEqualTo(22);
+        assertThat(report.rejected()).hasSize(10);
+        assertThat(report.rejected().getFirst().reason())
+                .startsWith("not acknowledged: ")
+                .contains("503");
+        assertThat(acknowledged).hasSize(12);
+        // #0 and #5 were refused the first time, so their changed copy is new to ingest
+        assertThat(acknowledged).extracting(Acknowledged::revision).containsOnly(1L);
+    }
+
+    @Test
+    void aRevisionIngestTookIsAcknowledgedAtItsNewRevision() {
+        var articles = ArticleStream.withRevisions(ArticleStream.articles(templates(), "run13", 0, 4, NOW), 2, 1);
+        var acknowledged = new java.util.ArrayList<Acknowledged>();
+
+        ArticleStream.tolerant(ingest.uri(), Optional.of(FakeIngest.KEY), out)
+                .send(articles, 100, acknowledged::addAll, () -> false);
+
+        assertThat(acknowledged).extracting(Acknowledged::revision).containsExactly(1L, 1L, 2L, 1L, 1L, 2L);
+        assertThat(IndexAudit.of(acknowledged, List.of()).revised()).isEqualTo(2);
+    }
+
+    @Test
+    void anUntolerantStreamStopsAtTheFirstBatchIngestRefused() {
+        ingest.unavailable.set(10);
+        var articles = ArticleStream.articles(templates(), "run14", 0, 4, NOW);
+
+        assertThatThrownBy(() -> new ArticleStream(ingest.uri(), Optional.of(FakeIngest.KEY), out)
+                        .send(articles, 100, Optional.empty()))
+                .isInstanceOf(LoadException.class)
+                .hasMessageContaining("503");
     }
 }

@@ -30,6 +30,7 @@ final class FakeIngest implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpServer server;
     private final java.util.Map<String, String> contentById = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Integer> revisionById = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> lookedUp = Collections.synchronizedSet(new HashSet<>());
     final List<List<JsonNode>> batches = Collections.synchronizedList(new ArrayList<>());
     final List<JsonNode> feeds = Collections.synchronizedList(new ArrayList<>());
@@ -92,7 +93,8 @@ final class FakeIngest implements AutoCloseable {
             var before = contentById.put(id, content);
             var outcome = before == null ? "accepted" : before.equals(content) ? "duplicate" : "updated";
             counts[before == null ? 0 : before.equals(content) ? 2 : 1]++;
-            result.put("id", id).put("revision", 1).put("outcome", outcome);
+            var revision = revisionById.merge(id, 1, (old, one) -> outcome.equals("updated") ? old + 1 : old);
+            result.put("id", id).put("revision", revision).put("outcome", outcome);
         }
         batches.add(items);
         ObjectNode body = json.createObjectNode()

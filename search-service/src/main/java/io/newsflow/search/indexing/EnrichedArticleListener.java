@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -90,10 +91,11 @@ class EnrichedArticleListener {
             // Manual-immediate acknowledgement: committed now, on the consumer's thread, after Elasticsearch
             // confirmed every item of this very poll.
             acknowledgment.acknowledge();
-        } catch (CommitFailedException e) {
-            // The group rebalanced meanwhile. Thrown on, the error handler would dead-letter articles that are indexed;
-            // read again instead (a partition that moved is read from the last commit by its new owner anyway), which
-            // rewrites the same revisions and changes nothing.
+        } catch (CommitFailedException | RetriableException e) {
+            // The group rebalanced meanwhile, or the broker did not answer the commit in time (it was down: found by
+            // './newsflow chaos kill-kafka'). Thrown on, the error handler would dead-letter articles that are
+            // indexed; read again instead (a partition that moved is read from the last commit by its new owner
+            // anyway), which rewrites the same revisions and changes nothing.
             log.info("Offsets of an indexed batch not committed ({}), it will be read again", e.getMessage());
             IndexingBackOff.rewind(records, consumer);
         }

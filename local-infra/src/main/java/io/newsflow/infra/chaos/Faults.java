@@ -1,0 +1,112 @@
+package io.newsflow.infra.chaos;
+
+import io.newsflow.infra.InfraException;
+import io.newsflow.infra.stack.LocalStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** Injects a scenario's fault into the stack and lifts it again before it returns, whatever happened meanwhile. */
+final class Faults {
+
+    private final LocalStack stack;
+    private final ChaosArguments arguments;
+    private final Topics topics;
+    private final PrintStream out;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Faults(LocalStack stack, ChaosArguments arguments, Topics topics, PrintStream out) {
+        this.stack = stack;
+        this.arguments = arguments;
+        this.topics = topics;
+        this.out = out;
+    }
+
+    Fault inject(Scenario scenario, String run) {
+        var started = System.nanoTime();
+        var pills = List.<String>of();
+        switch (scenario) {
+            case KILL_INGEST -> killAndRestart(LocalStack.INGEST, Duration.ZERO);
+            case KILL_ENRICH -> killAndRestart(LocalStack.ENRICH, Duration.ZERO);
+            case KILL_SEARCH -> killAndRestart(LocalStack.SEARCH, Duration.ZERO);
+            case KILL_KAFKA -> killAndRestart(LocalStack.KAFKA, arguments.kafkaDown());
+            case FREEZE_ELASTICSEARCH -> freeze();
+            case READ_ONLY_ELASTICSEARCH -> readOnly();
+            case POISON_PILLS -> {
+                pills = PoisonPills.produce(stack.kafkaBootstrapServers(), run, topics.sources());
+                out.printf(
+                        "  produced %d poison pills onto %s%n", pills.size(), String.join(" and ", topics.sources()));
+            }
+        }
+        return new Fault(Duration.ofNanos(System.nanoTime() - started), pills);
+    }
+
+    private void killAndRestart(String name, Duration down) {
+        var pid = stack.kill(name);
+        out.printf("  SIGKILL to %s (pid %d)%n", name, pid);
+        ScenarioRun.pause(down);
+        out.printf("  restarting %s as 'up' starts it ...%n", name);
+        stack.restart(name);
+        out.printf("  %s healthy again%n", name);
+    }
+
+    private void freeze() {
+        // SIGCONT also if this JVM is stopped meanwhile: a node left frozen would hang the whole stack
+        var thaw = new Thread(() -> stack.signal(LocalStack.ELASTICSEARCH, "CONT"), "newsflow-chaos-thaw");
+        Runtime.getRuntime().addShutdownHook(thaw);
+        try {
+            stack.signal(LocalStack.ELASTICSEARCH, "STOP");
+            out.printf("  SIGSTOP to elasticsearch, frozen for %s%n", ChaosReport.seconds(arguments.freeze()));
+            ScenarioRun.pause(arguments.freeze());
+        } finally {
+            stack.signal(LocalStack.ELASTICSEARCH, "CONT");
+            Runtime.getRuntime().removeShutdownHook(thaw);
+            out.println("  SIGCONT to elasticsearch");
+        }
+    }
+
+    private void readOnly() {
+        var unblock = new Thread(() -> block(false), "newsflow-chaos-unblock");
+        Runtime.getRuntime().addShutdownHook(unblock);
+        try {
+            block(true);
+            out.printf(
+                    "  index.blocks.read_only_allow_delete set on %s for %s%n",
+                    topics.alias(), ChaosReport.seconds(arguments.block()));
+            ScenarioRun.pause(arguments.block());
+        } finally {
+            block(false);
+            Runtime.getRuntime().removeShutdownHook(unblock);
+            out.println("  the block removed");
+        }
+    }
+
+    /** The block disk usage above the flood-stage watermark sets; {@code null} removes it. */
+    private void block(boolean on) {
+        var body = "{\"index.blocks.read_only_allow_delete\": " + (on ? "true" : "null") + "}";
+        var uri = stack.elasticsearch().resolve("/" + topics.alias() + "/_settings");
+        try {
+            var response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new InfraException(
+                        "PUT " + uri + " " + body + " answered HTTP " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new InfraException("Elasticsearch is not reachable at " + uri + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted while setting the block", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.newsflow.infra.chaos;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The faults, one per scenario, in the order {@code chaos} runs them. */
+enum Scenario {
+    KILL_INGEST("kill-ingest", "SIGKILL of ingest mid-stream, restarted as 'up' starts it"),
+    KILL_ENRICH("kill-enrich", "SIGKILL of enrich mid-stream, restarted as 'up' starts it"),
+    KILL_SEARCH("kill-search", "SIGKILL of search mid-stream, restarted as 'up' starts it"),
+    FREEZE_ELASTICSEARCH("freeze-elasticsearch", "Elasticsearch frozen with SIGSTOP, then SIGCONT"),
+    READ_ONLY_ELASTICSEARCH(
+            "read-only-elasticsearch",
+            "the flood-stage block index.blocks.read_only_allow_delete on the articles index, then removed"),
+    KILL_KAFKA("kill-kafka", "SIGKILL of the Kafka broker mid-produce, restarted after a while"),
+    POISON_PILLS("poison-pills", "bytes that are no article produced straight onto the raw and the enriched topics");
+
+    /** What {@code --ci} runs: the fast ones, within 5 minutes on two cores with a short freeze. */
+    static final List<Scenario> CI = List.of(KILL_ENRICH, KILL_SEARCH, POISON_PILLS, FREEZE_ELASTICSEARCH);
+
+    private final String id;
+    private final String description;
+
+    Scenario(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static Optional<Scenario> named(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,154 @@
+package io.newsflow.infra.stack;
+
+import io.newsflow.infra.InfraException;
+import io.newsflow.infra.LocalProcess;
+import io.newsflow.infra.Poll;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The stack {@code ./newsflow up} started, for tools that act on it from outside (the chaos command): where each process
+ * answers, the loader key, and the faults: SIGKILL, SIGSTOP and SIGCONT of one process, and a restart of it the way
+ * {@code up} starts it.
+ */
+public final class LocalStack {
+
+    public static final String KAFKA = "kafka";
+    public static final String ELASTICSEARCH = "elasticsearch";
+    public static final String INGEST = "ingest-service";
+    public static final String ENRICH = "enrich-service";
+    public static final String SEARCH = "search-service";
+
+    private final Settings settings;
+    private final Components components;
+
+    private LocalStack(Settings settings) {
+        this.settings = settings;
+        this.components = Components.of(settings);
+    }
+
+    /** The stack of the project folder {@code home}, on the ports the environment names (as {@code up} read them). */
+    public static LocalStack of(Path home, Map<String, String> env) {
+        return new LocalStack(Settings.from(home, env));
+    }
+
+    public Path stateDir() {
+        return settings.stateDir();
+    }
+
+    public URI ingest() {
+        return URI.create("http://127.0.0.1:" + settings.ingestPort() + "/");
+    }
+
+    public URI elasticsearch() {
+        return URI.create("http://127.0.0.1:" + settings.elasticsearchPort() + "/");
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    /** The key {@code up} created for loading ({@code articles:write}). */
+    public Optional<String> loaderKey() {
+        try {
+            var file = LocalCredentials.loaderKeyFile(settings);
+            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new InfraException("Cannot read the loader key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The names of the processes that do not run or do not answer their health check; empty when all is well. */
+    public List<String> unhealthy() {
+        return components.startOrder().stream()
+                .filter(component -> component.running().isEmpty() || !component.isHealthy())
+                .map(Component::name)
+                .toList();
+    }
+
+    public boolean isHealthy(String name) {
+        var component = components.named(name);
+        return component.running().isPresent() && component.isHealthy();
+    }
+
+    /**
+     * SIGKILL to the process and everything it started, as a crash or the kernel's OOM killer would; returns once they
+     * are gone. The pid file stays, as it would after a crash.
+     */
+    public long kill(String name) {
+        var component = components.named(name);
+        var root = component.running().orElseThrow(() -> new InfraException(name + " does not run"));
+        var tree = tree(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!Poll.until(() -> tree.stream().noneMatch(ProcessHandle::isAlive), Duration.ofSeconds(30))) {
+            throw new InfraException(name + " (pid " + root.pid() + ") outlived SIGKILL for 30 s");
+        }
+        return root.pid();
+    }
+
+    /** Starts the process again as {@code up} does, once it is gone, and returns when it is healthy. */
+    public void restart(String name) {
+        var component = components.named(name);
+        component.running().ifPresent(process -> {
+            throw new InfraException(name + " still runs (pid " + process.pid() + ")");
+        });
+        keepLog(component);
+        LocalProcess.deletePidFile(component.pidFile());
+        component.start();
+    }
+
+    /** SIGSTOP (frozen: connections stay open, nothing answers) or SIGCONT to the process and everything it started. */
+    public void signal(String name, String signal) {
+        if (!signal.equals("STOP") && !signal.equals("CONT")) {
+            throw new IllegalArgumentException("only STOP and CONT are sent, not " + signal);
+        }
+        var root = components.named(name).running().orElseThrow(() -> new InfraException(name + " does not run"));
+        var command = new ArrayList<String>(List.of("kill", "-" + signal));
+        tree(root).forEach(process -> command.add(Long.toString(process.pid())));
+        try {
+            var exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new InfraException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new InfraException("Cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted while sending SIG" + signal + " to " + name, e);
+        }
+    }
+
+    /** The log of the killed process, which a start empties, is kept beside it as {@code <name>.<n>.log}. */
+    private void keepLog(Component component) {
+        var log = component.logFile();
+        if (!Files.exists(log)) {
+            return;
+        }
+        try {
+            for (var n = 1; ; n++) {
+                var kept = log.resolveSibling(component.name() + "." + n + ".log");
+                if (!Files.exists(kept)) {
+                    Files.copy(log, kept, StandardCopyOption.COPY_ATTRIBUTES);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new InfraException("Cannot keep " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ProcessHandle> tree(ProcessHandle root) {
+        try (Stream<ProcessHandle> descendants = root.descendants()) {
+            return Stream.concat(Stream.of(root), descendants).toList();
+        }
+    }
+}
