@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "newsflow.ingest.fetch.topic=" + PageFetchIntegrationTest.REQUESTS,
             "newsflow.ingest.fetch.status-topic=fetch-it.fetch-status",
             "newsflow.ingest.fetch.consumer-group=fetch-it.fetcher",
-            "newsflow.ingest.fetch.host-delay=20ms",
+            "newsflow.ingest.fetch.host-delay=" + PageFetchIntegrationTest.HOST_DELAY_MS + "ms",
             "newsflow.ingest.fetch.attempts=3",
             "newsflow.ingest.fetch.backoff=200ms"
         })
@@ -49,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PageFetchIntegrationTest {
 
     static final String RAW = "fetch-it.articles.raw";
+    static final long HOST_DELAY_MS = 200;
     static final String REQUESTS = "fetch-it.fetch-requests";
     private static final LocalFeedServer SERVER = new LocalFeedServer();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -236,6 +237,15 @@ class PageFetchIntegrationTest {
             assertThat(event.article().language()).isEqualTo("en");
             assertThat(event.source().name()).isEqualTo("Sea News");
         });
+        // the poll's requests and the page's fetch queue at the one gate of the host: the delay between each two
+        var asked = List.of(
+                SERVER.requests("/" + run + "/index.xml").getFirst().nanoTime(),
+                SERVER.requests("/" + run + "/news.xml").getFirst().nanoTime(),
+                SERVER.requests("/" + run + "/sitemapped.html").getFirst().nanoTime());
+        assertThat(Duration.ofNanos(asked.get(1) - asked.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(HOST_DELAY_MS));
+        assertThat(Duration.ofNanos(asked.get(2) - asked.get(1)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(HOST_DELAY_MS));
         var feedId = json.readTree(registered.getBody()).path("id").asString();
         var feedStatus = json.readTree(RestClient.create("http://localhost:" + port)
                         .get()

@@ -46,13 +46,7 @@ class PageFetcherTest {
                 3,
                 USER_AGENT);
         return new PageFetcher(
-                http,
-                new HostGate(Duration.ofSeconds(5)),
-                DELAY,
-                Duration.ofSeconds(5),
-                Duration.ofHours(1),
-                "newsflow",
-                meters);
+                http, new PoliteHosts(http, DELAY, Duration.ofSeconds(5), Duration.ofHours(1), "newsflow", meters));
     }
 
     private PageFetcher fetcher() {
