@@ -95,6 +95,7 @@ class FetchConfiguration {
         return new PoliteHosts(
                 pageHttp(fetch, addressPolicy),
                 fetch.hostDelay(),
+                fetch.instances(),
                 fetch.maxHostWait(),
                 fetch.robotsTtl(),
                 fetch.robotsToken(),

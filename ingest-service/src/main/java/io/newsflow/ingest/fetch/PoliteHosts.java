@@ -54,6 +54,7 @@ public final class PoliteHosts {
     private final SafeHttp http;
     private final HostGate gate;
     private final Duration hostDelay;
+    private final int instances;
     private final Duration maxHostWait;
     private final Duration robotsTtl;
     private final String robotsToken;
@@ -62,17 +63,21 @@ public final class PoliteHosts {
 
     /**
      * @param http what robots.txt is fetched with
+     * @param hostDelay this instance's share of the delay: {@code host-delay} times the fetching instances, as a
+     *     longer Crawl-delay is too
      */
     public PoliteHosts(
             SafeHttp http,
             Duration hostDelay,
+            int instances,
             Duration maxHostWait,
             Duration robotsTtl,
             String robotsToken,
             MeterRegistry meters) {
         this.http = http;
         this.gate = new HostGate(maxHostWait);
-        this.hostDelay = hostDelay;
+        this.hostDelay = hostDelay.multipliedBy(instances);
+        this.instances = instances;
         this.maxHostWait = maxHostWait;
         this.robotsTtl = robotsTtl;
         this.robotsToken = robotsToken;
@@ -105,6 +110,7 @@ public final class PoliteHosts {
 
     private Duration pause(RobotsRules rules) {
         var delay = rules.crawlDelay()
+                .map(crawl -> crawl.multipliedBy(instances))
                 .filter(crawl -> crawl.compareTo(hostDelay) > 0)
                 .orElse(hostDelay);
         return delay.compareTo(maxHostWait) > 0 ? maxHostWait : delay;

@@ -51,7 +51,7 @@ class FeedFetcherTest {
 
     private static PoliteHosts hosts(SafeHttp http, Duration delay) {
         return new PoliteHosts(
-                http, delay, Duration.ofSeconds(10), Duration.ofHours(1), "newsflow", new SimpleMeterRegistry());
+                http, delay, 1, Duration.ofSeconds(10), Duration.ofHours(1), "newsflow", new SimpleMeterRegistry());
     }
 
     /**
