@@ -247,6 +247,111 @@ class EndToEndTest {
         }
     }
 
+    /**
+     * A feed of teasers whose links lead to whole web pages (navigation, a cookie banner, related links around the
+     * story): ingest fetches each page, and search finds each article by a sentence of its page's body, never by the
+     * page's furniture. The pages are on 127.0.0.1, which the SSRF policy refuses unless allow-listed, as here.
+     */
+    @Test
+    void aFeedOfTeasersEndsUpInSearchWithEachPagesMainText() throws Exception {
+        var word = "teaser" + UUID.randomUUID().toString().substring(0, 8);
+        var furniture = "chrome" + UUID.randomUUID().toString().substring(0, 8);
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.start();
+        try {
+            var base = "http://127.0.0.1:" + server.getAddress().getPort();
+            var stories = Map.of(
+                    "/news/lighthouse.html",
+                    new String[] {
+                        "Lighthouse keepers return " + word,
+                        "The restored lighthouse at Kerrow Point will be staffed again from the spring " + word,
+                    },
+                    "/news/orchard.html",
+                    new String[] {
+                        "Orchard harvest breaks record " + word,
+                        "Growers in the valley picked more apples this autumn than in any year since records began "
+                                + word,
+                    });
+            var items = new StringBuilder();
+            for (var story : stories.entrySet()) {
+                var html = page(story.getValue()[0], story.getValue()[1], furniture)
+                        .getBytes(StandardCharsets.UTF_8);
+                serve(server, story.getKey(), "text/html; charset=utf-8", html);
+                items.append(
+                        """
+                        <item><title>%s</title><link>%s%s</link><guid>%s</guid>
+                        <pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate>
+                        <description>Read the whole story on our site.</description></item>
+                        """
+                                .formatted(story.getValue()[0], base, story.getKey(), base + story.getKey()));
+            }
+            var rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                            + "<title>Teaser Desk</title><link>" + base + "/</link>" + items + "</channel></rss>")
+                    .getBytes(StandardCharsets.UTF_8);
+            serve(server, "/teasers.xml", "application/rss+xml", rss);
+
+            var registered = feeds.registerFeedWithHttpInfo(
+                    new FeedRequest().url(URI.create(base + "/teasers.xml")).source("Teaser Desk"));
+            assertThat(registered.getStatusCode()).isEqualTo(201);
+
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(search(word).getTotal()).isEqualTo(2));
+            for (var story : stories.values()) {
+                // a sentence only the page's body has: the feed item carried the teaser alone
+                var hits = search("\"" + story[1] + "\"").getHits();
+                assertThat(hits).extracting(ArticleHit::getTitle).containsExactly(story[0]);
+                var status = articles.getArticleStatus(hits.getFirst().getId());
+                assertThat(status.getFetch()).isNotNull();
+                assertThat(status.getFetch().getState()).hasToString("fetched");
+                assertThat(status.getRevision()).isEqualTo(1L);
+            }
+            assertThat(search(furniture).getTotal())
+                    .as("navigation, the cookie banner and related links are not the article")
+                    .isZero();
+            assertThat(search("\"Read the whole story on our site\" " + word).getTotal())
+                    .as("the teaser was replaced by the page's text")
+                    .isZero();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** A news page as publishers build them: the story amid navigation, a cookie banner and related links. */
+    private static String page(String headline, String sentence, String furniture) {
+        var body = new StringBuilder();
+        body.append("<p>").append(sentence).append(".</p>");
+        for (int i = 1; i <= 4; i++) {
+            body.append("<p>Officials said paragraph ")
+                    .append(i)
+                    .append(" of the report gives the details, and residents welcomed the news at a meeting in the"
+                            + " town hall on Saturday evening, where many questions were asked.</p>");
+        }
+        return """
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>%1$s | Teaser Desk</title>
+                <meta property="og:title" content="%1$s"></head><body>
+                <div class="cookie-banner" id="cookie-consent"><p>We use cookies %2$s to improve your experience.
+                <button>Accept all cookies</button></p></div>
+                <header><nav class="main-nav"><ul><li><a href="/">Home %2$s</a></li><li><a href="/world">World</a></li>
+                <li><a href="/sport">Sport</a></li><li><a href="/subscribe">Subscribe %2$s</a></li></ul></nav></header>
+                <main><article><h1>%1$s</h1><p class="byline">By Jo Writer</p>%3$s</article>
+                <aside class="related"><h2>Related stories</h2><ul>
+                <li><a href="/news/other-1.html">Council approves new budget %2$s</a></li>
+                <li><a href="/news/other-2.html">Weather: a cold week ahead %2$s</a></li></ul></aside></main>
+                <footer><p>Copyright Teaser Desk %2$s. All rights reserved.</p></footer></body></html>
+                """
+                .formatted(headline, furniture, body);
+    }
+
+    private static void serve(HttpServer server, String path, String contentType, byte[] body) {
+        server.createContext(path, exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
     /** JSON read as the description's schema says, strictly: a property it does not declare fails the test. */
     private static <T> T described(String body, Class<T> schema) {
         return json.readerFor(schema)

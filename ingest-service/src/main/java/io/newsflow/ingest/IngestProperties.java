@@ -107,7 +107,10 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      * @param concurrency consumer threads per instance on the request topic (and on each retry topic)
      * @param userAgent the product part of the User-Agent; its first word is the token robots.txt rules name
      * @param contactUrl where a site's operator learns who fetches and how to reach us, sent in the User-Agent
-     * @param hostDelay the least time between two requests to one host (a longer robots.txt Crawl-delay wins)
+     * @param hostDelay the least time between two requests to one host (a longer robots.txt Crawl-delay wins), over
+     *     all instances together
+     * @param instances how many ingest instances fetch: the gate of each is its own, so each waits {@code
+     *     instances} times the delay, and all of them together keep to the delay
      * @param maxHostWait the longest a fetch waits for its host's turn (or Retry-After) before it is retried later
      * @param robotsTtl how long a host's robots.txt is cached
      * @param connectTimeout connect timeout of a page request
@@ -127,6 +130,7 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
             @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?") String userAgent,
             @NotNull URI contactUrl,
             @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration hostDelay,
+            @Min(1) @Max(1_000) int instances,
             @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 4) Duration maxHostWait,
             @NotNull @DurationMin(seconds = 1) Duration robotsTtl,
             @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 5) Duration connectTimeout,

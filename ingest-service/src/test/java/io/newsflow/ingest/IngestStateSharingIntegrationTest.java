@@ -7,12 +7,15 @@ import io.newsflow.events.ArticleIngested;
 import io.newsflow.ingest.agency.AgencyCorpus;
 import io.newsflow.ingest.agency.AgencyMediaTypes;
 import io.newsflow.ingest.state.ArticleState;
+import io.newsflow.ingest.state.IngestStateTopic;
 import io.newsflow.ingest.state.Ledger;
 import io.newsflow.testing.KafkaRecords;
 import io.newsflow.testing.TestInfrastructure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -85,6 +88,57 @@ class IngestStateSharingIntegrationTest {
                 .extracting(
                         r -> json.readValue(r.value(), ArticleIngested.class).revision())
                 .containsExactly(12L, 13L);
+    }
+
+    /**
+     * Two versions of one agency item taken by two instances at the same moment: the newer one is the article's
+     * highest revision everywhere. Their state records may land in either order; an older one that lands last (here
+     * written late on purpose, as the slower instance would) is written over with the newer state, so that the
+     * topic's last word, all that compaction keeps, is never the older version, and an instance started afterwards
+     * still refuses the older version.
+     */
+    @Test
+    void twoVersionsTakenAtOnceByTwoInstancesEndOnTheNewerOneForEveryInstanceAndAfterCompaction() throws Exception {
+        var guid = "urn:newsml:acmenews.com:" + run + "-race";
+        var state = "ingest-sharing-" + run + ".ingest-state";
+        String id;
+        try (var a = start();
+                var b = start()) {
+            var older = CompletableFuture.supplyAsync(
+                    () -> postItem(a, AgencyCorpus.newsItem(guid, 12, "Fed may halt QE")));
+            var newer =
+                    CompletableFuture.supplyAsync(() -> postItem(b, AgencyCorpus.newsItem(guid, 13, "Fed halts QE")));
+            var taken = newer.get(60, TimeUnit.SECONDS);
+            assertThat(taken.getStatusCode().value()).isEqualTo(202);
+            assertThat(older.get(60, TimeUnit.SECONDS).getStatusCode().value()).isIn(202, 409);
+            id = json.readTree(taken.getBody()).path("id").asString();
+            var hash = stateOf(b, id).contentHash();
+            var newest = new ArticleState(13, hash, 13);
+            awaitKnown(a, id, newest);
+            awaitKnown(b, id, newest);
+
+            a.getBean(IngestStateTopic.class)
+                    .record(id, new ArticleState(12, "sha256:older", 12))
+                    .get(30, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readValue(
+                            KafkaRecords.withKey(state, id).getLast().value(), ArticleState.class))
+                    .isEqualTo(newest));
+            assertThat(stateOf(a, id)).isEqualTo(newest);
+            assertThat(stateOf(b, id)).isEqualTo(newest);
+        }
+        try (var later = start()) {
+            assertThat(stateOf(later, id).version()).isEqualTo(13);
+            assertThat(postItem(later, AgencyCorpus.newsItem(guid, 12, "Fed may halt QE"))
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(409);
+        }
+        var revisions = KafkaRecords.withKey(raw, id).stream()
+                .map(r -> json.readValue(r.value(), ArticleIngested.class).revision())
+                .toList();
+        assertThat(revisions).contains(13L).allSatisfy(revision -> assertThat(revision)
+                .isIn(12L, 13L));
     }
 
     @Test

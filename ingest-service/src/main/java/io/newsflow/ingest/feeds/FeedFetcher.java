@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.fetch.PoliteHosts;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.GzipFiles;
 import io.newsflow.ingest.http.SafeHttp;
@@ -9,7 +10,9 @@ import java.net.URISyntaxException;
 import java.util.HashMap;
 
 /**
- * Fetches a feed through {@link SafeHttp} (SSRF policy on every hop, caps, time limit), with conditional GET: the
+ * Fetches a feed or a sitemap through {@link SafeHttp} (SSRF policy on every hop, caps, time limit), in its host's
+ * turn at {@link PoliteHosts} (robots.txt, one request at a time and the delay per host, shared with the page
+ * fetches of this instance), with conditional GET: the
  * ETag and Last-Modified of the previous poll, so that an unchanged feed costs a 304 and nothing else. A document
  * that is a gzip file (a {@code sitemap.xml.gz}) is decompressed, under the same cap.
  */
@@ -44,18 +47,24 @@ final class FeedFetcher {
     }
 
     private final SafeHttp http;
+    private final PoliteHosts hosts;
 
-    FeedFetcher(SafeHttp http) {
+    FeedFetcher(SafeHttp http, PoliteHosts hosts) {
         this.http = http;
+        this.hosts = hosts;
     }
 
-    /** @throws FeedParseException when the document is a gzip file that cannot be decompressed */
-    Result fetch(URI url, String etag, String lastModified) throws FetchException, FeedParseException {
+    /**
+     * @throws FeedParseException when the document is a gzip file that cannot be decompressed
+     * @throws PoliteHosts.NotNowException when robots.txt disallows the URL, or its host's turn would come too late
+     */
+    Result fetch(URI url, String etag, String lastModified)
+            throws FetchException, FeedParseException, PoliteHosts.NotNowException, InterruptedException {
         var headers = new HashMap<String, String>();
         headers.put("Accept", ACCEPT);
         headers.put("If-None-Match", etag);
         headers.put("If-Modified-Since", lastModified);
-        if (!(http.get(url, headers, contentType -> true) instanceof SafeHttp.Fetched f)) {
+        if (!(hosts.inTurn(url, () -> http.get(url, headers, contentType -> true)) instanceof SafeHttp.Fetched f)) {
             return new NotModified();
         }
         if (GzipFiles.isGzip(f.body())) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.Article;
 import io.newsflow.events.Source;
 import io.newsflow.ingest.fetch.FetchRequests;
+import io.newsflow.ingest.fetch.PoliteHosts;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.intake.ArticleIntake;
 import io.newsflow.ingest.intake.ArticleIntake.Submission;
@@ -75,6 +76,11 @@ final class FeedPoller {
             };
         } catch (FetchException e) {
             next = status.failed(started, e.reason().tag(), e.getMessage(), feed.pollInterval(), maxBackoff);
+        } catch (PoliteHosts.NotNowException e) {
+            next = status.failed(started, e.reason(), e.getMessage(), feed.pollInterval(), maxBackoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            next = status.failed(started, "interrupted", "stopped while waiting", feed.pollInterval(), maxBackoff);
         } catch (FeedParseException e) {
             next = status.failed(
                     started,
@@ -111,7 +117,7 @@ final class FeedPoller {
     }
 
     private FeedStatus publish(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
-            throws FeedParseException, FetchException {
+            throws FeedParseException, FetchException, PoliteHosts.NotNowException, InterruptedException {
         if (SitemapParser.isSitemap(fetched.body())) {
             return publishSitemap(feed, fetched, started);
         }
@@ -172,7 +178,7 @@ final class FeedPoller {
      * go through the page fetcher; pages already published or requested are left alone.
      */
     private FeedStatus publishSitemap(FeedRecord feed, FeedFetcher.Fetched fetched, Instant started)
-            throws FeedParseException, FetchException {
+            throws FeedParseException, FetchException, PoliteHosts.NotNowException, InterruptedException {
         var parser = new SitemapParser(maxItems);
         var sitemap = sitemap(parser, fetched.body(), fetched.documentUrl());
         var entries = new ArrayList<>(sitemap.entries());

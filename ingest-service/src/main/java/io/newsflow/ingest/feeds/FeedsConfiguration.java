@@ -3,6 +3,7 @@ package io.newsflow.ingest.feeds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.ingest.fetch.FetchRequests;
+import io.newsflow.ingest.fetch.PoliteHosts;
 import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.SafeHttp;
 import io.newsflow.ingest.intake.ArticleIntake;
@@ -38,16 +39,19 @@ class FeedsConfiguration {
             AddressPolicy feedAddressPolicy,
             ArticleIntake intake,
             FetchRequests fetchRequests,
+            PoliteHosts politeHosts,
             MeterRegistry meters,
             Clock feedClock) {
         var feeds = properties.ingest().feeds();
-        var fetcher = new FeedFetcher(new SafeHttp(
-                SafeHttp.httpClient(feeds.connectTimeout()),
-                feedAddressPolicy,
-                feeds.readTimeout(),
-                feeds.maxResponseSize().toBytes(),
-                feeds.maxRedirects(),
-                properties.ingest().fetch().userAgentHeader()));
+        var fetcher = new FeedFetcher(
+                new SafeHttp(
+                        SafeHttp.httpClient(feeds.connectTimeout()),
+                        feedAddressPolicy,
+                        feeds.readTimeout(),
+                        feeds.maxResponseSize().toBytes(),
+                        feeds.maxRedirects(),
+                        properties.ingest().fetch().userAgentHeader()),
+                politeHosts);
         return new FeedPoller(
                 fetcher,
                 new FeedParser(),

@@ -88,31 +88,41 @@ class FetchConfiguration {
                 .create(kafka);
     }
 
+    /** The one politeness gate of this instance, for its page fetches and its feed and sitemap polls. */
+    @Bean
+    PoliteHosts politeHosts(IngestProperties properties, AddressPolicy addressPolicy, MeterRegistry meters) {
+        var fetch = properties.ingest().fetch();
+        return new PoliteHosts(
+                pageHttp(fetch, addressPolicy),
+                fetch.hostDelay(),
+                fetch.instances(),
+                fetch.maxHostWait(),
+                fetch.robotsTtl(),
+                fetch.robotsToken(),
+                meters);
+    }
+
     @Bean
     PageFetchWorker pageFetchWorker(
             IngestProperties properties,
             AddressPolicy addressPolicy,
+            PoliteHosts politeHosts,
             WebPages pages,
             ArticleIntake intake,
             Ledger ledger,
             FetchStatusStore statuses,
             MeterRegistry meters) {
-        var fetch = properties.ingest().fetch();
-        var http = new SafeHttp(
+        var fetcher = new PageFetcher(pageHttp(properties.ingest().fetch(), addressPolicy), politeHosts);
+        return new PageFetchWorker(fetcher, pages, intake, ledger, statuses, meters, Clock.systemUTC());
+    }
+
+    private static SafeHttp pageHttp(IngestProperties.Fetch fetch, AddressPolicy addressPolicy) {
+        return new SafeHttp(
                 SafeHttp.httpClient(fetch.connectTimeout()),
                 addressPolicy,
                 fetch.readTimeout(),
                 fetch.maxPageSize().toBytes(),
                 fetch.maxRedirects(),
                 fetch.userAgentHeader());
-        var fetcher = new PageFetcher(
-                http,
-                new HostGate(fetch.maxHostWait()),
-                fetch.hostDelay(),
-                fetch.maxHostWait(),
-                fetch.robotsTtl(),
-                fetch.robotsToken(),
-                meters);
-        return new PageFetchWorker(fetcher, pages, intake, ledger, statuses, meters, Clock.systemUTC());
     }
 }

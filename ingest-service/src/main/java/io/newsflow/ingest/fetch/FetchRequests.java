@@ -53,10 +53,18 @@ public class FetchRequests {
         this.teaserLength = properties.ingest().fetch().teaserLength();
     }
 
-    /** Whether an article with this id was published, or its page asked for, already. */
+    /**
+     * Whether this article's page was asked for already with this very teaser (or the article was published without
+     * a fetch): asking again would only replace the page's text with the teaser's. A teaser that changed, another
+     * text or date, is not known: its page is fetched again, for the article's next revision.
+     */
     public boolean isKnown(Submission submission) {
         var id = intake.idOf(submission);
-        return ledger.get(id).isPresent() || statuses.find(id).isPresent();
+        var status = statuses.find(id);
+        if (status.isPresent()) {
+            return status.get().isFor(ArticleIntake.contentHash(submission.article()));
+        }
+        return ledger.get(id).isPresent();
     }
 
     /**

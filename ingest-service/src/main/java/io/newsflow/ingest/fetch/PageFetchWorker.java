@@ -153,7 +153,8 @@ final class PageFetchWorker {
                 next.etag(),
                 next.lastModified(),
                 next.requestedAt(),
-                next.updatedAt());
+                next.updatedAt(),
+                next.teaserHash());
         statuses.report(done);
         count(done);
     }

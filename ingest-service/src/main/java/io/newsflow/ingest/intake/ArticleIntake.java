@@ -282,7 +282,8 @@ public class ArticleIntake {
                 : "in a batch of " + submissions.size();
     }
 
-    static String contentHash(Article article) {
+    /** The hash that tells one content of an article from another: what duplicates and revisions are decided by. */
+    public static String contentHash(Article article) {
         // The fields joined by NUL (list items by SOH), digested piece by piece instead of joined first.
         var digest = Sha256.digest();
         update(digest, article.title());

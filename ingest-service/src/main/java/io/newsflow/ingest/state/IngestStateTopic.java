@@ -3,13 +3,18 @@ package io.newsflow.ingest.state;
 import io.newsflow.ingest.IngestProperties;
 import io.newsflow.kafka.CompactedTopicReader;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.record.CompressionType;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -27,9 +32,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestStateTopic implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestStateTopic.class);
+
     private final KafkaTemplate<String, Object> kafka;
     private final Ledger ledger;
     private final CompactedTopicReader<String, ArticleState> reader;
+    private final Set<String> behind = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     @SuppressWarnings("unchecked")
@@ -84,7 +92,10 @@ public class IngestStateTopic implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        reader.follow(records -> records.forEach(this::apply));
+        reader.follow(records -> {
+            records.forEach(this::apply);
+            repair();
+        });
     }
 
     @Override
@@ -113,9 +124,31 @@ public class IngestStateTopic implements SmartLifecycle {
             return;
         }
         if (record.value() == null) {
+            behind.remove(record.key());
             ledger.forget(record.key());
+        } else if (ledger.apply(record.key(), record.value())) {
+            behind.add(record.key());
         } else {
-            ledger.apply(record.key(), record.value());
+            behind.remove(record.key());
+        }
+    }
+
+    /**
+     * Writes the newer state again for each id whose last record is older than what this instance holds. Two
+     * instances that take two versions of one item at once both publish (the index keeps the higher revision, by
+     * external version), but their state records may land in either order; if the older one lands last, compaction
+     * would keep it, and an instance started later would take the older version for the newest and give the next
+     * change a revision the index already has. Every instance that sees this writes the newer state once (the same
+     * record, so the repeats change nothing); a record that is not behind clears the id, so that a repair already on
+     * the topic in the same batch is not written again.
+     */
+    private void repair() {
+        for (var id : List.copyOf(behind)) {
+            behind.remove(id);
+            ledger.get(id).ifPresent(state -> {
+                log.info("The last state record of {} was older than revision {}: written again", id, state.revision());
+                record(id, state);
+            });
         }
     }
 }

@@ -78,8 +78,15 @@ public class Ledger {
         });
     }
 
-    /** A record of the ingest state topic, from this instance or another one. */
-    void apply(String articleId, ArticleState state) {
+    /**
+     * A record of the ingest state topic, from this instance or another one.
+     *
+     * @return whether the record is older than the settled state known here: two instances took two versions at the
+     *     same moment and the older one's record came last, so that the topic's last word for the id, all that
+     *     compaction keeps, is behind
+     */
+    boolean apply(String articleId, ArticleState state) {
+        var behind = new boolean[1];
         entries.compute(articleId, (id, current) -> {
             if (current == null
                     || state.revision() > current.state.revision()
@@ -97,8 +104,10 @@ public class Ledger {
                 }
                 return Entry.settled(state);
             }
+            behind[0] = !current.pending() && state.revision() < current.state.revision();
             return current;
         });
+        return behind[0];
     }
 
     /** A tombstone on the ingest state topic: the article is forgotten, and would be accepted again as new. */

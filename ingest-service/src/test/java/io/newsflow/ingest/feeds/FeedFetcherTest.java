@@ -3,6 +3,8 @@ package io.newsflow.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.fetch.PoliteHosts;
 import io.newsflow.ingest.http.AddressPolicy;
 import io.newsflow.ingest.http.FetchException;
 import io.newsflow.ingest.http.SafeHttp;
@@ -33,13 +35,61 @@ class FeedFetcherTest {
     }
 
     private static FeedFetcher fetcher(List<String> allowedHosts, Duration readTimeout) {
-        return new FeedFetcher(new SafeHttp(
+        var http = http(allowedHosts, readTimeout);
+        return new FeedFetcher(http, hosts(http, Duration.ZERO));
+    }
+
+    private static SafeHttp http(List<String> allowedHosts, Duration readTimeout) {
+        return new SafeHttp(
                 SafeHttp.httpClient(Duration.ofSeconds(5)),
                 new AddressPolicy(allowedHosts),
                 readTimeout,
                 MAX_BYTES,
                 3,
-                "Newsflow-Test/1.0 (+https://newsflow.example/contact)"));
+                "Newsflow-Test/1.0 (+https://newsflow.example/contact)");
+    }
+
+    private static PoliteHosts hosts(SafeHttp http, Duration delay) {
+        return new PoliteHosts(
+                http, delay, 1, Duration.ofSeconds(10), Duration.ofHours(1), "newsflow", new SimpleMeterRegistry());
+    }
+
+    /**
+     * The page fetcher and the feed poller of an instance share one {@link PoliteHosts}: a sitemap poll waits its
+     * turn behind a page of the same host, the host delay after it, and the next page waits the delay after the
+     * sitemap; a sitemap that robots.txt disallows is not asked for.
+     */
+    @Test
+    void aSitemapRequestTakesItsTurnAtTheHostGateOfThePageFetches() throws Exception {
+        var delay = Duration.ofMillis(500);
+        var http = http(List.of("127.0.0.1"), Duration.ofSeconds(10));
+        var hosts = hosts(http, delay);
+        var fetcher = new FeedFetcher(http, hosts);
+        var robots = "User-agent: newsflow\nDisallow: /private\n";
+        server.handle("/robots.txt", e -> LocalFeedServer.respond(e, 200, "text/plain", robots.getBytes()));
+        server.handle("/page", e -> LocalFeedServer.respond(e, 200, "text/html", "<p>page</p>".getBytes()));
+        var sitemap = "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                + "<url><loc>" + server.url("/page") + "</loc></url></urlset>";
+        server.handle("/sitemap.xml", e -> LocalFeedServer.respond(e, 200, "application/xml", sitemap.getBytes()));
+        server.handle(
+                "/private/sitemap.xml", e -> LocalFeedServer.respond(e, 200, "application/xml", sitemap.getBytes()));
+        var page = URI.create(server.url("/page"));
+
+        // as PageFetcher asks for a page
+        hosts.inTurn(page, () -> http.get(page, java.util.Map.of(), type -> true));
+        assertThat(fetcher.fetch(URI.create(server.url("/sitemap.xml")), null, null))
+                .isInstanceOf(FeedFetcher.Fetched.class);
+        hosts.inTurn(page, () -> http.get(page, java.util.Map.of(), type -> true));
+        assertThatThrownBy(() -> fetcher.fetch(URI.create(server.url("/private/sitemap.xml")), null, null))
+                .isInstanceOfSatisfying(PoliteHosts.NotNowException.class, e -> assertThat(e.reason())
+                        .isEqualTo("robots-disallowed"));
+
+        var pages = server.requests("/page");
+        var sitemapAsked = server.requests("/sitemap.xml").getFirst().nanoTime();
+        assertThat(Duration.ofNanos(sitemapAsked - pages.getFirst().nanoTime())).isGreaterThanOrEqualTo(delay);
+        assertThat(Duration.ofNanos(pages.get(1).nanoTime() - sitemapAsked)).isGreaterThanOrEqualTo(delay);
+        assertThat(server.requests("/private/sitemap.xml")).isEmpty();
+        assertThat(server.requests("/robots.txt")).hasSize(1);
     }
 
     @Test

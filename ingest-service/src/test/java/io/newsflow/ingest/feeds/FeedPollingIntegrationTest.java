@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
             "newsflow.ingest.feeds.topic=feeds-it.feeds",
             // items with a description only are teasers; their pages are not fetched here (FeedTeaserIntegrationTest)
             "newsflow.ingest.fetch.teaser-length=0",
+            // polls take their host's turn after its robots.txt: a short delay keeps the back-off gaps measurable
+            "newsflow.ingest.fetch.host-delay=50ms",
             "newsflow.ingest.feeds.consumer-group=feeds-it",
             "newsflow.ingest.feeds.allowed-hosts=127.0.0.1",
             "newsflow.ingest.feeds.min-poll-interval=1s",

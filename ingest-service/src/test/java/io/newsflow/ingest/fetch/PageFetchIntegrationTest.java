@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
             "newsflow.ingest.fetch.topic=" + PageFetchIntegrationTest.REQUESTS,
             "newsflow.ingest.fetch.status-topic=fetch-it.fetch-status",
             "newsflow.ingest.fetch.consumer-group=fetch-it.fetcher",
-            "newsflow.ingest.fetch.host-delay=20ms",
+            "newsflow.ingest.fetch.host-delay=" + PageFetchIntegrationTest.HOST_DELAY_MS + "ms",
             "newsflow.ingest.fetch.attempts=3",
             "newsflow.ingest.fetch.backoff=200ms"
         })
@@ -49,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PageFetchIntegrationTest {
 
     static final String RAW = "fetch-it.articles.raw";
+    static final long HOST_DELAY_MS = 200;
     static final String REQUESTS = "fetch-it.fetch-requests";
     private static final LocalFeedServer SERVER = new LocalFeedServer();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -194,6 +196,95 @@ class PageFetchIntegrationTest {
         });
     }
 
+    /**
+     * A feed item re-published with another teaser and date is a new revision of its article, with its page fetched
+     * again; the same item polled again asks for nothing (one request on the topic, one page request).
+     */
+    @Test
+    void aTeaserThatChangedIsFetchedAgainForANewRevisionAndAnUnchangedOneIsNot() {
+        var run = UUID.randomUUID();
+        var pagePath = "/" + run + "/dam.html";
+        var link = SERVER.url(pagePath);
+        var page = new AtomicReference<>(story("Dam repairs", "The dam repairs began on Tuesday."));
+        SERVER.handle(
+                pagePath,
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "text/html; charset=utf-8", page.get().getBytes(StandardCharsets.UTF_8)));
+        var feedPath = "/" + run + "/feed.xml";
+        var feed =
+                new AtomicReference<>(teaserFeed(link, "Repairs begin at the dam.", "Tue, 02 Sep 2025 08:00:00 GMT"));
+        SERVER.handle(
+                feedPath,
+                exchange -> LocalFeedServer.respond(
+                        exchange, 200, "application/rss+xml", feed.get().getBytes(StandardCharsets.UTF_8)));
+
+        var feedId = registerFeed(SERVER.url(feedPath));
+        var first = await().atMost(WAIT)
+                .until(() -> eventsOf(link), events -> events.size() == 1)
+                .getFirst();
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(first.article().body()).contains("The dam repairs began on Tuesday.");
+        var id = first.articleId();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                        status(id).path("fetch").path("state").asString())
+                .isEqualTo("fetched"));
+
+        assertThat(pollNow(feedId)).isEqualTo(200);
+        assertThat(SERVER.requests(feedPath)).hasSize(2);
+        assertThat(requestsFor(id)).as("the same teaser asks for nothing").hasSize(1);
+        assertThat(SERVER.requests(pagePath)).hasSize(1);
+
+        page.set(story("Dam repairs", "The dam repairs will last until May."));
+        feed.set(teaserFeed(link, "Repairs at the dam will run late.", "Wed, 03 Sep 2025 08:00:00 GMT"));
+        assertThat(pollNow(feedId)).isEqualTo(200);
+
+        var second = await().atMost(WAIT)
+                .until(() -> eventsOf(link), events -> events.size() == 2)
+                .getLast();
+        assertThat(second.articleId()).isEqualTo(id);
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(second.article().body()).contains("The dam repairs will last until May.");
+        assertThat(second.article().publishedAt()).isEqualTo(java.time.Instant.parse("2025-09-03T08:00:00Z"));
+        assertThat(requestsFor(id)).hasSize(2);
+        assertThat(SERVER.requests(pagePath)).hasSize(2);
+        await().atMost(WAIT).untilAsserted(() -> {
+            var status = status(id);
+            assertThat(status.path("revision").asLong()).isEqualTo(2);
+            assertThat(status.path("fetch").path("state").asString()).isEqualTo("fetched");
+            assertThat(status.path("fetch").path("revision").asLong()).isEqualTo(2);
+        });
+    }
+
+    private static String teaserFeed(String link, String teaser, String date) {
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Dam News</title>"
+                + "<link>https://news.example.com/</link><item><title>Dam repairs</title><link>" + link + "</link>"
+                + "<guid>" + link + "</guid><description>" + teaser + "</description><pubDate>" + date
+                + "</pubDate></item></channel></rss>";
+    }
+
+    private int pollNow(String feedId) {
+        return RestClient.create("http://localhost:" + port)
+                .post()
+                .uri("/api/v1/feeds/{id}/poll", feedId)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
+
+    private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> requestsFor(String id) {
+        return KafkaRecords.withKey(REQUESTS, "127.0.0.1").stream()
+                .filter(record -> record.value().contains("\"articleId\":\"" + id + "\""))
+                .toList();
+    }
+
+    private List<ArticleIngested> eventsOf(String url) {
+        return KafkaRecords.readAll(RAW).stream()
+                .map(record -> json.readValue(record.value(), ArticleIngested.class))
+                .filter(event -> url.equals(event.article().url()))
+                .toList();
+    }
+
     @Test
     void aNewsSitemapIndexIsPolledLikeAFeedAndItsPagesArePublishedWithTheirText() {
         var run = UUID.randomUUID();
@@ -236,6 +327,15 @@ class PageFetchIntegrationTest {
             assertThat(event.article().language()).isEqualTo("en");
             assertThat(event.source().name()).isEqualTo("Sea News");
         });
+        // the poll's requests and the page's fetch queue at the one gate of the host: the delay between each two
+        var asked = List.of(
+                SERVER.requests("/" + run + "/index.xml").getFirst().nanoTime(),
+                SERVER.requests("/" + run + "/news.xml").getFirst().nanoTime(),
+                SERVER.requests("/" + run + "/sitemapped.html").getFirst().nanoTime());
+        assertThat(Duration.ofNanos(asked.get(1) - asked.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(HOST_DELAY_MS));
+        assertThat(Duration.ofNanos(asked.get(2) - asked.get(1)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(HOST_DELAY_MS));
         var feedId = json.readTree(registered.getBody()).path("id").asString();
         var feedStatus = json.readTree(RestClient.create("http://localhost:" + port)
                         .get()

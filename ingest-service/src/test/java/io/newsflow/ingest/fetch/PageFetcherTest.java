@@ -38,6 +38,10 @@ class PageFetcherTest {
     }
 
     private PageFetcher fetcher(List<String> allowedHosts, Duration readTimeout) {
+        return fetcher(allowedHosts, readTimeout, 1);
+    }
+
+    private PageFetcher fetcher(List<String> allowedHosts, Duration readTimeout, int instances) {
         var http = new SafeHttp(
                 SafeHttp.httpClient(Duration.ofSeconds(5)),
                 new AddressPolicy(allowedHosts),
@@ -47,12 +51,8 @@ class PageFetcherTest {
                 USER_AGENT);
         return new PageFetcher(
                 http,
-                new HostGate(Duration.ofSeconds(5)),
-                DELAY,
-                Duration.ofSeconds(5),
-                Duration.ofHours(1),
-                "newsflow",
-                meters);
+                new PoliteHosts(
+                        http, DELAY, instances, Duration.ofSeconds(5), Duration.ofHours(1), "newsflow", meters));
     }
 
     private PageFetcher fetcher() {
@@ -109,6 +109,22 @@ class PageFetcherTest {
         assertThat(a.header("User-Agent")).isEqualTo(USER_AGENT);
         assertThat(server.requests("/robots.txt").getFirst().header("User-Agent"))
                 .isEqualTo(USER_AGENT);
+    }
+
+    /** Each of N fetching instances has a gate of its own: each waits N times the delay, together they keep to it. */
+    @Test
+    void withTwoFetchingInstancesEachWaitsTwiceTheHostDelay() throws Exception {
+        server.handle("/robots.txt", e -> LocalFeedServer.respond(e, 404, null, new byte[0]));
+        server.handle("/a", e -> html(e, "text/html; charset=utf-8", page("a")));
+        server.handle("/b", e -> html(e, "text/html; charset=utf-8", page("b")));
+        var fetcher = fetcher(List.of("127.0.0.1"), Duration.ofSeconds(5), 2);
+
+        fetcher.fetch(URI.create(server.url("/a")), null, null);
+        fetcher.fetch(URI.create(server.url("/b")), null, null);
+
+        var a = server.requests("/a").getFirst();
+        var b = server.requests("/b").getFirst();
+        assertThat(Duration.ofNanos(b.nanoTime() - a.nanoTime())).isGreaterThanOrEqualTo(DELAY.multipliedBy(2));
     }
 
     @Test
