@@ -10,8 +10,11 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The schema.org objects of a page's JSON-LD blocks, with the article among them when there is one. */
-final class JsonLd {
+/**
+ * The schema.org objects of a page's JSON-LD blocks, with the article among them when there is one. Public for the
+ * extraction lab, which lists what a page offers with the same leniency the extractor reads it.
+ */
+public final class JsonLd {
 
     private static final Set<String> ARTICLE_TYPES = Set.of(
             "Article",
@@ -48,7 +51,7 @@ final class JsonLd {
         this.objects = objects;
     }
 
-    static JsonLd of(Document document) {
+    public static JsonLd of(Document document) {
         var objects = new ArrayList<JsonNode>();
         for (var script : document.select("script[type~=(?i)application/ld\\+json]")) {
             try {
@@ -71,6 +74,11 @@ final class JsonLd {
                 collect(mainEntity, into);
             }
         }
+    }
+
+    /** Every object of every block, in page order: arrays, {@code @graph} and {@code mainEntity} unfolded. */
+    public List<JsonNode> objects() {
+        return List.copyOf(objects);
     }
 
     /** The first article-typed object, else the first web page, which often carries the same fields. */

@@ -1,5 +1,6 @@
 package io.newsflow.extraction.lab;
 
+import io.newsflow.extraction.JsonLd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,11 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For the tuning split's metadata failures: the values a page offers for its title, date and authors, each named by
@@ -21,12 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MetadataCandidates {
 
-    private static final JsonMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-            .build();
     private static final int MAX_EACH = 4;
     private static final int MAX_TEXT = 120;
 
@@ -41,7 +31,7 @@ final class MetadataCandidates {
         var titles = new LinkedHashMap<String, List<String>>();
         var dates = new LinkedHashMap<String, List<String>>();
         var authors = new LinkedHashMap<String, List<String>>();
-        for (var node : jsonLd(document)) {
+        for (var node : JsonLd.of(document).objects()) {
             var type = node.path("@type").toString().replace("\"", "");
             add(titles, "ld(" + type + ").headline", node.path("headline").asString(""));
             add(titles, "ld(" + type + ").name", node.path("name").asString(""));
@@ -99,31 +89,6 @@ final class MetadataCandidates {
         var values = into.computeIfAbsent(source, s -> new ArrayList<>());
         if (values.size() < MAX_EACH && !values.contains(text)) {
             values.add(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text);
-        }
-    }
-
-    private static List<JsonNode> jsonLd(Document document) {
-        var objects = new ArrayList<JsonNode>();
-        for (var script : document.select("script[type~=(?i)application/ld\\+json]")) {
-            try {
-                collect(LENIENT.readTree(script.data().strip()), objects);
-            } catch (JacksonException malformed) {
-                // listed as absent, as the extractor skips it too
-            }
-        }
-        return objects;
-    }
-
-    private static void collect(JsonNode node, List<JsonNode> into) {
-        if (node.isArray()) {
-            node.values().forEach(element -> collect(element, into));
-        } else if (node.isObject()) {
-            into.add(node);
-            collect(node.path("@graph"), into);
-            var mainEntity = node.path("mainEntity");
-            if (mainEntity.isObject() || mainEntity.isArray()) {
-                collect(mainEntity, into);
-            }
         }
     }
 
