@@ -59,10 +59,10 @@ public class KeywordExtractor {
         var candidates = new TreeMap<String, Candidate>();
         var forms = new HashMap<String, Form>();
         if (title != null) {
-            collect(title, TITLE_WEIGHT, true, analyzer, candidates, forms);
+            collect(title, TITLE_WEIGHT, true, analyzer, idf, candidates, forms);
         }
         for (var sentence : sentences) {
-            collect(sentence, 1.0, false, analyzer, candidates, forms);
+            collect(sentence, 1.0, false, analyzer, idf, candidates, forms);
         }
         var longer = longerPhraseWeights(candidates);
         var ranked = new ArrayList<Scored>();
@@ -185,6 +185,7 @@ public class KeywordExtractor {
             double weight,
             boolean inTitle,
             TermAnalyzer analyzer,
+            Optional<DocumentFrequencies> idf,
             Map<String, Candidate> candidates,
             Map<String, Form> forms) {
         var run = new ArrayList<Word>();
@@ -199,7 +200,9 @@ public class KeywordExtractor {
             boolean content = normalised.length() > 1
                     && !analyzer.isStopword(normalised)
                     // Amounts and scores ("5bn", "60m") are not topics.
-                    && !Character.isDigit(normalised.charAt(0));
+                    && !Character.isDigit(normalised.charAt(0))
+                    && idf.map(table -> !table.isCommon(analyzer.stem(normalised)))
+                            .orElse(true);
             boolean adjacent = previous != null
                     && sentence.substring(previous.end(), token.start()).isBlank();
             if (!content || !adjacent) {

@@ -9,6 +9,8 @@ import io.newsflow.enrich.text.TextExtractor;
 import io.newsflow.events.Enrichment.Keyword;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class KeywordExtractorTest {
 
@@ -79,6 +81,28 @@ class KeywordExtractorTest {
                 .extracting(Keyword::term)
                 .contains("Sicherheitsgarantien")
                 .doesNotContain("die", "der");
+    }
+
+    /**
+     * Snowball's lists keep homonyms out of the stopwords ("est" is also "east"), and "wurde", "den" (Dutch) or "tout"
+     * are not in them at all: only the document frequencies tell that such words say nothing about an article.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            de | Die Brücke wurde gesperrt. Der Verkehr wurde umgeleitet. Die Brücke wurde ganz neu gebaut. | wurde | Brücke
+            nl | Den Haag besloot over den dijk. Den dijk werd hersteld. De dijk is zoo hoog als den toren. | den | dijk
+            fr | Le port est fermé. Tout le port est calme. Le port est plus grand que tout autre port. | est;tout;plus | port
+            """)
+    void leavesOutTheFunctionWordsTheStopwordListsMiss(
+            String language, String text, String functionWords, String topic) {
+        var sentences = SentenceSplitter.sentences(text);
+
+        var keywords = extractor.extract(null, sentences, analyzers.forLanguage(language), 5);
+
+        assertThat(keywords).extracting(Keyword::term).contains(topic).doesNotContain(functionWords.split(";"));
     }
 
     @Test

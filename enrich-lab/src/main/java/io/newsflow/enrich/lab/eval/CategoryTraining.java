@@ -6,6 +6,7 @@ import io.newsflow.enrich.category.Taxonomy;
 import io.newsflow.enrich.category.TopicLexicon;
 import io.newsflow.enrich.keywords.DocumentFrequencies;
 import io.newsflow.enrich.lab.EnrichComponents;
+import io.newsflow.enrich.lab.keywords.KeywordFrequencies;
 import io.newsflow.enrich.language.TermAnalyzer;
 import io.newsflow.enrich.language.TermAnalyzers;
 import io.newsflow.enrich.text.TextExtractor;
@@ -83,16 +84,7 @@ public final class CategoryTraining {
         }
         var frequencyFile =
                 resources.resolve(DocumentFrequencies.resourceName("en").substring(1));
-        Files.createDirectories(frequencyFile.getParent());
-        try (var writer = Files.newBufferedWriter(frequencyFile, StandardCharsets.UTF_8)) {
-            writer.write("#documents\t" + trained.documents() + "\n");
-            for (var entry : trained.documentFrequencies().entrySet()) {
-                // A stem in a single document says nothing general; it gets the unseen value anyway.
-                if (entry.getValue() > 1) {
-                    writer.write(entry.getKey() + "\t" + entry.getValue() + "\n");
-                }
-            }
-        }
+        new KeywordFrequencies.Table(trained.documents(), trained.documentFrequencies()).write(frequencyFile);
         out.printf(
                 "Trained on %d BBC articles and %d IPTC concepts (%d seed stems): wrote %s, %s and %s%n",
                 trained.documents(),
