@@ -48,7 +48,7 @@ public final class JsonLd {
     private final List<JsonNode> objects;
 
     private JsonLd(List<JsonNode> objects) {
-        this.objects = objects;
+        this.objects = List.copyOf(objects);
     }
 
     public static JsonLd of(Document document) {
@@ -78,7 +78,7 @@ public final class JsonLd {
 
     /** Every object of every block, in page order: arrays, {@code @graph} and {@code mainEntity} unfolded. */
     public List<JsonNode> objects() {
-        return List.copyOf(objects);
+        return objects;
     }
 
     /** The first article-typed object, else the first web page, which often carries the same fields. */
