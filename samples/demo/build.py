@@ -219,11 +219,23 @@ def agency(data):
     return articles
 
 
+def unmangled(text):
+    """Text that was UTF-8 read as Windows-1252 and written as UTF-8 again (one release has "XenServerÂ®"), repaired
+    run by run; text that does not round-trip is left as it is."""
+    def repair(match):
+        try:
+            return match[0].encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            return match[0]
+    return re.sub(r"[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]+",
+                  repair, text)
+
+
 def newsml_businesswire(data):
     """Business Wire's own NewsML 1.2 items: the press releases the ninjs examples were converted from."""
     articles = []
     for path in sorted((data / "agency-formats/ninjs/examples/NewsML").glob("*.xml")):
-        xml = path.read_text(encoding="utf-8")
+        xml = unmangled(path.read_text(encoding="utf-8"))
         bodies = [paragraphs(b) for b in re.findall(r"<body[^>]*>(.*?)</body>", xml, re.S)]
         body = max(bodies, key=len)
         if len(body.split()) < 200:
