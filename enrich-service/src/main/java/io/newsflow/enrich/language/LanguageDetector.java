@@ -6,6 +6,8 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.enrich.text.Tokens;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,7 @@ public class LanguageDetector {
     private static final int LONG_TEXT = 400;
     private static final double MIN_MARGIN = 0.01;
     private static final int MIN_WORDS = 2;
+    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
 
     private final com.github.pemistahl.lingua.api.LanguageDetector shortTexts;
     private final com.github.pemistahl.lingua.api.LanguageDetector longTexts;
@@ -44,6 +47,23 @@ public class LanguageDetector {
         return properties.enrich().languages().stream()
                 .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
                 .toArray(Language[]::new);
+    }
+
+    /**
+     * The language the publisher declared, as its ISO 639-1 code ({@code en-GB} gives {@code en}), else the detected
+     * one. The API promises "detected when absent", and agencies and feeds declare what detection cannot know: a
+     * language outside the configured ones (Swedish would read as German) or historic spelling.
+     */
+    public String languageOf(String declared, String text) {
+        return declared(declared).orElseGet(() -> detect(text));
+    }
+
+    static Optional<String> declared(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        var code = Locale.forLanguageTag(tag.strip().replace('_', '-')).getLanguage();
+        return code.length() == 2 && ISO_639_1.contains(code) ? Optional.of(code) : Optional.empty();
     }
 
     public String detect(String text) {

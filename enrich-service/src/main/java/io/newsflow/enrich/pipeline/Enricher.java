@@ -68,7 +68,7 @@ public class Enricher {
                 article.body() != null ? article.body() : article.summary(),
                 knownNames(event.source(), article.authors()));
         var sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
-        var language = languages.detect(article.title() + "\n\n" + sample);
+        var language = languages.languageOf(article.language(), article.title() + "\n\n" + sample);
         var analyzer = analyzers.forLanguage(language);
         var sentences = SentenceSplitter.sentences(text);
         var named = entities.extract(text, language);

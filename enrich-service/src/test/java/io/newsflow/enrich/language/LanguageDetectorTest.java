@@ -47,4 +47,21 @@ class LanguageDetectorTest {
         assertThat(detector.detect(SeedArticle.title() + "\n\n" + SeedArticle.body()))
                 .isEqualTo("en");
     }
+
+    @ParameterizedTest
+    @CsvSource({"sv, sv", "en-GB, en", "PT_br, pt", "' nl ', nl"})
+    void takesTheLanguageThePublisherDeclared(String declared, String language) {
+        // German text: detection alone would say de
+        assertThat(detector.languageOf(declared, "Die europäischen Verbündeten arbeiten an sehr genauen Plänen."))
+                .isEqualTo(language);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            value = {"NULL", "''", "english", "xx", "123"},
+            nullValues = "NULL")
+    void detectsTheLanguageWhenTheDeclaredOneIsMissingOrNoLanguage(String declared) {
+        assertThat(detector.languageOf(declared, "Die europäischen Verbündeten arbeiten an sehr genauen Plänen."))
+                .isEqualTo("de");
+    }
 }
