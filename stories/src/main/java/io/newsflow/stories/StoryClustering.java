@@ -1,10 +1,10 @@
 package io.newsflow.stories;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,47 +13,131 @@ import java.util.Set;
 /**
  * Online story clustering: each article, in the order given, joins the story it fits best (see {@link StorySimilarity})
  * or starts one named by its id. Stories are compared only with articles that share a term or an entity with them
- * (an inverted index), which is also what a look-up of candidate stories in an index does. Deterministic: the same
- * stories and articles in the same order give the same assignments; ties go to the older story. Not thread-safe.
+ * (an inverted index), which is also what a look-up of candidate stories in an index does. Articles can be forgotten
+ * again ({@link #forget}): a story is then what its remaining articles make of it, and goes when none is left, so that
+ * one clustering can follow a moving window of recent articles. Deterministic: the same stories and articles in the
+ * same order give the same assignments; ties go to the older story. Not thread-safe.
  */
 public final class StoryClustering {
 
     private final StorySimilarity similarity;
-    private final Map<String, StoryProfile> stories = new LinkedHashMap<>();
-    private final Map<String, Set<String>> storiesByFeature = new HashMap<>();
-    private final Map<String, String> storyByArticle = new HashMap<>();
+
+    // Stories live in slots; the inverted index and the scratch arrays of a look-up refer to them by slot, so that
+    // scoring the candidates of an article touches primitive arrays instead of a map entry per story and feature.
+    private final List<StoryProfile> profiles = new ArrayList<>();
+    private final List<List<ArticleFeatures>> members = new ArrayList<>();
+    private final Map<String, Integer> slotByStory = new HashMap<>();
+    private final Map<String, Integer> slotByArticle = new HashMap<>();
+    private int[] freeSlots = new int[8];
+    private int free;
+    // every feature of a story's articles, terms and entities alike: a story is a candidate for an article through
+    // any of them, even a term its profile has since cut
+    private final Map<String, Postings> postings = new HashMap<>();
+
+    // scratch of one look-up, by slot
+    private double[] termDots = new double[16];
+    private double[] entityDots = new double[16];
+    private int[] stamps = new int[16];
+    private int[] touched = new int[16];
+    private int stamp;
 
     public StoryClustering(StorySimilarity similarity) {
         this.similarity = similarity;
     }
 
-    /** Adds an article that is in a story already (a stored one, or one whose story is known). */
+    /**
+     * Adds an article that is in a story already (a stored one, or one whose story is known); an article the
+     * clustering holds moves to that story.
+     */
     public void seed(String storyId, ArticleFeatures article) {
-        var story = stories.computeIfAbsent(storyId, StoryProfile::new);
-        story.add(article);
-        index(story, article);
-        storyByArticle.put(article.id(), storyId);
+        if (slotByArticle.containsKey(article.id())) {
+            forget(article.id());
+        }
+        var slot = slotByStory.get(storyId);
+        if (slot == null) {
+            slot = open(storyId);
+        }
+        profiles.get(slot).add(article);
+        members.get(slot).add(article);
+        index(slot, article);
+        slotByArticle.put(article.id(), slot);
+    }
+
+    /**
+     * Takes the article out of its story, as if it had never been added: the story is rebuilt from the articles left,
+     * in the order they came, and is gone when none is left.
+     *
+     * @return whether the clustering held the article
+     */
+    public boolean forget(String articleId) {
+        var slot = slotByArticle.remove(articleId);
+        if (slot == null) {
+            return false;
+        }
+        var remaining = members.get(slot);
+        ArticleFeatures gone = null;
+        for (int i = 0; i < remaining.size(); i++) {
+            if (remaining.get(i).id().equals(articleId)) {
+                gone = remaining.remove(i);
+                break;
+            }
+        }
+        var story = profiles.get(slot);
+        if (remaining.isEmpty()) {
+            unindex(slot, gone, Set.of());
+            close(slot);
+            return true;
+        }
+        var rebuilt = new StoryProfile(story.id());
+        var left = new HashSet<String>();
+        for (var article : remaining) {
+            rebuilt.add(article);
+            left.addAll(article.terms().keySet());
+            left.addAll(article.entities().keySet());
+        }
+        profiles.set(slot, rebuilt);
+        unindex(slot, gone, left);
+        return true;
+    }
+
+    /** Moves every article of story {@code from} into story {@code into}, which keeps its id. */
+    public void merge(String from, String into) {
+        var slot = slotByStory.get(from);
+        if (slot == null || from.equals(into)) {
+            return;
+        }
+        for (var article : List.copyOf(members.get(slot))) {
+            seed(into, article);
+        }
     }
 
     public Optional<String> storyOf(String articleId) {
-        return Optional.ofNullable(storyByArticle.get(articleId));
+        var slot = slotByArticle.get(articleId);
+        return slot == null ? Optional.empty() : Optional.of(profiles.get(slot).id());
     }
 
     public Optional<StoryProfile> story(String storyId) {
-        return Optional.ofNullable(stories.get(storyId));
+        var slot = slotByStory.get(storyId);
+        return slot == null ? Optional.empty() : Optional.of(profiles.get(slot));
     }
 
+    /** The stories, in no particular order. */
     public Collection<StoryProfile> stories() {
-        return stories.values();
+        return profiles.stream().filter(story -> story != null).toList();
+    }
+
+    /** How many articles the clustering holds. */
+    public int size() {
+        return slotByArticle.size();
     }
 
     /**
      * Puts the article in its best story, or in a new one named by its id; an article met before keeps its story.
      */
     public Assignment assign(ArticleFeatures article) {
-        var known = storyByArticle.get(article.id());
+        var known = slotByArticle.get(article.id());
         if (known != null) {
-            return new Assignment(known, false, List.of());
+            return new Assignment(profiles.get(known).id(), false, List.of());
         }
         var matching = matching(article);
         if (matching.isEmpty()) {
@@ -72,32 +156,63 @@ public final class StoryClustering {
     public List<StoryProfile> matching(ArticleFeatures article) {
         // The dot products summed over the inverted index: only the features a story shares with the article are
         // looked at, not every feature of every story that shares one.
-        var dots = new LinkedHashMap<String, double[]>();
-        article.terms().forEach((feature, weight) -> {
-            for (var id : storiesByFeature.getOrDefault(feature, Set.of())) {
-                var shared = stories.get(id).termWeight(feature);
-                var dot = dots.computeIfAbsent(id, key -> new double[2]);
-                dot[0] += weight * shared;
+        var current = ++stamp;
+        if (current == Integer.MAX_VALUE) {
+            Arrays.fill(stamps, 0);
+            stamp = current = 1;
+        }
+        int candidates = 0;
+        for (var term : article.terms().entrySet()) {
+            var cells = postings.get(term.getKey());
+            if (cells == null) {
+                continue;
             }
-        });
-        article.entities().forEach((feature, weight) -> {
-            for (var id : storiesByFeature.getOrDefault(feature, Set.of())) {
-                var shared = stories.get(id).entityWeight(feature);
-                var dot = dots.computeIfAbsent(id, key -> new double[2]);
-                dot[1] += weight * shared;
+            var weight = term.getValue();
+            for (int i = 0; i < cells.size; i++) {
+                var slot = cells.slots[i];
+                if (stamps[slot] != current) {
+                    stamps[slot] = current;
+                    termDots[slot] = 0;
+                    entityDots[slot] = 0;
+                    touched[candidates++] = slot;
+                }
+                termDots[slot] += weight * profiles.get(slot).termWeight(term.getKey());
             }
-        });
-        var scored = new ArrayList<Scored>();
-        for (var candidate : dots.entrySet()) {
-            var story = stories.get(candidate.getKey());
+        }
+        for (var entity : article.entities().entrySet()) {
+            var cells = postings.get(entity.getKey());
+            if (cells == null) {
+                continue;
+            }
+            var weight = entity.getValue();
+            for (int i = 0; i < cells.size; i++) {
+                var slot = cells.slots[i];
+                if (stamps[slot] != current) {
+                    stamps[slot] = current;
+                    termDots[slot] = 0;
+                    entityDots[slot] = 0;
+                    touched[candidates++] = slot;
+                }
+                entityDots[slot] += weight * profiles.get(slot).entityWeight(entity.getKey());
+            }
+        }
+        List<Scored> scored = null;
+        for (int i = 0; i < candidates; i++) {
+            var slot = touched[i];
+            var story = profiles.get(slot);
             if (!similarity.withinWindow(article, story)) {
                 continue;
             }
-            var score = similarity.score(
-                    article, story, candidate.getValue()[0], candidate.getValue()[1]);
+            var score = similarity.score(article, story, termDots[slot], entityDots[slot]);
             if (score >= similarity.threshold()) {
+                if (scored == null) {
+                    scored = new ArrayList<>();
+                }
                 scored.add(new Scored(story, score));
             }
+        }
+        if (scored == null) {
+            return List.of();
         }
         scored.sort((a, b) -> a.score() != b.score()
                 ? Double.compare(b.score(), a.score())
@@ -105,16 +220,64 @@ public final class StoryClustering {
         return scored.stream().map(Scored::story).toList();
     }
 
-    private void index(StoryProfile story, ArticleFeatures article) {
+    private int open(String storyId) {
+        int slot;
+        if (free > 0) {
+            slot = freeSlots[--free];
+            profiles.set(slot, new StoryProfile(storyId));
+            members.set(slot, new ArrayList<>(2));
+        } else {
+            slot = profiles.size();
+            profiles.add(new StoryProfile(storyId));
+            members.add(new ArrayList<>(2));
+            if (slot >= stamps.length) {
+                var length = stamps.length * 2;
+                termDots = Arrays.copyOf(termDots, length);
+                entityDots = Arrays.copyOf(entityDots, length);
+                stamps = Arrays.copyOf(stamps, length);
+                touched = Arrays.copyOf(touched, length);
+            }
+        }
+        slotByStory.put(storyId, slot);
+        return slot;
+    }
+
+    private void close(int slot) {
+        slotByStory.remove(profiles.get(slot).id());
+        profiles.set(slot, null);
+        members.set(slot, null);
+        if (free == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, free * 2);
+        }
+        freeSlots[free++] = slot;
+    }
+
+    private void index(int slot, ArticleFeatures article) {
         for (var feature : article.terms().keySet()) {
-            storiesByFeature
-                    .computeIfAbsent(feature, key -> new LinkedHashSet<>())
-                    .add(story.id());
+            postings.computeIfAbsent(feature, key -> new Postings()).add(slot);
         }
         for (var feature : article.entities().keySet()) {
-            storiesByFeature
-                    .computeIfAbsent(feature, key -> new LinkedHashSet<>())
-                    .add(story.id());
+            postings.computeIfAbsent(feature, key -> new Postings()).add(slot);
+        }
+    }
+
+    /** Takes the slot out of the postings of the gone article's features that no article left in it has. */
+    private void unindex(int slot, ArticleFeatures gone, Set<String> left) {
+        for (var feature : gone.terms().keySet()) {
+            unindex(slot, feature, left);
+        }
+        for (var feature : gone.entities().keySet()) {
+            unindex(slot, feature, left);
+        }
+    }
+
+    private void unindex(int slot, String feature, Set<String> left) {
+        if (left.contains(feature)) {
+            return;
+        }
+        var cells = postings.get(feature);
+        if (cells != null && cells.remove(slot) && cells.size == 0) {
+            postings.remove(feature);
         }
     }
 
@@ -125,4 +288,35 @@ public final class StoryClustering {
     public record Assignment(String storyId, boolean started, List<String> alsoMatching) {}
 
     private record Scored(StoryProfile story, double score) {}
+
+    /** The slots of the stories that have a feature, ascending, each once. */
+    private static final class Postings {
+
+        private int[] slots = new int[2];
+        private int size;
+
+        void add(int slot) {
+            var at = Arrays.binarySearch(slots, 0, size, slot);
+            if (at >= 0) {
+                return;
+            }
+            at = -at - 1;
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+            }
+            System.arraycopy(slots, at, slots, at + 1, size - at);
+            slots[at] = slot;
+            size++;
+        }
+
+        boolean remove(int slot) {
+            var at = Arrays.binarySearch(slots, 0, size, slot);
+            if (at < 0) {
+                return false;
+            }
+            System.arraycopy(slots, at + 1, slots, at, size - at - 1);
+            size--;
+            return true;
+        }
+    }
 }

@@ -78,6 +78,53 @@ class StoryClusteringTest {
         assertThat(assignment.alsoMatching()).containsExactly("z-later");
     }
 
+    @Test
+    void aForgottenArticleNoLongerDrawsNewArticlesIntoItsStory() {
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        clustering.assign(fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        clustering.assign(lisbon("b", "Lisbon docks blaze sends smoke over Alfama", 5));
+
+        assertThat(clustering.forget("a")).isTrue();
+        var again = clustering.assign(fire("c", "Fire destroys warehouse in Valencia port", "Valencia", 10));
+
+        assertThat(again.started()).isTrue();
+        assertThat(again.storyId()).isEqualTo("c");
+        assertThat(clustering.story("a")).isEmpty();
+        assertThat(clustering.storyOf("a")).isEmpty();
+    }
+
+    @Test
+    void aStoryIsWhatItsRemainingArticlesMakeOfIt() {
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        clustering.seed("s", fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        clustering.seed("s", lisbon("b", "Lisbon docks blaze sends smoke over Alfama", 5));
+
+        clustering.forget("a");
+
+        assertThat(clustering.story("s").orElseThrow().count()).isEqualTo(1);
+        assertThat(clustering
+                        .assign(fire("c", "Fire destroys warehouse in Valencia port", "Valencia", 10))
+                        .storyId())
+                .isEqualTo("c");
+        assertThat(clustering
+                        .assign(lisbon("d", "Smoke from Lisbon docks fire reaches Alfama", 15))
+                        .storyId())
+                .isEqualTo("s");
+    }
+
+    @Test
+    void aMergedStoryGivesItsArticlesToTheSurvivingOne() {
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        clustering.seed("older", fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        clustering.seed("younger", fire("b", "Blaze at Valencia port warehouse", "Valencia", 5));
+
+        clustering.merge("younger", "older");
+
+        assertThat(clustering.story("younger")).isEmpty();
+        assertThat(clustering.storyOf("b")).contains("older");
+        assertThat(clustering.story("older").orElseThrow().count()).isEqualTo(2);
+    }
+
     /** Another warehouse fire, told with its own words, places and people. */
     private static ArticleFeatures lisbon(String id, String title, int minutesLater) {
         return ArticleFeatures.of(

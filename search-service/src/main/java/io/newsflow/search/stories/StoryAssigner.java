@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 
 /**
  * Puts each article into the story of its event (see {@link StoryClustering} for the representation and the
- * similarity). Candidates come from the articles this instance remembers (the ones it assigned lately, and the ones
- * other writers stored that it read back) and, when the index holds more than a few articles within the batch's window
- * that the memory lacks, from one look-up per article of the stored articles most like it (see
- * {@link StoredArticles#like}); then the batch in order, so that its later articles may join the stories its earlier
- * ones started. An article keeps the story it has. Stories started here are checked again once the index shows what
+ * similarity). Live, articles are assigned against one clustering per instance that lasts (see {@link RecentArticles}):
+ * the articles this instance assigned lately and the ones other writers stored that it read back, the oldest
+ * forgotten first. It is a cache of the index, which all instances share: the window's stored articles it lacks are
+ * read in before a batch (after a start, all of them), or, when the index holds more than a few of them, the stored
+ * articles most like each incoming one (see {@link StoredArticles#like}); then the batch in order, so that its later
+ * articles may join the stories its earlier ones started. A rebuild clusters each batch in a clustering of its own,
+ * seeded from the target index. An article keeps the story it has. Stories started here are checked again once the index shows what
  * other instances wrote meanwhile, if they wrote within the window (see {@link StoryMerger}): two instances that
  * started one event's story at the same moment end with the older id.
  */
@@ -38,9 +40,9 @@ public class StoryAssigner {
     private final StorySimilarity similarity;
     private final StoryMerger merger;
 
-    // Articles this instance indexed lately: a search sees them only after the next refresh, and the articles of
-    // one story often arrive within a second of each other.
-    private final RecentArticles recent = new RecentArticles(RECENT);
+    // The live clustering: a search sees the articles this instance indexed only after the next refresh, and the
+    // articles of one story often arrive within a second of each other.
+    private final RecentArticles recent;
 
     /**
      * @param live the articles searches see, where live indexing writes
@@ -50,6 +52,7 @@ public class StoryAssigner {
         this.live = live;
         this.similarity = similarity;
         this.merger = merger;
+        this.recent = new RecentArticles(RECENT, similarity);
         merger.onMerge(recent::merged);
     }
 
@@ -92,13 +95,19 @@ public class StoryAssigner {
                         .filter(id -> id != null)
                         .toList());
         if (!isLive) {
-            return cluster(events, features, known, stored, pointers, false).stories();
+            return cluster(events, features, known, stored, pointers).stories();
         }
         // One batch at a time per instance: its consumers see each other's articles, so only another instance can
         // start a story this one does not know of (see StoryMerger).
         Clustered clustered;
         synchronized (recent) {
-            clustered = cluster(events, features, known, stored, pointers, true);
+            recent.putStoredIfAbsent(stored.stream()
+                    .flatMap(List::stream)
+                    .filter(article -> article.storyId() != null)
+                    .map(article -> new StoredArticles.StoredArticle(
+                            pointers.getOrDefault(article.storyId(), article.storyId()), article.features()))
+                    .toList());
+            clustered = clusterLive(events, features, known);
         }
         if (!clustered.started().isEmpty()) {
             var seen = clustered.seen();
@@ -108,13 +117,37 @@ public class StoryAssigner {
         return clustered.stories();
     }
 
+    /** Assigns the batch in order against the instance's live clustering, which keeps what it learns. */
+    private Clustered clusterLive(
+            List<ArticleEnriched> events, List<ArticleFeatures> features, Map<String, String> known) {
+        var seen = recent.sequence();
+        var stories = new HashMap<String, String>();
+        var started = new ArrayList<ArticleEnriched>();
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            String story;
+            if (known.containsKey(event.articleId())) {
+                story = known.get(event.articleId());
+                recent.put(features.get(i), story);
+            } else {
+                var assignment = recent.assign(features.get(i));
+                story = assignment.storyId();
+                if (assignment.started()) {
+                    started.add(event);
+                }
+            }
+            stories.put(event.articleId(), story);
+        }
+        return new Clustered(stories, started, seen);
+    }
+
+    /** Assigns a batch of a rebuild in a clustering of its own, seeded with the target index's candidates. */
     private Clustered cluster(
             List<ArticleEnriched> events,
             List<ArticleFeatures> features,
             Map<String, String> known,
             List<List<StoredArticles.StoredArticle>> stored,
-            Map<String, String> pointers,
-            boolean isLive) {
+            Map<String, String> pointers) {
         var clustering = new StoryClustering(similarity);
         var seeded = new HashSet<String>();
         stored.stream().flatMap(List::stream).forEach(article -> {
@@ -122,14 +155,6 @@ public class StoryAssigner {
                 clustering.seed(pointers.getOrDefault(article.storyId(), article.storyId()), article.features());
             }
         });
-        if (isLive) {
-            for (var article : recent.sharingAFeature(features)) {
-                if (article.storyId() != null && seeded.add(article.features().id())) {
-                    clustering.seed(article.storyId(), article.features());
-                }
-            }
-        }
-        var seen = recent.sequence();
         var stories = new HashMap<String, String>();
         var started = new ArrayList<ArticleEnriched>();
         for (int i = 0; i < events.size(); i++) {
@@ -146,12 +171,9 @@ public class StoryAssigner {
                     started.add(event);
                 }
             }
-            if (isLive) {
-                recent.put(article, story);
-            }
             stories.put(event.articleId(), story);
         }
-        return new Clustered(stories, started, seen);
+        return new Clustered(stories, started, recent.sequence());
     }
 
     /**
