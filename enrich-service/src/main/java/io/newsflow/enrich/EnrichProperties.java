@@ -54,8 +54,7 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
      * @param models opt-in name finder models, each {@code lang=file} (an OpenNLP model file, e.g. one trained on
      *     CoNLL-2002, whose licence keeps it out of the default build); one replaces the shipped model of its language
      */
-    public record Entities(
-            @NotNull List<@Pattern(regexp = "[a-z]{2}=.+", message = MODEL_RULE) String> models) {
+    public record Entities(@NotNull List<@Pattern(regexp = "[a-z]{2}=.+", message = MODEL_RULE) String> models) {
 
         static final String MODEL_RULE = "must be lang=file, e.g. es=/models/es-ner-conll2002.bin";
     }

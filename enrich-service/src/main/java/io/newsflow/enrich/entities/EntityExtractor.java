@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entities;
 
+import io.newsflow.enrich.text.SentenceSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import io.newsflow.enrich.text.SentenceSplitter;
 import opennlp.tools.namefind.ThreadSafeNameFinderME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
@@ -39,8 +39,8 @@ public class EntityExtractor {
     public static final String MODEL_RESOURCE = "/entities/en-ner-per-org-loc.bin";
 
     // Honorifics keep their dot, so that the title is one word the merger drops ("Dr. Müller", "mevr. Ollongren").
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?:Dr|Prof|Hr|Fr|St|Mr|mr|Mevr|mevr|Dhr|dhr|Drs|drs|Ir|ir)\\.(?=\\s)"
+    private static final Pattern TOKEN =
+            Pattern.compile("(?:Dr|Prof|Hr|Fr|St|Mr|mr|Mevr|mevr|Dhr|dhr|Drs|drs|Ir|ir)\\.(?=\\s)"
                     + "|[\\p{L}\\p{M}\\p{N}]+(?:[-'’.&][\\p{L}\\p{M}\\p{N}]+)*|\\S");
     // From the opennlp-models-sentdetect-en and opennlp-models-tokenizer-en artifacts (Apache-2.0, UD English EWT).
     private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
@@ -56,7 +56,9 @@ public class EntityExtractor {
         this.tokenizer =
                 new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
         for (String language : models.languages()) {
-            names.put(language, new ThreadSafeNameFinderME(models.forLanguage(language).orElseThrow()));
+            names.put(
+                    language,
+                    new ThreadSafeNameFinderME(models.forLanguage(language).orElseThrow()));
         }
     }
 
@@ -78,7 +80,8 @@ public class EntityExtractor {
             }
         } else {
             for (String sentence : SentenceSplitter.sentences(line)) {
-                tokenized.add(TOKEN.matcher(sentence).results().map(m -> m.group()).toArray(String[]::new));
+                tokenized.add(
+                        TOKEN.matcher(sentence).results().map(m -> m.group()).toArray(String[]::new));
             }
         }
         return tokenized;

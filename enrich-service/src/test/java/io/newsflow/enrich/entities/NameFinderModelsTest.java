@@ -34,7 +34,8 @@ class NameFinderModelsTest {
             var model = models.forLanguage(language).orElseThrow();
             assertThat(model.getManifestProperty(NameFinderModels.TRAINING_DATA_ENTRY))
                     .startsWith("Europeana Newspapers NER corpora");
-            assertThat(model.getManifestProperty(NameFinderModels.LICENCE_ENTRY)).isEqualTo("CC0 1.0");
+            assertThat(model.getManifestProperty(NameFinderModels.LICENCE_ENTRY))
+                    .isEqualTo("CC0 1.0");
         }
     }
 

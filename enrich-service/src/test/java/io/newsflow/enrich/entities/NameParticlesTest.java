@@ -76,8 +76,7 @@ class NameParticlesTest {
         String[] dutch = {"minister", "Hugo", "de", "Jonge", "en", "Frans", "van", "der", "Velde", "zeiden"};
         String[] german = {"Karl", "von", "Habsburg", "sprach"};
 
-        assertThat(NameParticles.joinPersonNames(
-                        dutch, List.of(new Span(1, 2, "PER"), new Span(5, 6, "PER")), "nl"))
+        assertThat(NameParticles.joinPersonNames(dutch, List.of(new Span(1, 2, "PER"), new Span(5, 6, "PER")), "nl"))
                 .containsExactly(new Span(1, 2, "PER"), new Span(5, 9, "PER"));
         assertThat(NameParticles.joinPersonNames(german, List.of(new Span(0, 1, "PER")), "de"))
                 .containsExactly(new Span(0, 3, "PER"));
