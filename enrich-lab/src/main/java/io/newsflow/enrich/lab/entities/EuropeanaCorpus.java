@@ -66,7 +66,8 @@ final class EuropeanaCorpus {
         // Punctuation detached from the end of an entity continues it only when the entity goes on after it.
         for (int i = 0; i < tokens.size(); i++) {
             boolean inside = tags.get(i).startsWith("I-");
-            boolean continued = i + 1 < tokens.size() && tags.get(i + 1).equals(tags.get(i).replace("B-", "I-"));
+            boolean continued =
+                    i + 1 < tokens.size() && tags.get(i + 1).equals(tags.get(i).replace("B-", "I-"));
             if (inside && !tokens.get(i).codePoints().anyMatch(Character::isLetterOrDigit) && !continued) {
                 tags.set(i, "O");
             }

@@ -58,7 +58,8 @@ public final class LanguageEntityTraining {
                         EUROPEANA + ": enp_DE.lft, enp_DE.onb, enp_DE.sbb",
                         EUROPEANA_LICENCE,
                         true,
-                        data -> EuropeanaCorpus.read(europeana(data, "enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio")),
+                        data -> EuropeanaCorpus.read(
+                                europeana(data, "enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio")),
                         "germeval2014/dev.tsv (outer PER/LOC/ORG; OTH, deriv and part as O)",
                         data -> GermEvalCorpus.read(data.resolve("germeval2014/dev.tsv")));
             case "nl" ->
@@ -163,7 +164,11 @@ public final class LanguageEntityTraining {
                 "%ndev, scored once: %s (%d sentences), conlleval rules, MISC ignored%n",
                 recipe.devName(),
                 dev.size());
-        out.printf(Locale.ROOT, "  baseline (%s, all training data):%n%s", baselineTraining.name(), baseline.table("    "));
+        out.printf(
+                Locale.ROOT,
+                "  baseline (%s, all training data):%n%s",
+                baselineTraining.name(),
+                baseline.table("    "));
         out.printf(Locale.ROOT, "  ours (%s, all training data):%n%s", chosen.name(), ours.table("    "));
         out.printf(
                 Locale.ROOT,

@@ -43,8 +43,9 @@ class ConllCorpusTest {
 
     @Test
     void readsCoNll2002WithItsDocumentsAndTheNerColumn() throws Exception {
-        var sentences = ConllCorpus.readConll2002(Path.of(
-                ConllCorpusTest.class.getResource("/entities/conll2002-synthetic.txt").toURI()));
+        var sentences = ConllCorpus.readConll2002(Path.of(ConllCorpusTest.class
+                .getResource("/entities/conll2002-synthetic.txt")
+                .toURI()));
 
         assertThat(sentences).extracting(s -> s.tokens().getFirst()).containsExactly("Mark", "met", "Ajax");
         assertThat(sentences).extracting(ConllCorpus.Sentence::documentStart).containsExactly(true, false, true);

@@ -23,7 +23,9 @@ class EuropeanaCorpusTest {
         assertThat(sentences).hasSize(3);
         assertThat(sentences.get(0).tokens()).containsExactly("Donnerstag", ",", "1", ".");
         assertThat(sentences.get(1).tokens()).containsExactly("Januar", ".");
-        assertThat(sentences.get(2).tokens()).startsWith("Sir", "Henry", "Layard").endsWith("worden", ",", "weiß");
+        assertThat(sentences.get(2).tokens())
+                .startsWith("Sir", "Henry", "Layard")
+                .endsWith("worden", ",", "weiß");
         assertThat(sentences).extracting(ConllCorpus.Sentence::documentStart).containsExactly(true, false, false);
     }
 
@@ -47,7 +49,8 @@ class EuropeanaCorpusTest {
 
     @Test
     void cutsARunWithoutSentencePunctuationAtTheLongestSentence() {
-        var lines = java.util.stream.IntStream.range(0, 130).mapToObj(i -> "wort O").toList();
+        var lines =
+                java.util.stream.IntStream.range(0, 130).mapToObj(i -> "wort O").toList();
 
         assertThat(EuropeanaCorpus.sentences(lines))
                 .extracting(s -> s.tokens().size())
