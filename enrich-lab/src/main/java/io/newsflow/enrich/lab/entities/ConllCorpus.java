@@ -34,6 +34,12 @@ final class ConllCorpus {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();
             if (trimmed.startsWith("-DOCSTART-")) {
+                // CoNLL-2002 Dutch puts it straight after a sentence's last token, without a blank line.
+                if (!tokens.isEmpty()) {
+                    sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(tags), documentStart));
+                    tokens.clear();
+                    tags.clear();
+                }
                 documentStart = true;
                 continue;
             }
