@@ -38,14 +38,25 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
      * @param languages ISO 639-1 codes of the languages to detect; anything else is {@code und}
      * @param keywords how many keyphrases an article keeps at most
      * @param summary the extractive summary's size
+     * @param entities the name finders beyond the shipped ones
      */
     public record Enrich(
             @Min(1) @Max(64) int concurrency,
             @NotEmpty List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = LANGUAGE_RULE) String> languages,
             @Min(1) @Max(50) int keywords,
-            @Valid @NotNull Summary summary) {
+            @Valid @NotNull Summary summary,
+            @Valid @NotNull Entities entities) {
 
         static final String LANGUAGE_RULE = "must be an ISO 639-1 code: two lower-case letters";
+    }
+
+    /**
+     * @param models opt-in name finder models, each {@code lang=file} (an OpenNLP model file, e.g. one trained on
+     *     CoNLL-2002, whose licence keeps it out of the default build); one replaces the shipped model of its language
+     */
+    public record Entities(@NotNull List<@Pattern(regexp = "[a-z]{2}=.+", message = MODEL_RULE) String> models) {
+
+        static final String MODEL_RULE = "must be lang=file, e.g. es=/models/es-ner-conll2002.bin";
     }
 
     /**

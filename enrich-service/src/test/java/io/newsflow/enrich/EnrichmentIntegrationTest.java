@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "newsflow.topics.raw=enrich-it.articles.raw",
             "newsflow.topics.enriched=enrich-it.articles.enriched",
-            "spring.kafka.consumer.group-id=enrich-it"
+            "spring.kafka.consumer.group-id=enrich-it",
+            // An opt-in name finder besides the three shipped ones, so that the 512 MiB heap below holds four (the
+            // Dutch model stands in for a Spanish one; surefire runs in the module's folder).
+            "newsflow.enrich.entities.models=es=target/classes/entities/nl-ner-per-org-loc.bin"
         })
 @Import({NewsflowTestInfrastructure.class, RawTopicConfiguration.class})
 class EnrichmentIntegrationTest {
@@ -94,9 +97,33 @@ class EnrichmentIntegrationTest {
         assertThat(enrichment.summary()).contains("European", "troops", "Ukraine");
         assertThat(enrichment.tags()).contains("politics", "peacekeeping", "security guarantees");
         assertThat(enrichment.fingerprint()).matches("[0-9a-f]{16}");
-        // The build runs this module's tests with -Xmx512m: the service, with every configured language loaded,
-        // has just enriched an article within that heap.
+        // The build runs this module's tests with -Xmx512m: the service, with every configured language loaded (and
+        // four name finders: en, de, nl and the opt-in one), has just enriched an article within that heap.
         assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(512L * 1024 * 1024);
+    }
+
+    @Test
+    void aGermanArticleGetsGermanPeopleAndPlacesThroughKafka() {
+        var ingested = ArticleIngested.of(
+                "de-" + UUID.randomUUID(),
+                1,
+                Instant.parse("2025-03-01T10:00:00Z"),
+                "sha256:de",
+                Source.pushed("Tagesblatt", "tagesblatt.de"),
+                Article.of(
+                        "Scholz reist nach Paris",
+                        "Außenministerin Annalena Baerbock war in Berlin zu Gesprächen mit dem polnischen"
+                                + " Außenminister Radosław Sikorski. Herr Sikorski lobte die Zusammenarbeit zwischen"
+                                + " Warschau und Berlin."));
+
+        send(ingested);
+
+        var enrichment = awaitEnriched(ingested.articleId()).enrichment();
+        assertThat(enrichment.language()).isEqualTo("de");
+        assertThat(enrichment.people())
+                .extracting(Enrichment.Entity::name)
+                .contains("Annalena Baerbock", "Radosław Sikorski");
+        assertThat(enrichment.places()).extracting(Enrichment.Entity::name).contains("Berlin", "Warschau");
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class SeedArticle {
                         1,
                         List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "uk", "ru"),
                         10,
-                        new EnrichProperties.Summary(3, 600)));
+                        new EnrichProperties.Summary(3, 600),
+                        new EnrichProperties.Entities(List.of())));
     }
 
     public static ArticleIngested event(String articleId) {

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entities;
 
+import io.newsflow.enrich.text.SentenceSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import opennlp.tools.namefind.ThreadSafeNameFinderME;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
 import opennlp.tools.tokenize.ThreadSafeTokenizerME;
@@ -19,40 +22,69 @@ import opennlp.tools.util.Span;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the people, organisations and places of an English article with the name finder trained by
- * {@code io.newsflow.enrich.lab.entities.EntityModelTraining} (enrich-lab) on CoNLL-2003, and merges their mentions per article ({@link MentionMerger}).
+ * Finds the people, organisations and places of an article with the name finder of its language
+ * ({@link NameFinderModels}: English trained by {@code io.newsflow.enrich.lab.entities.EntityModelTraining} on
+ * CoNLL-2003, German and Dutch by {@code LanguageEntityTraining} on the Europeana newspapers), and merges their mentions
+ * per article ({@link MentionMerger}).
  *
- * <p>The model only knows English: for any other language the result is empty rather than the English model's
- * guesses, which on other languages are mostly capitalised words.
+ * <p>A language without a model gets no entities rather than another language's guesses, which are mostly capitalised
+ * words. English text is split and tokenized by OpenNLP's English models; other languages by the project's sentence
+ * rules and a tokenizer that splits punctuation off words as their training corpora do, keeping hyphenated compounds
+ * ("EU-Parlament") and inner apostrophes whole.
  */
 @Component
 public class EntityExtractor {
 
-    /** The trained name finder, on the class path; the evaluation scores it alone, without the extractor. */
+    /** The English name finder, on the class path; the evaluation scores it alone, without the extractor. */
     public static final String MODEL_RESOURCE = "/entities/en-ner-per-org-loc.bin";
+
+    // Honorifics keep their dot, so that the title is one word the merger drops ("Dr. Müller", "mevr. Ollongren").
+    private static final Pattern TOKEN =
+            Pattern.compile("(?:Dr|Prof|Hr|Fr|St|Mr|mr|Mevr|mevr|Dhr|dhr|Drs|drs|Ir|ir)\\.(?=\\s)"
+                    + "|[\\p{L}\\p{M}\\p{N}]+(?:[-'’.&][\\p{L}\\p{M}\\p{N}]+)*|\\S");
     // From the opennlp-models-sentdetect-en and opennlp-models-tokenizer-en artifacts (Apache-2.0, UD English EWT).
     private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
     private static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin";
 
     private final ThreadSafeSentenceDetectorME sentences;
     private final ThreadSafeTokenizerME tokenizer;
-    private final ThreadSafeNameFinderME names;
+    private final Map<String, ThreadSafeNameFinderME> names = new TreeMap<>();
 
-    EntityExtractor() {
+    EntityExtractor(NameFinderModels models) {
         this.sentences = new ThreadSafeSentenceDetectorME(
                 EntityExtractor.<SentenceModel>load(SENTENCE_MODEL, SentenceModel::new));
         this.tokenizer =
                 new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
-        this.names = new ThreadSafeNameFinderME(
-                EntityExtractor.<TokenNameFinderModel>load(MODEL_RESOURCE, TokenNameFinderModel::new));
+        for (String language : models.languages()) {
+            names.put(
+                    language,
+                    new ThreadSafeNameFinderME(models.forLanguage(language).orElseThrow()));
+        }
     }
 
     public ExtractedEntities extract(String text, String language) {
-        if (text == null || !"en".equals(language)) {
+        if (text == null || !names.containsKey(language)) {
             return ExtractedEntities.none();
         }
-        var mentions = mentions(text);
+        var mentions = mentions(text, language);
         return MentionMerger.merge(mentions.mentions(), mentions.lowerCaseWords());
+    }
+
+    /** The sentences of one line, each as its tokens. */
+    private List<String[]> tokenizedSentences(String line, String language) {
+        var tokenized = new ArrayList<String[]>();
+        if (language.equals("en")) {
+            for (Span sentence : sentences.sentPosDetect(line)) {
+                String sentenceText = sentence.getCoveredText(line).toString();
+                tokenized.add(Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText));
+            }
+        } else {
+            for (String sentence : SentenceSplitter.sentences(line)) {
+                tokenized.add(
+                        TOKEN.matcher(sentence).results().map(m -> m.group()).toArray(String[]::new));
+            }
+        }
+        return tokenized;
     }
 
     /** The article's mentions, and the words it writes in lower case inside its sentences. */
@@ -64,7 +96,8 @@ public class EntityExtractor {
      * over lower-case name particles ("Ursula" + "von der Leyen"), and once an article has named a person in full, the
      * untagged later mentions of their surname are that person too ("Merkel", "von der Leyen").
      */
-    Mentions mentions(String text) {
+    Mentions mentions(String text, String language) {
+        var names = this.names.get(language);
         // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
         String normalised = text.replace('\u2019', '\'');
         var sentenceTokens = new ArrayList<String[]>();
@@ -77,9 +110,7 @@ public class EntityExtractor {
                 continue;
             }
             boolean heading = Headings.isHeading(line);
-            for (Span sentence : sentences.sentPosDetect(line)) {
-                String sentenceText = sentence.getCoveredText(line).toString();
-                String[] tokens = Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText);
+            for (String[] tokens : tokenizedSentences(line, language)) {
                 sentenceTokens.add(tokens);
                 sentenceSpans.add(List.of(names.find(tokens)));
                 headings.add(heading);
@@ -91,7 +122,7 @@ public class EntityExtractor {
             }
         }
         names.clearAdaptiveData();
-        var corrected = NameParticles.correctArticle(sentenceTokens, sentenceSpans);
+        var corrected = NameParticles.correctArticle(sentenceTokens, sentenceSpans, language);
         var mentions = new ArrayList<Mention>();
         for (int i = 0; i < sentenceTokens.size(); i++) {
             var tokens = List.of(sentenceTokens.get(i));

@@ -107,7 +107,59 @@ final class MentionMerger {
             "spanish",
             "polish",
             "dutch",
-            "chinese");
+            "chinese",
+            // German and Dutch honorifics and titles
+            "herr",
+            "herrn",
+            "frau",
+            "dres",
+            "bundeskanzler",
+            "bundeskanzlerin",
+            "kanzler",
+            "kanzlerin",
+            "präsident",
+            "präsidentin",
+            "bundespräsident",
+            "bundespräsidentin",
+            "ministerpräsident",
+            "ministerpräsidentin",
+            "bundesminister",
+            "bundesministerin",
+            "ministerin",
+            "außenminister",
+            "außenministerin",
+            "bürgermeister",
+            "bürgermeisterin",
+            "oberbürgermeister",
+            "staatssekretär",
+            "papst",
+            "könig",
+            "königin",
+            "kaiser",
+            "graf",
+            "gräfin",
+            "heer",
+            "mevrouw",
+            "mevr",
+            "meneer",
+            "dhr",
+            "drs",
+            "ir",
+            "premier-minister",
+            "minister-president",
+            "burgemeester",
+            "koning",
+            "koningin",
+            "staatssecretaris",
+            "voorzitter",
+            "deutsche",
+            "deutscher",
+            "niederländische",
+            "niederländischer",
+            "nederlandse");
+
+    /** Articles before a title ("de heer Rutte", "der Kanzler Scholz"), dropped with the title. */
+    private static final Set<String> TITLE_ARTICLES = Set.of("de", "der", "die", "het");
 
     /** Prepositions of place: a name after them is evidence that the name is a place ("in Paris", "outside the White House"). */
     private static final Set<String> PLACE_PREPOSITIONS =
@@ -330,13 +382,25 @@ final class MentionMerger {
             words.removeFirst();
         }
         if (type.equals("PER")) {
-            while (words.size() > 1
-                    && TITLES.contains(words.getFirst().toLowerCase(Locale.ROOT).replaceAll("\\.$", ""))) {
-                words.removeFirst();
+            while (words.size() > 1) {
+                if (isTitle(words.getFirst())) {
+                    words.removeFirst();
+                } else if (words.size() > 2
+                        && TITLE_ARTICLES.contains(words.getFirst().toLowerCase(Locale.ROOT))
+                        && isTitle(words.get(1))) {
+                    words.removeFirst();
+                    words.removeFirst();
+                } else {
+                    break;
+                }
             }
         }
         words.removeIf(String::isEmpty);
         return words.isEmpty() || !hasLetterOrDigit(String.join("", words)) ? List.of() : List.copyOf(words);
+    }
+
+    private static boolean isTitle(String word) {
+        return TITLES.contains(word.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
     }
 
     private static boolean hasLetterOrDigit(String word) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import opennlp.tools.util.Span;
 
@@ -14,6 +15,14 @@ public final class NameParticles {
     private static final Set<String> PARTICLES = Set.of(
             "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "le", "la", "bin", "ibn",
             "al", "ter", "ten", "zu", "vom", "zur");
+
+    /**
+     * The particles that are also the language's definite articles: alone after a name they are the article of the
+     * next noun ("Rutte de Tweede Kamer", "Scholz der SPD"), so they join a name only after another particle ("van der
+     * Leyen", "von der Leyen").
+     */
+    private static final Map<String, Set<String>> ARTICLES =
+            Map.of("de", Set.of("der", "den", "das"), "nl", Set.of("de", "der", "den"));
 
     private NameParticles() {}
 
@@ -30,6 +39,11 @@ public final class NameParticles {
      * span made only of particles ("Von", whatever type the name finder gave it) likewise, into a person.
      */
     static List<Span> joinPersonNames(String[] tokens, List<Span> spans) {
+        return joinPersonNames(tokens, spans, "en");
+    }
+
+    static List<Span> joinPersonNames(String[] tokens, List<Span> spans, String language) {
+        var articles = ARTICLES.getOrDefault(language, Set.of());
         var joined = new ArrayList<Span>();
         for (int s = 0; s < spans.size(); s++) {
             Span span = spans.get(s);
@@ -39,7 +53,9 @@ public final class NameParticles {
             for (int i = span.getStart(); i < end; i++) {
                 onlyParticles &= isParticle(tokens[i]);
             }
-            if (type.equals("PER") || onlyParticles) {
+            onlyParticles &= !articles.contains(tokens[span.getStart()].toLowerCase(Locale.ROOT));
+            boolean articleNext = end < tokens.length && articles.contains(tokens[end]);
+            if ((type.equals("PER") && !articleNext) || onlyParticles) {
                 int next = end;
                 while (next < tokens.length && isParticle(tokens[next])) {
                     next++;
@@ -64,11 +80,16 @@ public final class NameParticles {
      * people named in full anywhere in the article added where they stand untagged.
      */
     public static List<List<Span>> correctArticle(List<String[]> sentences, List<List<Span>> spans) {
+        return correctArticle(sentences, spans, "en");
+    }
+
+    /** As {@link #correctArticle(List, List)}, with the particles that are articles in the given language. */
+    public static List<List<Span>> correctArticle(List<String[]> sentences, List<List<Span>> spans, String language) {
         var joined = new ArrayList<List<Span>>();
         var surnames = new ArrayList<List<String>>();
         for (int i = 0; i < sentences.size(); i++) {
             String[] tokens = sentences.get(i);
-            var sentenceSpans = joinPersonNames(tokens, spans.get(i));
+            var sentenceSpans = joinPersonNames(tokens, spans.get(i), language);
             joined.add(sentenceSpans);
             for (Span span : sentenceSpans) {
                 var words = MentionMerger.clean(

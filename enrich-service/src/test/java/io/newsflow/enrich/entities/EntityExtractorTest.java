@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityExtractorTest {
 
-    private static final EntityExtractor extractor = new EntityExtractor();
+    private static final EntityExtractor extractor = new EntityExtractor(NameFinderModels.shippedOnly());
 
     private static List<String> names(List<Entity> entities) {
         return entities.stream().map(Entity::name).toList();
@@ -64,8 +64,32 @@ class EntityExtractorTest {
     }
 
     @Test
-    void leavesOtherLanguagesToLaterModels() {
-        var entities = extractor.extract("Angela Merkel traf in Berlin den Vorstand von Siemens.", "de");
+    void theShippedGermanModelFindsTheGermanArticlesPeopleAndPlaces() throws IOException {
+        var entities = extractor.extract(resource("/entities/german-article.txt"), "de");
+
+        assertThat(names(entities.people()))
+                .contains("Annalena Baerbock", "Emmanuel Macron", "Ursula von der Leyen")
+                .doesNotContain("Außenministerin Annalena Baerbock", "von der Leyen");
+        // "Herr Sikorski" is the minister named in full before: the honorific goes, the surname joins the full name.
+        assertThat(entities.people()).contains(new Entity("Radosław Sikorski", 2, "radosław-sikorski"));
+        assertThat(names(entities.places()))
+                .containsExactlyInAnyOrder("Berlin", "Paris", "Brüssel", "Deutschland", "Frankreich", "Warschau");
+        assertThat(entities.places()).first().isEqualTo(new Entity("Berlin", 2, "berlin"));
+    }
+
+    @Test
+    void theShippedDutchModelFindsADutchArticlesPlaces() {
+        var entities = extractor.extract(
+                "Minister Wopke Hoekstra reisde maandag naar Amsterdam en Rotterdam. Volgens hem is de samenwerking"
+                        + " met België en Frankrijk van groot belang.",
+                "nl");
+
+        assertThat(names(entities.places())).containsExactlyInAnyOrder("Amsterdam", "Rotterdam", "België", "Frankrijk");
+    }
+
+    @Test
+    void aLanguageWithoutAModelGetsNoEntities() {
+        var entities = extractor.extract("Emmanuel Macron a rencontré Olaf Scholz à Paris.", "fr");
 
         assertThat(entities).isEqualTo(ExtractedEntities.none());
     }

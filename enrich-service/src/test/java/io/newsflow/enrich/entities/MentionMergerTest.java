@@ -220,4 +220,24 @@ class MentionMergerTest {
         assertThat(entities.names("commission")).isFalse();
         assertThat(entities.names("troop deployment")).isFalse();
     }
+
+    @Test
+    void germanAndDutchHonorificsAreNotPartOfAPersonsName() {
+        var entities = MentionMerger.merge(List.of(
+                person("Herr Olaf Scholz"),
+                person("Frau Dr. Angela Merkel"),
+                person("Prof. Christian Drosten"),
+                person("Bundeskanzler Scholz"),
+                person("de heer Mark Rutte"),
+                person("mevrouw Kajsa Ollongren"),
+                person("mevr. Ollongren")));
+
+        assertThat(entities.people())
+                .containsExactly(
+                        new Entity("Kajsa Ollongren", 2),
+                        new Entity("Olaf Scholz", 2),
+                        new Entity("Angela Merkel", 1),
+                        new Entity("Christian Drosten", 1),
+                        new Entity("Mark Rutte", 1));
+    }
 }

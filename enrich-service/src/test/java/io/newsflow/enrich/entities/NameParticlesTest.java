@@ -70,4 +70,30 @@ class NameParticlesTest {
         assertThat(NameParticles.addSurnames(tokens, List.of(), List.of(List.of("Berg"))))
                 .isEmpty();
     }
+
+    @Test
+    void dutchAndGermanSurnameParticlesJoinTheName() {
+        String[] dutch = {"minister", "Hugo", "de", "Jonge", "en", "Frans", "van", "der", "Velde", "zeiden"};
+        String[] german = {"Karl", "von", "Habsburg", "sprach"};
+
+        assertThat(NameParticles.joinPersonNames(dutch, List.of(new Span(1, 2, "PER"), new Span(5, 6, "PER")), "nl"))
+                .containsExactly(new Span(1, 2, "PER"), new Span(5, 9, "PER"));
+        assertThat(NameParticles.joinPersonNames(german, List.of(new Span(0, 1, "PER")), "de"))
+                .containsExactly(new Span(0, 3, "PER"));
+    }
+
+    @Test
+    void aDefiniteArticleAfterANameIsTheNextNounsArticleInDutchAndGerman() {
+        String[] dutch = {"Rutte", "de", "Tweede", "Kamer"};
+        String[] german = {"Scholz", "der", "SPD"};
+
+        assertThat(NameParticles.joinPersonNames(dutch, List.of(new Span(0, 1, "PER")), "nl"))
+                .containsExactly(new Span(0, 1, "PER"));
+        assertThat(NameParticles.joinPersonNames(german, List.of(new Span(0, 1, "PER")), "de"))
+                .containsExactly(new Span(0, 1, "PER"));
+        // In English text "de" stays a particle ("Charles de Gaulle").
+        assertThat(NameParticles.joinPersonNames(
+                        new String[] {"Charles", "de", "Gaulle"}, List.of(new Span(0, 1, "PER")), "en"))
+                .containsExactly(new Span(0, 3, "PER"));
+    }
 }

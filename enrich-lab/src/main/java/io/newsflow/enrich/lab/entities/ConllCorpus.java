@@ -11,8 +11,9 @@ import opennlp.tools.util.Span;
 
 /**
  * Reads CoNLL-2003 files ({@code TOKEN POS CHUNK NER}, IOB tags, blank line between sentences, {@code -DOCSTART-}
- * between documents) into OpenNLP name samples. The first sentence of each document clears the name finder's adaptive
- * data, as a new article does at run time.
+ * between documents) and CoNLL-2002 files ({@code TOKEN POS NER}, IOB2; Dutch with {@code -DOCSTART-} lines, Spanish
+ * without) into OpenNLP name samples. The first sentence of each document clears the name finder's adaptive data, as
+ * a new article does at run time.
  */
 final class ConllCorpus {
 
@@ -33,6 +34,12 @@ final class ConllCorpus {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String trimmed = line.strip();
             if (trimmed.startsWith("-DOCSTART-")) {
+                // CoNLL-2002 Dutch puts it straight after a sentence's last token, without a blank line.
+                if (!tokens.isEmpty()) {
+                    sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(tags), documentStart));
+                    tokens.clear();
+                    tags.clear();
+                }
                 documentStart = true;
                 continue;
             }
@@ -53,6 +60,29 @@ final class ConllCorpus {
             sentences.add(new Sentence(List.copyOf(tokens), List.copyOf(tags), documentStart));
         }
         return sentences;
+    }
+
+    /** Sentences per pseudo-document where a corpus marks no documents (CoNLL-2002 Spanish, Europeana). */
+    static final int BLOCK_SENTENCES = 20;
+
+    /**
+     * A CoNLL-2002 file. The Spanish files mark no documents at all: their sentences are cut into blocks of
+     * {@value #BLOCK_SENTENCES}, so that the adaptive data is cleared now and then and the tuning split has documents to
+     * hold out.
+     */
+    static List<Sentence> readConll2002(Path file) throws IOException {
+        var sentences = read(file);
+        boolean documents = sentences.stream().skip(1).anyMatch(Sentence::documentStart);
+        return documents ? sentences : inBlocks(sentences);
+    }
+
+    static List<Sentence> inBlocks(List<Sentence> sentences) {
+        var blocks = new ArrayList<Sentence>();
+        for (int i = 0; i < sentences.size(); i++) {
+            var sentence = sentences.get(i);
+            blocks.add(new Sentence(sentence.tokens(), sentence.tags(), i % BLOCK_SENTENCES == 0));
+        }
+        return List.copyOf(blocks);
     }
 
     /**

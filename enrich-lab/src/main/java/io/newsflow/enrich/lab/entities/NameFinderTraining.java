@@ -52,6 +52,10 @@ record NameFinderTraining(
     }
 
     TokenNameFinderModel train(List<NameSample> samples) throws IOException {
+        return train(samples, "en");
+    }
+
+    TokenNameFinderModel train(List<NameSample> samples, String language) throws IOException {
         var parameters = TrainingParameters.defaultParams();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
         parameters.put(TrainingParameters.ITERATIONS_PARAM, iterations);
@@ -62,6 +66,6 @@ record NameFinderTraining(
                 featureDescriptor == null ? null : featureDescriptor.getBytes(StandardCharsets.UTF_8),
                 resources,
                 bilou ? new BilouCodec() : new BioCodec());
-        return NameFinderME.train("en", null, ObjectStreamUtils.createObjectStream(samples), parameters, factory);
+        return NameFinderME.train(language, null, ObjectStreamUtils.createObjectStream(samples), parameters, factory);
     }
 }

@@ -2,8 +2,10 @@ package io.newsflow.enrich.lab.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 
 class ConllCorpusTest {
@@ -37,5 +39,33 @@ class ConllCorpusTest {
     @Test
     void theSplitIsTheSameEveryTime() {
         assertThat(ConllCorpus.tuningSplit(tenDocuments())).isEqualTo(ConllCorpus.tuningSplit(tenDocuments()));
+    }
+
+    @Test
+    void readsCoNll2002WithItsDocumentsAndTheNerColumn() throws Exception {
+        var sentences = ConllCorpus.readConll2002(Path.of(ConllCorpusTest.class
+                .getResource("/entities/conll2002-synthetic.txt")
+                .toURI()));
+
+        assertThat(sentences).extracting(s -> s.tokens().getFirst()).containsExactly("Mark", "met", "Ajax");
+        assertThat(sentences).extracting(ConllCorpus.Sentence::documentStart).containsExactly(true, false, true);
+        assertThat(ConllCorpus.chunks(sentences.get(0).tags()))
+                .containsExactly(new Span(0, 2, "PER"), new Span(4, 6, "LOC"));
+        assertThat(ConllCorpus.chunks(sentences.get(1).tags())).containsExactly(new Span(2, 4, "ORG"));
+    }
+
+    @Test
+    void aFileWithoutDocumentsIsCutIntoBlocksSoThatTheTuningSplitHasDocumentsToHoldOut() {
+        var sentences = new ArrayList<ConllCorpus.Sentence>();
+        for (int i = 0; i < 100; i++) {
+            sentences.add(new ConllCorpus.Sentence(List.of("s" + i), List.of("O"), i == 0));
+        }
+
+        var blocks = ConllCorpus.inBlocks(sentences);
+        var split = ConllCorpus.tuningSplit(blocks);
+
+        assertThat(blocks).filteredOn(ConllCorpus.Sentence::documentStart).hasSize(5);
+        assertThat(split.tune()).hasSize(ConllCorpus.BLOCK_SENTENCES);
+        assertThat(split.tune().getFirst().tokens()).containsExactly("s80");
     }
 }
