@@ -125,6 +125,16 @@ public final class BatchIngestBenchmark {
             postBatches(http, ingestUrl, batches(text, run + "-warmup", articles / 4, batchSize), concurrency);
             postBatches(http, bridgeUrl, batches(text, run + "-warmup-bridge", articles / 4, batchSize), concurrency);
             sendPlain(producer, baselineTopic, events(text, run + "-warmup", articles / 4));
+            if (service != null) {
+                // What the service spends doing nothing (its consumers polling, schedulers), per second: part of
+                // every article's CPU below, and none of the bridge's.
+                var idleCpu = cpu(service);
+                var idleStart = System.nanoTime();
+                service.waitFor(10, TimeUnit.SECONDS);
+                System.out.printf(
+                        "idle ingest service: %.1f ms CPU per second%n",
+                        (cpu(service) - idleCpu) / 1e6 / ((System.nanoTime() - idleStart) / 1e9));
+            }
 
             var endpointRates = new ArrayList<Double>();
             var producerRates = new ArrayList<Double>();
