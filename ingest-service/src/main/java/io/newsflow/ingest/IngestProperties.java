@@ -127,6 +127,8 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
             @TopicName String statusTopic,
             @NotBlank String consumerGroup,
             @Min(1) @Max(64) int concurrency,
+            @Min(1) @Max(64) int retryConcurrency,
+            @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 25) Duration maxFetchWait,
             @NotBlank @Pattern(regexp = "[A-Za-z][A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)?") String userAgent,
             @NotNull URI contactUrl,
             @NotNull @DurationMin(millis = 0) @DurationMax(minutes = 10) Duration hostDelay,

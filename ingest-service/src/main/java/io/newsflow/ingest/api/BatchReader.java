@@ -175,6 +175,9 @@ class BatchReader {
     }
 
     private Item validated(int index, Integer lineNumber, ArticleSubmission submission) {
+        if (submission.plainlyValid()) {
+            return new Valid(index, lineNumber, submission);
+        }
         var violations = validator.validate(submission);
         if (!violations.isEmpty()) {
             var errors = violations.stream()

@@ -51,7 +51,7 @@ class FetchConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, FetchRequest> fetchRequestContainerFactory(
-            ConsumerFactory<?, ?> consumerFactory) {
+            ConsumerFactory<?, ?> consumerFactory, IngestProperties properties) {
         var config = new HashMap<>(consumerFactory.getConfigurationProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
@@ -63,6 +63,11 @@ class FetchConfiguration {
         // A fetch may wait for its host's turn and then for a slow page: leave room before the group evicts us.
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+        // The fetchers sit idle most of the time, and an idle consumer asks the broker again every fetch.max.wait.ms
+        // (500 ms by default): with one consumer per thread and topic that cost the batch endpoint more CPU than its
+        // validation. The broker answers a fetch as soon as a record arrives, so a longer wait delays nothing new.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int)
+                properties.ingest().fetch().maxFetchWait().toMillis());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, FetchRequest>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         return factory;
@@ -84,6 +89,8 @@ class FetchConfiguration {
                 .exponentialBackoff(backoff, 2.0, backoff * 8)
                 .autoCreateTopicsWith(topics.partitions(), topics.replicationFactor())
                 .listenerFactory(CONTAINER_FACTORY)
+                // retries are the few requests that failed once: fewer consumers than the request topic
+                .concurrency(fetch.retryConcurrency())
                 .dltHandlerMethod(FetchListener.BEAN, "exhausted")
                 .create(kafka);
     }

@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code --ingest-url=http://localhost:8081}: a running ingest service on that broker; default: one started
  *       as a process of its own (heap {@code --service-heap=512m}, as in compose) on topics of its own
  *   <li>{@code --articles=20000 --batch-size=500 --concurrency=8 --rounds=3 --partitions=3}
- *   <li>{@code --spring.*} and {@code --logging.*}: passed on to the service it starts
+ *   <li>{@code --spring.*}, {@code --logging.*} and {@code --newsflow.*}: passed on to the service it starts
+ *   <li>{@code --service-jfr=file.jfr}: records the service with JFR's profile settings
  * </ul>
  */
 public final class BatchIngestBenchmark {
@@ -91,9 +92,12 @@ public final class BatchIngestBenchmark {
                     "--newsflow.topics.raw=" + run + ".raw",
                     "--newsflow.topics.ingest-state=" + run + ".ingest-state",
                     "--newsflow.topics.partitions=" + partitions));
-            // Anything else of Spring's (--logging.level..., --spring.kafka.producer...) goes to the service.
+            // Anything else of Spring's (--logging.level..., --spring.kafka.producer...) and the service's own settings
+            // (--newsflow.ingest...) go to the service.
             Arrays.stream(args)
-                    .filter(arg -> arg.startsWith("--spring.") || arg.startsWith("--logging."))
+                    .filter(arg -> arg.startsWith("--spring.")
+                            || arg.startsWith("--logging.")
+                            || arg.startsWith("--newsflow."))
                     .forEach(command::add);
             var log = Files.createTempFile("ingest-benchmark-service", ".log");
             service = new ProcessBuilder(command)
@@ -114,17 +118,29 @@ public final class BatchIngestBenchmark {
                 run, articles, batchSize, concurrency, rounds, bootstrap, ingestUrl);
         var text = new SyntheticText(42);
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try (var producer = baselineProducer(bootstrap);
-                var bridge = new HttpBridge(baselineProducer(bootstrap), baselineTopic)) {
+        var bridgeProcess = startBridge(bootstrap, baselineTopic, options.getOrDefault("service-heap", "512m"));
+        try (var producer = baselineProducer(bootstrap)) {
+            var bridgeUrl = bridgeUrl(bridgeProcess);
             // Warm-up: JIT, connections, producer metadata on all sides.
             postBatches(http, ingestUrl, batches(text, run + "-warmup", articles / 4, batchSize), concurrency);
-            postBatches(
-                    http, bridge.url(), batches(text, run + "-warmup-bridge", articles / 4, batchSize), concurrency);
+            postBatches(http, bridgeUrl, batches(text, run + "-warmup-bridge", articles / 4, batchSize), concurrency);
             sendPlain(producer, baselineTopic, events(text, run + "-warmup", articles / 4));
+            if (service != null) {
+                // What the service spends doing nothing (its consumers polling, schedulers), per second: part of
+                // every article's CPU below, and none of the bridge's.
+                var idleCpu = cpu(service);
+                var idleStart = System.nanoTime();
+                service.waitFor(10, TimeUnit.SECONDS);
+                System.out.printf(
+                        "idle ingest service: %.1f ms CPU per second%n",
+                        (cpu(service) - idleCpu) / 1e6 / ((System.nanoTime() - idleStart) / 1e9));
+            }
 
             var endpointRates = new ArrayList<Double>();
             var producerRates = new ArrayList<Double>();
             var bridgeRates = new ArrayList<Double>();
+            var endpointCpus = new ArrayList<Double>();
+            var bridgeCpus = new ArrayList<Double>();
             for (int round = 1; round <= rounds; round++) {
                 var events = events(text, run + "-plain-" + round, articles);
                 var producerCpu = ownCpu();
@@ -137,16 +153,20 @@ public final class BatchIngestBenchmark {
                 clientCpu = ownCpu() - clientCpu;
                 serviceCpu = cpu(service) - serviceCpu;
                 var bridgeBodies = batches(text, run + "-bridge-" + round, articles, batchSize);
-                var bridgeCpu = ownCpu();
-                var bridged = rate(articles, () -> postBatches(http, bridge.url(), bridgeBodies, concurrency));
-                bridgeCpu = ownCpu() - bridgeCpu;
+                var bridgeClientCpu = ownCpu();
+                var bridgeCpu = cpu(bridgeProcess);
+                var bridged = rate(articles, () -> postBatches(http, bridgeUrl, bridgeBodies, concurrency));
+                bridgeClientCpu = ownCpu() - bridgeClientCpu;
+                bridgeCpu = cpu(bridgeProcess) - bridgeCpu;
+                endpointCpus.add(serviceCpu / 1000.0 / articles);
+                bridgeCpus.add(bridgeCpu / 1000.0 / articles);
                 producerRates.add(plain);
                 endpointRates.add(endpoint);
                 bridgeRates.add(bridged);
                 System.out.printf(
                         "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx), bare HTTP"
                                 + " bridge %,.0f articles/s (%.2fx); CPU per article: plain producer %d us, HTTP client"
-                                + " %d us, ingest service %s, bare bridge with its HTTP client %d us%n",
+                                + " %d us, ingest service %s, bare bridge %d us (its HTTP client %d us)%n",
                         round,
                         plain,
                         endpoint,
@@ -156,13 +176,14 @@ public final class BatchIngestBenchmark {
                         producerCpu / 1000 / articles,
                         clientCpu / 1000 / articles,
                         service == null ? "(not measured)" : serviceCpu / 1000 / articles + " us",
-                        bridgeCpu / 1000 / articles);
+                        bridgeCpu / 1000 / articles,
+                        bridgeClientCpu / 1000 / articles);
             }
             var plain = median(producerRates);
             var endpoint = median(endpointRates);
             var bridged = median(bridgeRates);
             System.out.printf(
-                    "RESULT plain producer %,.0f articles/s, batch endpoint %,.0f articles/s, ratio %.2fx; bare HTTP"
+                    "Throughput: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s, ratio %.2fx; bare HTTP"
                             + " bridge %,.0f articles/s, ratio %.2fx (median of %d rounds, %d articles of ~%d bytes"
                             + " each)%n",
                     plain,
@@ -173,13 +194,62 @@ public final class BatchIngestBenchmark {
                     rounds,
                     articles,
                     SyntheticText.BODY_CHARACTERS);
+            if (service != null) {
+                // The figure the target is about: server CPU per article, each server a process of its own,
+                // with its idle threads (consumers, schedulers) included, against the bare bridge of the same run.
+                var endpointCpu = median(endpointCpus);
+                var bridgeCpu = median(bridgeCpus);
+                System.out.printf(
+                        "RESULT CPU per article: endpoint %.1f µs, bridge %.1f µs, ratio %.2fx (median of %d rounds;"
+                                + " rounds %s)%n",
+                        endpointCpu, bridgeCpu, endpointCpu / bridgeCpu, rounds, ratios(endpointCpus, bridgeCpus));
+            }
         } finally {
+            bridgeProcess.destroy();
             if (service != null) {
                 service.destroy();
                 service.waitFor(30, TimeUnit.SECONDS);
             }
         }
         System.exit(0);
+    }
+
+    private static String ratios(List<Double> endpoint, List<Double> bridge) {
+        var ratios = new ArrayList<String>();
+        for (int i = 0; i < endpoint.size(); i++) {
+            ratios.add(String.format("%.2fx", endpoint.get(i) / bridge.get(i)));
+        }
+        return String.join(" ", ratios);
+    }
+
+    private static Process startBridge(String bootstrap, String topic, String heap) throws Exception {
+        var process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx" + heap,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HttpBridge.class.getName(),
+                        bootstrap,
+                        topic)
+                .redirectErrorStream(true)
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return process;
+    }
+
+    /** Reads the bridge's output until it names its URL; the rest of its output is drained and dropped. */
+    private static String bridgeUrl(Process bridge) throws Exception {
+        var lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(bridge.getInputStream(), StandardCharsets.UTF_8));
+        for (var line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("BRIDGE ")) {
+                var drain = new Thread(() -> lines.lines().forEach(ignored -> {}));
+                drain.setDaemon(true);
+                drain.start();
+                return line.substring("BRIDGE ".length());
+            }
+        }
+        throw new IllegalStateException("The bridge exited before it listened");
     }
 
     private static int freePort() throws Exception {
@@ -321,7 +391,7 @@ public final class BatchIngestBenchmark {
     }
 
     /** The producer settings of the ingest service's application.yaml. */
-    private static KafkaProducer<String, byte[]> baselineProducer(String bootstrap) {
+    static KafkaProducer<String, byte[]> baselineProducer(String bootstrap) {
         var config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");

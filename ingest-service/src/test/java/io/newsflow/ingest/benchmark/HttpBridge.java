@@ -102,6 +102,19 @@ final class HttpBridge implements AutoCloseable {
         return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs the bridge as a process of its own, as the service runs, so that the harness measures the CPU of each
+     * server alone (its HTTP client stays in the harness for both). Arguments: the broker and the topic; prints
+     * {@code BRIDGE <url>} once it listens.
+     */
+    public static void main(String[] args) throws Exception {
+        var bridge = new HttpBridge(BatchIngestBenchmark.baselineProducer(args[0]), args[1]);
+        System.out.println("BRIDGE " + bridge.url());
+        System.out.flush();
+        // until the harness destroys the process
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
     @Override
     public void close() {
         server.stop(0);
