@@ -151,7 +151,8 @@ class SearchController {
             operationId = "trending",
             summary = "Terms rising now",
             description = "The tags and entities significantly more frequent in the window than in the whole index,"
-                    + " by field, most significant first.")
+                    + " by field, most significant first. A tag that is the name of a rising person, organisation or"
+                    + " place is listed as that entity only.")
     @ApiResponse(responseCode = "200", description = "The rising terms")
     @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     ArticleSearch.Trending trending(

@@ -28,10 +28,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The read side of the index: typed queries mapped to API records. */
@@ -314,8 +316,9 @@ public class ArticleSearch {
                                 .query(q -> q.range(r -> r.date(d -> d.field("publishedAt")
                                         .gte(since.toString())
                                         .lte(now.toString()))));
+                        // more than asked for: the tags that name a rising entity are left out below
                         s.aggregations(
-                                TAGS, a -> a.significantTerms(t -> t.field(TAGS).size(size)));
+                                TAGS, a -> a.significantTerms(t -> t.field(TAGS).size(2 * size)));
                         for (var entity : EntityField.values()) {
                             s.aggregations(entity.names, a -> a.significantTerms(
                                             t -> t.field(entity.keys).size(size))
@@ -324,11 +327,24 @@ public class ArticleSearch {
                         return s;
                     },
                     Void.class);
-            var terms = new LinkedHashMap<String, List<Trending.Term>>();
-            terms.put(TAGS, trendingTerms(response.aggregations().get(TAGS), null));
+            var entities = new LinkedHashMap<String, List<Trending.Term>>();
             for (var entity : EntityField.values()) {
-                terms.put(entity.names, trendingTerms(response.aggregations().get(entity.names), entity));
+                entities.put(entity.names, trendingTerms(response.aggregations().get(entity.names), entity));
             }
+            // The tags hold the entities' names too: "bolzano" beside the place Bolzano is one term, shown once, as
+            // the entity, whose filter is the more precise one.
+            var entityNames = entities.values().stream()
+                    .flatMap(List::stream)
+                    .map(term -> term.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+            var terms = new LinkedHashMap<String, List<Trending.Term>>();
+            terms.put(
+                    TAGS,
+                    trendingTerms(response.aggregations().get(TAGS), null).stream()
+                            .filter(tag -> !entityNames.contains(tag.value().toLowerCase(Locale.ROOT)))
+                            .limit(size)
+                            .toList());
+            terms.putAll(entities);
             return new Trending(since, now, terms);
         });
     }
