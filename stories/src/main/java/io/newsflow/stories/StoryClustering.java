@@ -161,41 +161,8 @@ public final class StoryClustering {
             Arrays.fill(stamps, 0);
             stamp = current = 1;
         }
-        int candidates = 0;
-        for (var term : article.terms().entrySet()) {
-            var cells = postings.get(term.getKey());
-            if (cells == null) {
-                continue;
-            }
-            var weight = term.getValue();
-            for (int i = 0; i < cells.size; i++) {
-                var slot = cells.slots[i];
-                if (stamps[slot] != current) {
-                    stamps[slot] = current;
-                    termDots[slot] = 0;
-                    entityDots[slot] = 0;
-                    touched[candidates++] = slot;
-                }
-                termDots[slot] += weight * profiles.get(slot).termWeight(term.getKey());
-            }
-        }
-        for (var entity : article.entities().entrySet()) {
-            var cells = postings.get(entity.getKey());
-            if (cells == null) {
-                continue;
-            }
-            var weight = entity.getValue();
-            for (int i = 0; i < cells.size; i++) {
-                var slot = cells.slots[i];
-                if (stamps[slot] != current) {
-                    stamps[slot] = current;
-                    termDots[slot] = 0;
-                    entityDots[slot] = 0;
-                    touched[candidates++] = slot;
-                }
-                entityDots[slot] += weight * profiles.get(slot).entityWeight(entity.getKey());
-            }
-        }
+        int candidates = accumulate(article.terms(), false, current, 0);
+        candidates = accumulate(article.entities(), true, current, candidates);
         List<Scored> scored = null;
         for (int i = 0; i < candidates; i++) {
             var slot = touched[i];
@@ -218,6 +185,36 @@ public final class StoryClustering {
                 ? Double.compare(b.score(), a.score())
                 : a.story().olderThan(b.story()) ? -1 : 1);
         return scored.stream().map(Scored::story).toList();
+    }
+
+    /**
+     * Adds the article's term (or entity) weights times each sharing story's to that story's dot product, and answers
+     * how many stories have been touched so far. One loop for both kinds, on the hot path of every article.
+     */
+    private int accumulate(Map<String, Double> features, boolean entities, int current, int candidates) {
+        for (var feature : features.entrySet()) {
+            var cells = postings.get(feature.getKey());
+            if (cells == null) {
+                continue;
+            }
+            var weight = feature.getValue();
+            for (int i = 0; i < cells.size; i++) {
+                var slot = cells.slots[i];
+                if (stamps[slot] != current) {
+                    stamps[slot] = current;
+                    termDots[slot] = 0;
+                    entityDots[slot] = 0;
+                    touched[candidates++] = slot;
+                }
+                var profile = profiles.get(slot);
+                if (entities) {
+                    entityDots[slot] += weight * profile.entityWeight(feature.getKey());
+                } else {
+                    termDots[slot] += weight * profile.termWeight(feature.getKey());
+                }
+            }
+        }
+        return candidates;
     }
 
     private int open(String storyId) {
