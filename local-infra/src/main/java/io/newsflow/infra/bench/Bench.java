@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,10 +157,25 @@ public final class Bench {
                 + " article. They carry the source `" + tag + "` (query: source:\"" + tag + "\").");
         notes.add("Stage times are counted from the first send; topic times are the records' timestamps, searchable"
                 + " the first poll (every 100 ms, no forced refresh) that saw the article.");
+        var file = stack.stateDir().resolve("reports").resolve("bench-" + stamp + ".md");
+        var stageTimes = new LinkedHashMap<String, Collection<Long>>();
+        stageTimes.put("acknowledged", max.acked.values());
+        stageTimes.put("raw topic", max.probe.raw.values());
+        stageTimes.put("enriched topic", max.probe.enriched.values());
+        stageTimes.put("searchable", max.probe.searchable.values());
+        try {
+            Files.createDirectories(file.getParent());
+            BenchCharts.throughput(file.resolveSibling("bench-" + stamp + "-throughput.png"), max.start, stageTimes);
+            BenchCharts.latencyCdf(file.resolveSibling("bench-" + stamp + "-latency.png"), latency.millis(), rate);
+            notes.add("Charts: bench-" + stamp + "-throughput.png (articles/s per stage over the full-speed flow),"
+                    + " bench-" + stamp + "-latency.png (latency CDF), beside this report.");
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // the figures stand without the charts
+            notes.add("No charts: " + e);
+        }
         var report = new BenchReport(stages, latency, search, loadBefore, loadAverage(), notes);
         out.println();
         out.print(report.table());
-        var file = stack.stateDir().resolve("reports").resolve("bench-" + stamp + ".md");
         write(file, report.markdown(stamp, "./newsflow bench " + args));
         out.println("Report: " + home.relativize(file));
     }
