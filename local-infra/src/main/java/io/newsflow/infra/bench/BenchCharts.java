@@ -70,6 +70,14 @@ final class BenchCharts {
     }
 
     private static void save(Path file, org.jfree.chart.JFreeChart chart) {
+        // points as well as lines: a stage that took everything within one second is a single point
+        var plot = chart.getXYPlot();
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        if (plot.getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer) {
+            renderer.setDefaultShapesVisible(true);
+        }
         try {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
         } catch (IOException e) {
