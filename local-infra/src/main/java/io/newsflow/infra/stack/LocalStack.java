@@ -53,6 +53,10 @@ public final class LocalStack {
         return URI.create("http://127.0.0.1:" + settings.elasticsearchPort() + "/");
     }
 
+    public URI search() {
+        return URI.create("http://127.0.0.1:" + settings.searchPort() + "/");
+    }
+
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + settings.kafkaPort();
     }
@@ -64,6 +68,16 @@ public final class LocalStack {
             return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
         } catch (IOException e) {
             throw new InfraException("Cannot read the loader key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key {@code up} created for the dashboard ({@code search:read}). */
+    public Optional<String> editorKey() {
+        try {
+            var file = LocalCredentials.folder(settings).resolve("editor-key");
+            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new InfraException("Cannot read the editor key: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,87 @@
+package io.newsflow.infra.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The command line of {@code ./newsflow bench <corpus> [--articles N] [--keep]}. */
+record BenchArguments(
+        Optional<Path> corpus, int articles, boolean keep, int clients, Duration searchFor, boolean help) {
+
+    static final String USAGE =
+            """
+            usage: ./newsflow bench <corpus-folder-or-ndjson> [--articles N] [--keep] [--clients 20] [--search-for 15s]
+              against the stack './newsflow up -d' started: streams N articles (default 1000) made from the corpus into
+              ingest as fast as it takes them, then N/2 at half the measured end-to-end rate, then searches with 20
+              concurrent clients; writes .newsflow/reports/bench-<stamp>.md. --keep leaves the scratch topic and index.""";
+
+    static BenchArguments parse(List<String> args) {
+        Optional<Path> corpus = Optional.empty();
+        var articles = 1000;
+        var keep = false;
+        var clients = 20;
+        var searchFor = Duration.ofSeconds(15);
+        for (var i = 0; i < args.size(); i++) {
+            var arg = args.get(i);
+            switch (arg) {
+                case "-h", "--help" -> {
+                    return new BenchArguments(Optional.empty(), articles, keep, clients, searchFor, true);
+                }
+                case "--keep" -> keep = true;
+                case "--articles" -> articles = positive(arg, value(args, ++i, arg));
+                case "--clients" -> clients = positive(arg, value(args, ++i, arg));
+                case "--search-for" -> searchFor = duration(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
+                    if (corpus.isPresent()) {
+                        throw new IllegalArgumentException("one corpus only, not also " + arg);
+                    }
+                    corpus = Optional.of(Path.of(arg));
+                }
+            }
+        }
+        if (corpus.isEmpty()) {
+            throw new IllegalArgumentException("name the corpus: a folder or an .ndjson(.gz) file of articles");
+        }
+        if (articles < 2) {
+            throw new IllegalArgumentException("--articles must be at least 2");
+        }
+        return new BenchArguments(corpus, articles, keep, clients, searchFor, false);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static int positive(String option, String value) {
+        try {
+            var n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new IllegalArgumentException(option + " must be positive, not " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not " + value, e);
+        }
+    }
+
+    /** 15s, 500ms, 2m. */
+    static Duration duration(String value) {
+        var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(value);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("a duration like 15s, 500ms or 2m, not " + value);
+        }
+        var n = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+}
