@@ -37,7 +37,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * with every configured language loaded. The baseline, measured in the same run, is the part every enrichment
  * starts with: text extraction and language detection.
  *
- * <p>{@code ./newsflow bench <data-folder>} runs it (extra arguments go to JMH).
+ * <p>{@code ./newsflow bench-enrich <data-folder>} runs it (extra arguments go to JMH).
  */
 @State(Scope.Thread)
 @Threads(1)
