@@ -67,7 +67,7 @@ public class EntityExtractor {
             return ExtractedEntities.none();
         }
         var mentions = mentions(text, language);
-        return MentionMerger.merge(mentions.mentions(), mentions.lowerCaseWords());
+        return MentionMerger.merge(mentions.mentions(), mentions.lowerCaseWords(), language);
     }
 
     /** The sentences of one line, each as its tokens. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The stable key of a name, the same in every article: "Zelenskyy", "Zelensky" and "Zelenskiy" are {@code zelensky},
  * "U.S." and "US" are {@code us}. Folds what spelling and transliteration vary: case, accents, dots and apostrophes,
  * and the endings that transliterations of Slavic names vary, "-iy", "-yi", "-yy", "-ij", "-ii" (all "-y"). Words are joined by
- * hyphens. A key identifies; the name shown stays as the article wrote it.
+ * hyphens. In German articles the listed genitive forms of names ("Deutschlands", "Völkerbundes") have their base
+ * form's key ({@link #of(String, String)}); a key depends on the name and the language only, never on other articles. A key identifies; the name shown stays as the article wrote it.
  */
 public final class EntityKeys {
 
@@ -22,6 +23,14 @@ public final class EntityKeys {
 
     public static String of(String name) {
         return String.join("-", words(name));
+    }
+
+    /**
+     * The key of a name in an article of the given language: for German, also without the genitive ending of the
+     * names {@link EntityInflections} lists, so that "Deutschlands" alone has Deutschland's key in every article.
+     */
+    public static String of(String name, String language) {
+        return of(EntityInflections.base(name, language));
     }
 
     /** The folded words of a name, for comparing parts of names ("Zelenskyy" ends "Volodymyr Zelensky"). */

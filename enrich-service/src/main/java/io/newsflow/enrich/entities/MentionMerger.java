@@ -20,6 +20,14 @@ import java.util.TreeMap;
  * several types takes the type it was tagged with most often. A person mentioned by the end of their name ("Zelensky",
  * "von der Leyen") is the person with the longest full name ending that way in the same article, also when the name
  * finder took that short mention (of at most two words) for an organisation or a place.
+ *
+ * <p>German and Dutch inflect names: the genitive adds -s or -es ("Deutschlands", "Völkerbundes", "Matteottis"). The
+ * genitives the German Europeana newspapers attest ({@link EntityInflections}) fold in every article, by their key. Any
+ * other mention that is another mention of the article plus "s" or "es" joins it ("Kiews" and "Kiew"), as does an
+ * inflected surname ("Mussolinis" and "Benito Mussolini"): of the same type, or of the type the base form's evidence
+ * settles (an alias entry, or more votes than the inflected form has mentions). The base spelling is kept. A final s
+ * alone never folds ("Paris", "Hans", "Texas" stay); in Dutch people are left out, as Dutch patronymic surnames end
+ * in -s ("Janssen" and "Janssens" are two families).
  */
 final class MentionMerger {
 
@@ -165,6 +173,12 @@ final class MentionMerger {
     private static final Set<String> PLACE_PREPOSITIONS =
             Set.of("in", "at", "near", "outside", "inside", "across", "from", "to", "into", "around", "throughout");
 
+    /** Languages whose genitive adds -s or -es to a name. */
+    private static final Set<String> INFLECTING = Set.of("de", "nl");
+
+    /** Genitive endings, longest first. */
+    private static final List<String> GENITIVE_ENDINGS = List.of("es", "s");
+
     /** Words that do not count towards an abbreviation's letters ("Bank of England" is "BoE"). */
     private static final Set<String> MINOR_WORDS = Set.of("of", "the", "and", "for", "on", "in", "de", "du", "la");
 
@@ -216,9 +230,12 @@ final class MentionMerger {
         }
 
         boolean endsWith(Name other) {
-            return words.size() > other.words.size()
-                    && words.subList(words.size() - other.words.size(), words.size())
-                            .equals(other.words);
+            return endsWith(other.words);
+        }
+
+        boolean endsWith(List<String> end) {
+            return words.size() > end.size()
+                    && words.subList(words.size() - end.size(), words.size()).equals(end);
         }
 
         /** An abbreviation of {@code other}: its letters are the initials of other's words ("ECB", "BoE"). */
@@ -255,6 +272,17 @@ final class MentionMerger {
      *     the heading's words, not part of a name ("Continued Russian Strikes")
      */
     static ExtractedEntities merge(List<Mention> mentions, Set<String> lowerCaseWords) {
+        return merge(mentions, lowerCaseWords, "");
+    }
+
+    /**
+     * Merges one article's mentions.
+     *
+     * @param lowerCaseWords the words the article writes in lower case inside its sentences: in a heading they are
+     *     the heading's words, not part of a name ("Continued Russian Strikes")
+     * @param language the article's language: German and Dutch genitives fold onto their base form
+     */
+    static ExtractedEntities merge(List<Mention> mentions, Set<String> lowerCaseWords, String language) {
         var cleaned = new ArrayList<Map.Entry<Mention, List<String>>>();
         for (Mention mention : mentions) {
             if (TYPES.contains(mention.type())) {
@@ -275,7 +303,7 @@ final class MentionMerger {
             if (words.isEmpty()) {
                 continue;
             }
-            String spelling = String.join(" ", words);
+            String spelling = EntityInflections.base(String.join(" ", words), language);
             var alias = EntityAliases.of(spelling);
             String key = EntityKeys.of(alias.map(EntityAliases.Canonical::name).orElse(spelling));
             var name = names.computeIfAbsent(key, k -> new Name(k, EntityKeys.words(k), alias));
@@ -297,6 +325,10 @@ final class MentionMerger {
                         names.remove(abbreviation.key);
                     });
         }
+        boolean inflecting = INFLECTING.contains(language);
+        if (inflecting) {
+            foldGenitives(names, language);
+        }
         var people = names.values().stream().filter(n -> n.type().equals("PER")).toList();
         var entities = new HashMap<String, Map<String, int[]>>();
         var keys = new HashMap<String, String>();
@@ -305,7 +337,10 @@ final class MentionMerger {
         }
         for (Name name : names.values()) {
             var fullName = people.stream()
-                    .filter(person -> person.endsWith(name))
+                    .filter(person -> person.endsWith(name)
+                            || (inflecting
+                                    && !language.equals("nl")
+                                    && uninflected(name.words).stream().anyMatch(person::endsWith)))
                     .max(Comparator.comparingInt((Name person) -> person.words.size())
                             .thenComparingInt(person -> person.mentions)
                             .thenComparing(person -> person.key, Comparator.reverseOrder()));
@@ -320,6 +355,61 @@ final class MentionMerger {
                 sorted(entities.get("PER"), keys),
                 sorted(entities.get("ORG"), keys),
                 sorted(entities.get("LOC"), keys));
+    }
+
+    /**
+     * Folds a name that is another name of the article plus a genitive ending onto it ("Kiews" onto "Kiew"), when
+     * their types agree or the base form's type is settled: by the alias table, or by more votes than the inflected
+     * form has mentions.
+     */
+    private static void foldGenitives(Map<String, Name> names, String language) {
+        for (Name inflected : List.copyOf(names.values())) {
+            if (inflected.canonical != null
+                    || (language.equals("nl") && inflected.type().equals("PER"))) {
+                continue;
+            }
+            String spelling = inflected.spelling();
+            for (String ending : GENITIVE_ENDINGS) {
+                if (!spelling.toLowerCase(Locale.ROOT).endsWith(ending)) {
+                    continue;
+                }
+                String stripped = spelling.substring(0, spelling.length() - ending.length());
+                if (stripped.substring(stripped.lastIndexOf(' ') + 1).length() < 3) {
+                    continue;
+                }
+                String key = EntityKeys.of(EntityAliases.of(stripped)
+                        .map(EntityAliases.Canonical::name)
+                        .orElse(stripped));
+                Name base = names.get(key);
+                if (base == null
+                        || base == inflected
+                        || (language.equals("nl") && base.type().equals("PER"))) {
+                    continue;
+                }
+                boolean settled = inflected.type().equals(base.type())
+                        || !base.usualType.isEmpty()
+                        || base.typeVotes.getOrDefault(base.type(), 0) > inflected.mentions;
+                if (settled) {
+                    base.absorb(inflected);
+                    names.remove(inflected.key);
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A name's words without a genitive ending on the last word (at least three letters left), for each ending. */
+    private static List<List<String>> uninflected(List<String> words) {
+        var forms = new ArrayList<List<String>>();
+        String last = words.getLast();
+        for (String ending : GENITIVE_ENDINGS) {
+            if (last.endsWith(ending) && last.length() - ending.length() >= 3) {
+                var form = new ArrayList<>(words);
+                form.set(form.size() - 1, last.substring(0, last.length() - ending.length()));
+                forms.add(List.copyOf(form));
+            }
+        }
+        return forms;
     }
 
     /**

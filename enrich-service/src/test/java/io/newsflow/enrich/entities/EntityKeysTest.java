@@ -30,4 +30,27 @@ class EntityKeysTest {
                 .isNotEqualTo(EntityKeys.of("Ana Kowalska"));
         assertThat(EntityKeys.of("Austria")).isNotEqualTo(EntityKeys.of("Australia"));
     }
+
+    @Test
+    void germanGenitivesTheEuropeanaNewspapersAttestHaveTheBaseFormsKey() {
+        assertThat(EntityKeys.of("Deutschlands", "de"))
+                .isEqualTo(EntityKeys.of("Deutschland", "de"))
+                .isEqualTo(EntityKeys.of("Deutschland"))
+                .isEqualTo("deutschland");
+        assertThat(EntityKeys.of("Völkerbundes", "de")).isEqualTo("volkerbund");
+        assertThat(EntityKeys.of("Matteottis", "de")).isEqualTo("matteotti");
+        assertThat(EntityKeys.of("Frankreichs", "de")).isEqualTo("frankreich");
+    }
+
+    @Test
+    void aFinalSIsNotDroppedWithoutEvidence() {
+        assertThat(EntityKeys.of("Paris", "de")).isEqualTo("paris");
+        assertThat(EntityKeys.of("Hans", "de")).isEqualTo("hans");
+        assertThat(EntityKeys.of("Texas", "de")).isEqualTo("texas");
+        assertThat(EntityKeys.of("Athens", "de")).isEqualTo("athens");
+        assertThat(EntityKeys.of("Reichstags", "de")).isEqualTo("reichstags");
+        // Only German articles: the English key of a German genitive is left alone, and Dutch lists none.
+        assertThat(EntityKeys.of("Deutschlands", "en")).isEqualTo("deutschlands");
+        assertThat(EntityKeys.of("Janssens", "nl")).isEqualTo("janssens");
+    }
 }
