@@ -179,7 +179,6 @@ final class MentionMerger {
             "président",
             "présidente",
             "ministre",
-            "premier",
             "première",
             "général",
             "maréchal",
