@@ -82,7 +82,11 @@ class EuropeanaCorpusTest {
         // "M." is no part of the name and gives no sentence end; "Rue du Pré-Botté , aS RENNES" are two places.
         assertThat(entities)
                 .containsExactly(
-                        "LOC France", "LOC Nord", "PER Eugène Motte", "LOC Rue du Pré-Botté", "LOC RENNES",
+                        "LOC France",
+                        "LOC Nord",
+                        "PER Eugène Motte",
+                        "LOC Rue du Pré-Botté",
+                        "LOC RENNES",
                         "PER Hmitropaes");
         assertThat(tokens).containsSubsequence("M", ".", "Eugène", "Motte", ",");
         assertThat(sentences.get(1).tokens()).startsWith("Dans", "le", "Nord");
