@@ -164,10 +164,30 @@ final class MentionMerger {
             "deutscher",
             "niederländische",
             "niederländischer",
-            "nederlandse");
+            "nederlandse",
+            // French: "M." and "Mme" reach the merger as "M"/"Mme" (the tokenizer splits their dot off as the
+            // Europeana training text does), "le général de Gaulle" with its article.
+            "m",
+            "mm",
+            "mme",
+            "mmes",
+            "mlle",
+            "mgr",
+            "monsieur",
+            "madame",
+            "mademoiselle",
+            "président",
+            "présidente",
+            "ministre",
+            "première",
+            "général",
+            "maréchal",
+            "sénateur",
+            "député",
+            "maire");
 
-    /** Articles before a title ("de heer Rutte", "der Kanzler Scholz"), dropped with the title. */
-    private static final Set<String> TITLE_ARTICLES = Set.of("de", "der", "die", "het");
+    /** Articles before a title ("de heer Rutte", "der Kanzler Scholz", "le général Leclerc"), dropped with the title. */
+    private static final Set<String> TITLE_ARTICLES = Set.of("de", "der", "die", "het", "le", "la");
 
     /** Prepositions of place: a name after them is evidence that the name is a place ("in Paris", "outside the White House"). */
     private static final Set<String> PLACE_PREPOSITIONS =

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The name finder of each language: the models shipped in this jar (English, German, Dutch; trained only on data whose
+ * The name finder of each language: the models shipped in this jar (English, German, Dutch, French; trained only on data whose
  * licence allows shipping them, see {@code entities/README.md}), and the opt-in models named by
  * {@code newsflow.enrich.entities.models} ({@code lang=file}), which replace a shipped one of the same language. An
  * opt-in model's training data and licence are logged from its manifest, as the training tool (enrich-lab,
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class NameFinderModels {
 
-    static final List<String> SHIPPED = List.of("en", "de", "nl");
+    static final List<String> SHIPPED = List.of("en", "de", "nl", "fr");
     static final String TRAINING_DATA_ENTRY = "Newsflow-Training-Data";
     static final String LICENCE_ENTRY = "Newsflow-Licence";
 

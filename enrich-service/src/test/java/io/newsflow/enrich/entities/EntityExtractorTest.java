@@ -93,8 +93,19 @@ class EntityExtractorTest {
     }
 
     @Test
+    void theShippedFrenchModelFindsAFrenchArticlesPeopleAndPlaces() {
+        var entities = extractor.extract(
+                "Le président Emmanuel Macron s'est rendu lundi à Lyon, puis à Marseille. Il a reçu mardi à Paris"
+                        + " M. Olaf Scholz, venu d'Allemagne. Mme Anne Hidalgo, maire de Paris, a salué la visite.",
+                "fr");
+
+        assertThat(names(entities.people())).contains("Emmanuel Macron", "Olaf Scholz", "Anne Hidalgo");
+        assertThat(names(entities.places())).contains("Lyon", "Marseille", "Paris");
+    }
+
+    @Test
     void aLanguageWithoutAModelGetsNoEntities() {
-        var entities = extractor.extract("Emmanuel Macron a rencontré Olaf Scholz à Paris.", "fr");
+        var entities = extractor.extract("Emmanuel Macron ha incontrato Olaf Scholz a Parigi.", "it");
 
         assertThat(entities).isEqualTo(ExtractedEntities.none());
     }

@@ -17,12 +17,13 @@ class NameFinderModelsTest {
     Path folder;
 
     @Test
-    void shipsEnglishGermanAndDutch() {
+    void shipsEnglishGermanDutchAndFrench() {
         var models = NameFinderModels.shippedOnly();
 
-        assertThat(models.languages()).containsExactly("de", "en", "nl");
+        assertThat(models.languages()).containsExactly("de", "en", "fr", "nl");
         assertThat(models.forLanguage("de").orElseThrow().getLanguage()).isEqualTo("de");
         assertThat(models.forLanguage("nl").orElseThrow().getLanguage()).isEqualTo("nl");
+        assertThat(models.forLanguage("fr").orElseThrow().getLanguage()).isEqualTo("fr");
         assertThat(models.forLanguage("es")).isEmpty();
     }
 
@@ -30,7 +31,7 @@ class NameFinderModelsTest {
     void shippedModelsNameTheirTrainingDataAndItsLicence() {
         var models = NameFinderModels.shippedOnly();
 
-        for (String language : List.of("de", "nl")) {
+        for (String language : List.of("de", "nl", "fr")) {
             var model = models.forLanguage(language).orElseThrow();
             assertThat(model.getManifestProperty(NameFinderModels.TRAINING_DATA_ENTRY))
                     .startsWith("Europeana Newspapers NER corpora");
@@ -49,7 +50,7 @@ class NameFinderModelsTest {
 
         var models = new NameFinderModels(List.of("es=" + file));
 
-        assertThat(models.languages()).containsExactly("de", "en", "es", "nl");
+        assertThat(models.languages()).containsExactly("de", "en", "es", "fr", "nl");
     }
 
     @Test

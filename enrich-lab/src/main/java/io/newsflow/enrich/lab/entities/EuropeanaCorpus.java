@@ -38,6 +38,26 @@ final class EuropeanaCorpus {
         return ConllCorpus.inBlocks(sentences);
     }
 
+    /**
+     * The lines {@code from}..{@code to} (1-based, inclusive) of one file, or with {@code inside} false all its other
+     * lines: a held-out part of whole pages where a language has no other labelled data (enp_FR.bnf.md lists which
+     * lines are which newspaper page). The parts on either side of the range are cut into sentences separately, so
+     * that no sentence joins the end of one page to the start of another.
+     */
+    static List<ConllCorpus.Sentence> readLines(Path file, int from, int to, boolean inside) throws IOException {
+        var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int start = Math.max(0, from - 1);
+        int end = Math.min(lines.size(), to);
+        var sentences = new ArrayList<ConllCorpus.Sentence>();
+        if (inside) {
+            sentences.addAll(sentences(lines.subList(start, end)));
+        } else {
+            sentences.addAll(sentences(lines.subList(0, start)));
+            sentences.addAll(sentences(lines.subList(end, lines.size())));
+        }
+        return ConllCorpus.inBlocks(sentences);
+    }
+
     static List<ConllCorpus.Sentence> sentences(List<String> lines) {
         var tokens = new ArrayList<String>();
         var tags = new ArrayList<String>();

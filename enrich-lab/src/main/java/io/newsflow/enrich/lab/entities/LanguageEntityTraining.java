@@ -21,7 +21,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  * scored once, beside the default-feature baseline trained on the same data in the same run. The model records its
  * training data and that data's licence in its manifest, where the enrich service reads them.
  *
- * <p>Usage: {@code LanguageEntityTraining <data-folder> <de|nl|es|nl-conll2002> <output-model>}.
+ * <p>Usage: {@code LanguageEntityTraining <data-folder> <de|nl|fr|es|nl-conll2002> <output-model>}.
  */
 public final class LanguageEntityTraining {
 
@@ -33,6 +33,11 @@ public final class LanguageEntityTraining {
     private static final String EUROPEANA = "Europeana Newspapers NER corpora (europeana-ner)";
     private static final String EUROPEANA_LICENCE = "CC0 1.0";
     private static final String CONLL2002_LICENCE = "CoNLL-2002: research use only, no commercial use";
+
+    /** The French dev pages: one whole issue (enp_FR.bnf.md, lines L025583 - L063789). */
+    static final int FR_DEV_FROM = 25583;
+
+    static final int FR_DEV_TO = 63789;
 
     private LanguageEntityTraining() {}
 
@@ -71,6 +76,20 @@ public final class LanguageEntityTraining {
                         data -> EuropeanaCorpus.read(europeana(data, "enp_NL.kb.bio")),
                         "conll2002/nl/dev.txt",
                         data -> ConllCorpus.readConll2002(data.resolve("conll2002/nl/dev.txt")));
+            case "fr" ->
+                // No other French NER data here: dev is the whole issue of L'Ouest-Eclair of 25-07-1906 (its six
+                // pages, lines 25583-63789 of enp_FR.bnf.bio), held out of the tuning split and of training.
+                new Recipe(
+                        "fr",
+                        EUROPEANA + ": enp_FR.bnf without lines " + FR_DEV_FROM + "-" + FR_DEV_TO,
+                        EUROPEANA_LICENCE,
+                        true,
+                        data -> EuropeanaCorpus.readLines(
+                                europeana(data, "enp_FR.bnf.bio").getFirst(), FR_DEV_FROM, FR_DEV_TO, false),
+                        "enp_FR.bnf.bio lines " + FR_DEV_FROM + "-" + FR_DEV_TO
+                                + " (L'Ouest-Eclair 25-07-1906, pages 1-6; held out of tuning and training)",
+                        data -> EuropeanaCorpus.readLines(
+                                europeana(data, "enp_FR.bnf.bio").getFirst(), FR_DEV_FROM, FR_DEV_TO, true));
             case "nl-conll2002" ->
                 new Recipe(
                         "nl",
@@ -89,7 +108,7 @@ public final class LanguageEntityTraining {
                         data -> ConllCorpus.readConll2002(data.resolve("conll2002/es/train.txt")),
                         "conll2002/es/dev.txt",
                         data -> ConllCorpus.readConll2002(data.resolve("conll2002/es/dev.txt")));
-            default -> throw new IllegalArgumentException("no recipe for " + key + " (de, nl, es, nl-conll2002)");
+            default -> throw new IllegalArgumentException("no recipe for " + key + " (de, nl, fr, es, nl-conll2002)");
         };
     }
 
@@ -112,7 +131,7 @@ public final class LanguageEntityTraining {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: LanguageEntityTraining <data-folder> <de|nl|es|nl-conll2002> <output-model>");
+            System.err.println("usage: LanguageEntityTraining <data-folder> <de|nl|fr|es|nl-conll2002> <output-model>");
             System.exit(2);
         }
         QuietTraining.quiet();

@@ -65,4 +65,30 @@ class EuropeanaCorpusTest {
                 .extracting(s -> s.tokens().size())
                 .containsExactly(EuropeanaCorpus.MAX_TOKENS, EuropeanaCorpus.MAX_TOKENS, 10);
     }
+
+    @Test
+    void readsTheIob1TagsOfTheFrenchFileAnIBeginsAnEntityAfterOOrPunctuation() throws Exception {
+        var file = Path.of(EuropeanaCorpusTest.class
+                .getResource("/entities/europeana-fr-bnf-excerpt.bio")
+                .toURI());
+
+        var sentences = EuropeanaCorpus.read(List.of(file));
+        var tokens = sentences.stream().flatMap(s -> s.tokens().stream()).toList();
+        var tags = sentences.stream().flatMap(s -> s.tags().stream()).toList();
+        var entities = ConllCorpus.chunks(tags).stream()
+                .map(span -> span.getType() + " " + String.join(" ", tokens.subList(span.getStart(), span.getEnd())))
+                .toList();
+
+        // "M." is no part of the name and gives no sentence end; "Rue du Pré-Botté , aS RENNES" are two places.
+        assertThat(entities)
+                .containsExactly(
+                        "LOC France",
+                        "LOC Nord",
+                        "PER Eugène Motte",
+                        "LOC Rue du Pré-Botté",
+                        "LOC RENNES",
+                        "PER Hmitropaes");
+        assertThat(tokens).containsSubsequence("M", ".", "Eugène", "Motte", ",");
+        assertThat(sentences.get(1).tokens()).startsWith("Dans", "le", "Nord");
+    }
 }
