@@ -1,13 +1,7 @@
 package io.newsflow.enrich.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,21 +25,11 @@ final class EntityAliases {
 
     private static Map<String, Canonical> load() {
         var byKey = new HashMap<String, Canonical>();
-        try (var in = Objects.requireNonNull(EntityAliases.class.getResourceAsStream(RESOURCE), RESOURCE);
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                var canonical = new Canonical(columns[1], columns[0]);
-                for (int i = 1; i < columns.length; i++) {
-                    byKey.put(EntityKeys.of(columns[i]), canonical);
-                }
+        for (String[] columns : ResourceTable.rows(RESOURCE)) {
+            var canonical = new Canonical(columns[1], columns[0]);
+            for (int i = 1; i < columns.length; i++) {
+                byKey.put(EntityKeys.of(columns[i]), canonical);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         return Map.copyOf(byKey);
     }

@@ -1,15 +1,9 @@
 package io.newsflow.enrich.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The German genitive forms of names that are that name in every article ({@code de-nl-inflections.tsv}): "Deutschlands"
@@ -54,26 +48,16 @@ final class EntityInflections {
 
     private static Map<String, Map<String, Integer>> load() {
         var byLanguage = new HashMap<String, Map<String, Integer>>();
-        try (var in = Objects.requireNonNull(EntityInflections.class.getResourceAsStream(RESOURCE), RESOURCE);
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                // language, type, base, inflected form, and how often the corpus tagged each
-                String[] columns = line.split("\t");
-                String base = columns[2];
-                String inflected = columns[3];
-                if (!inflected.startsWith(base) || inflected.length() - base.length() > 2) {
-                    throw new IllegalStateException(RESOURCE + ": not an inflected form: " + line);
-                }
-                byLanguage
-                        .computeIfAbsent(columns[0], l -> new HashMap<>())
-                        .put(EntityKeys.of(inflected), inflected.length() - base.length());
+        for (String[] columns : ResourceTable.rows(RESOURCE)) {
+            // language, type, base, inflected form, and how often the corpus tagged each
+            String base = columns[2];
+            String inflected = columns[3];
+            if (!inflected.startsWith(base) || inflected.length() - base.length() > 2) {
+                throw new IllegalStateException(RESOURCE + ": not an inflected form: " + String.join("\t", columns));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            byLanguage
+                    .computeIfAbsent(columns[0], l -> new HashMap<>())
+                    .put(EntityKeys.of(inflected), inflected.length() - base.length());
         }
         var copy = new HashMap<String, Map<String, Integer>>();
         byLanguage.forEach((language, endings) -> copy.put(language, Map.copyOf(endings)));
