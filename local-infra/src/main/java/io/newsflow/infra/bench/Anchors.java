@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,14 +35,10 @@ final class Anchors {
     /** Seconds to write and have acknowledged every payload, keyed like ingest keys them. */
     double kafka(String topic, int partitions, List<String> keys, List<byte[]> payloads) {
         try (var admin = Admin.create(adminProperties())) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new InfraException("Cannot create the scratch topic " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("Interrupted", e);
+            await(
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                            .all(),
+                    "create the scratch topic " + topic);
         }
         var properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -61,28 +59,16 @@ final class Anchors {
 
     void deleteTopic(String topic) {
         try (var admin = Admin.create(adminProperties())) {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new InfraException("Cannot delete the scratch topic " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("Interrupted", e);
+            await(admin.deleteTopics(List.of(topic)).all(), "delete the scratch topic " + topic);
         }
     }
 
     int partitions(String topic) {
         try (var admin = Admin.create(adminProperties())) {
-            return admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
+            return await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe " + topic)
                     .get(topic)
                     .partitions()
                     .size();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new InfraException("Cannot describe " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("Interrupted", e);
         }
     }
 
@@ -113,6 +99,18 @@ final class Anchors {
 
     void deleteIndex(String index) {
         Http.send("DELETE", elasticsearch.resolve("/" + index), "application/json", null);
+    }
+
+    /** The admin call's result within 30 s; {@code what} names it in the error ("Cannot " + what). */
+    private static <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new InfraException("Cannot " + what + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted", e);
+        }
     }
 
     private Properties adminProperties() {
