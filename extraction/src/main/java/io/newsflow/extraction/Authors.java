@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import tools.jackson.databind.JsonNode;
 
 /** The names of a byline: from JSON-LD, else the author meta tags, else the page's byline elements. */
@@ -40,6 +42,10 @@ final class Authors {
                     + "with\\s+reporting\\s+(?:from|by)|edited\\s+by|reviewed\\s+by|fact[-\\s]checked\\s+by)"
                     + "\\s*:?\\s+(.{3,80}?)(?=\\s+(?:published|updated|last\\s+updated|posted)\\b|$|[.•|])",
             Pattern.CASE_INSENSITIVE);
+    // "Amie Mock as told to Heather Eastman": the one told is the subject, the one told to wrote it down.
+    private static final Pattern AS_TOLD_TO = Pattern.compile("^.*?\\bas\\s+told\\s+to\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_SHAPE =
+            Pattern.compile("(?:(?i:by)\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}");
     private static final String BYLINE_BLOCKS =
             "[class~=(?i)byline|author|contributor], [itemprop=author], [rel=author]";
     private static final int MAX_CONTRIBUTOR_LINE = 300;
@@ -123,7 +129,42 @@ final class Authors {
             }
             organisations = organisations.isEmpty() ? names : organisations;
         }
+        var beforeDate = clean(nameBeforeDateUnderHeadline(document).stream().toList(), site);
+        if (!persons(beforeDate).isEmpty()) {
+            return persons(beforeDate);
+        }
         return organisations;
+    }
+
+    /**
+     * A byline of no telling class (hashed CSS class names): under the first headline outside navigation, a short
+     * text shaped as a name (two to four capitalised words) that the dateline follows at once ("Tyrese Griffin",
+     * then "Oct 17, 2023"). The date next to it is what tells a byline from a subheading or a standfirst.
+     */
+    private static Optional<String> nameBeforeDateUnderHeadline(Document document) {
+        for (var h1 : document.select("h1")) {
+            if (h1.closest(PageMetadata.OUTSIDE_ARTICLE) != null) {
+                continue;
+            }
+            var read = 0;
+            String previous = null;
+            Node node = h1;
+            while (read < PageMetadata.MAX_UNDER_HEADLINE_CHARS
+                    && (node = PageMetadata.nextInOrder(node, h1)) != null) {
+                if (node instanceof TextNode textNode && !textNode.isBlank() && textNode.parentNode() != h1) {
+                    var text = textNode.text().strip();
+                    read += text.length();
+                    if (previous != null
+                            && text.length() <= PageMetadata.MAX_DATE_TEXT_CHARS
+                            && Dates.writtenIn(text).isPresent()) {
+                        return Optional.of(previous);
+                    }
+                    previous = NAME_SHAPE.matcher(text).matches() ? text : null;
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The names that are not an organisation's ("Najib Jobain, Associated Press" names one person). */
@@ -189,6 +230,7 @@ final class Authors {
         for (var entry : raw) {
             var text = Titles.clean(entry);
             text = BY.matcher(text).replaceFirst("");
+            text = AS_TOLD_TO.matcher(text).replaceFirst("");
             for (var part : SEPARATORS.split(text)) {
                 var name = BY.matcher(part.strip()).replaceFirst("").strip();
                 if (isName(name) && !site.contains(key(name))) {

@@ -24,10 +24,10 @@ final class PageMetadata {
     private static final String WRITTEN_DATE = "time, [class~=(?i)date|time|publish|posted|dateline|byline|meta], "
             + ":matchesOwn((?i)\\b(published|updated|posted)(\\s+on)?[\\s:-]*(\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))";
     private static final int MAX_DATELINE_CHARS = 200;
-    private static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
+    static final String OUTSIDE_ARTICLE = "nav, aside, footer, [class~=(?i)(^|\\s)nav(-item|bar)?(\\s|$)]";
     private static final int MAX_SHOWN_DATES = 10;
-    private static final int MAX_UNDER_HEADLINE_CHARS = 600;
-    private static final int MAX_DATE_TEXT_CHARS = 60;
+    static final int MAX_UNDER_HEADLINE_CHARS = 600;
+    static final int MAX_DATE_TEXT_CHARS = 60;
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*");
     private static final List<String> PUBLISHED_KEYS = List.of(("article:published_time og:published_time"
                     + " og:article:published_time datepublished parsely-pub-date sailthru.date pubdate publishdate"
@@ -103,7 +103,7 @@ final class PageMetadata {
     }
 
     /** The node after this one in document order, skipping the headline's own children. */
-    private static Node nextInOrder(Node node, Node headline) {
+    static Node nextInOrder(Node node, Node headline) {
         if (node != headline && node.childNodeSize() > 0 && !isScript(node)) {
             return node.childNode(0);
         }

@@ -174,4 +174,33 @@ class MetadataRulesTest {
 
         assertThat(page.title()).isEqualTo("Ann Writer and Bob Second");
     }
+
+    @Test
+    void theOneToldToIsTheAuthor() {
+        var page = page(
+                "",
+                "<div class=\"article-author\"><a href=\"/people/sam\">Ann Subject as told to Sam Writer</a></div>");
+
+        assertThat(page.authors()).containsExactly("Sam Writer");
+    }
+
+    @Test
+    void aNameJustBeforeTheDatelineUnderTheHeadlineIsTheByline() {
+        var page = page(
+                "",
+                "<h1>Harbour bridge reopens after repairs</h1><div class=\"x1a\"><span class=\"q7\">Sam Writer</span>"
+                        + "<span class=\"q7\">Oct 17, 2023</span></div><p>The bridge reopened on Monday.</p>");
+
+        assertThat(page.authors()).containsExactly("Sam Writer");
+    }
+
+    @Test
+    void aSubheadingWithoutADatelineIsNoByline() {
+        var page = page(
+                "",
+                "<h1>Harbour bridge reopens after repairs</h1><h2>Harbour Works Finished</h2>"
+                        + "<p>The bridge reopened on Monday after two years of repairs.</p>");
+
+        assertThat(page.authors()).isEmpty();
+    }
 }
