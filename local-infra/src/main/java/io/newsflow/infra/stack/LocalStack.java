@@ -120,6 +120,32 @@ public final class LocalStack {
         component.start();
     }
 
+    /**
+     * Starts the service again as {@code up} does, with these variables on top (a setting the fault needs, such as a
+     * shorter {@code SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL}), and returns when it is healthy; {@link #stop} and
+     * {@link #restart(String)} bring back the instance {@code up} starts.
+     */
+    public void restart(String name, Map<String, String> environment) {
+        if (!(components.named(name) instanceof ServiceComponent service)) {
+            throw new IllegalArgumentException(name + " is no service");
+        }
+        var running = service.running();
+        running.ifPresent(process -> {
+            throw new InfraException(name + " still runs (pid " + process.pid() + ")");
+        });
+        keepLog(service);
+        LocalProcess.deletePidFile(service.pidFile());
+        service.with(environment).start();
+    }
+
+    /** SIGTERM to the process tree (its graceful shutdown), SIGKILL after 30 s; returns its pid once it is gone. */
+    public long stop(String name) {
+        var component = components.named(name);
+        var root = component.running().orElseThrow(() -> new InfraException(name + " does not run"));
+        component.stop();
+        return root.pid();
+    }
+
     /** SIGSTOP (frozen: connections stay open, nothing answers) or SIGCONT to the process and everything it started. */
     public void signal(String name, String signal) {
         if (!signal.equals("STOP") && !signal.equals("CONT")) {

@@ -12,11 +12,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. */
-record ServiceComponent(String name, int port, String portVariable, Settings settings) implements Component {
+/**
+ * One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch; {@code
+ * environment} is added to what {@code up} gives it (a fault's setting, such as a shorter max.poll.interval).
+ */
+record ServiceComponent(String name, int port, String portVariable, Settings settings, Map<String, String> environment)
+        implements Component {
+
+    ServiceComponent(String name, int port, String portVariable, Settings settings) {
+        this(name, port, portVariable, settings, Map.of());
+    }
+
+    /** The same instance, started with these variables on top. */
+    ServiceComponent with(Map<String, String> extra) {
+        var merged = new HashMap<>(environment);
+        merged.putAll(extra);
+        return new ServiceComponent(name, port, portVariable, settings, Map.copyOf(merged));
+    }
 
     @Override
     public List<Port> ports() {
@@ -50,7 +66,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
         LocalProcess.builder(name + " on port " + port)
                 .command(command)
                 .workDir(settings.home())
-                .environment(Map.of(
+                .environment(environment(Map.of(
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
                         "127.0.0.1:" + settings.kafkaPort(),
                         "SPRING_ELASTICSEARCH_URIS",
@@ -64,7 +80,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
                         "NEWSFLOW_SECURITY_MODE",
                         "on",
                         "NEWSFLOW_SECURITY_ADMINKEY",
-                        LocalCredentials.adminKey(settings)))
+                        LocalCredentials.adminKey(settings))))
                 .logFile(logFile())
                 .pidFile(pidFile())
                 .readyWhen("GET " + readiness(), this::isHealthy)
@@ -82,6 +98,13 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
         } catch (IOException e) {
             throw new InfraException("Cannot read " + jar() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What every instance gets, this instance's own variables on top. */
+    private Map<String, String> environment(Map<String, String> base) {
+        var merged = new HashMap<>(base);
+        merged.putAll(environment);
+        return merged;
     }
 
     private Path jar() {
