@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,6 +57,7 @@ final class Faults {
                         "  produced %d poison pills onto %s%n", pills.size(), String.join(" and ", topics.sources()));
             }
             case SLOW_ARTICLE -> slowArticle(run, send);
+            case REBALANCE -> rebalance();
         }
         return new Fault(Duration.ofNanos(System.nanoTime() - started), pills);
     }
@@ -89,6 +92,51 @@ final class Faults {
                 article.article().path("body").asString("").length(), article.origin());
         send.accept(List.of(article));
         ScenarioRun.pause(arguments.slowHold());
+    }
+
+    /**
+     * Each group rebalances four times: a second enrich and a second search join, leave on SIGTERM (their graceful
+     * shutdown: the poll in hand finished and committed), join again and are SIGKILLed (the partitions they held are
+     * read again from their last commit by the first instances, once the session timed out).
+     */
+    private void rebalance() {
+        var services = List.of(LocalStack.ENRICH, LocalStack.SEARCH);
+        var started = Collections.synchronizedList(new ArrayList<String>());
+        // a second instance left running would keep half the partitions of a stack 'down' does not know it has
+        var cleanUp = new Thread(
+                () -> List.copyOf(started).forEach(name -> {
+                    try {
+                        stack.kill(name);
+                    } catch (InfraException alreadyGone) {
+                        // it was stopped in time
+                    }
+                }),
+                "newsflow-chaos-seconds");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            for (var round = 1; round <= 2; round++) {
+                for (var service : services) {
+                    out.printf("  starting a second %s ...%n", service);
+                    var second = stack.startSecond(service);
+                    started.add(second);
+                    out.printf("  %s healthy%n", second);
+                }
+                ScenarioRun.pause(arguments.warmUp());
+                for (var second : List.copyOf(started)) {
+                    if (round == 1) {
+                        out.printf("  SIGTERM to %s (pid %d)%n", second, stack.stop(second));
+                    } else {
+                        out.printf("  SIGKILL to %s (pid %d)%n", second, stack.kill(second));
+                    }
+                    started.remove(second);
+                }
+                ScenarioRun.pause(arguments.warmUp());
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+            cleanUp.run();
+            started.clear();
+        }
     }
 
     private void killAndRestart(String name, Duration down) {

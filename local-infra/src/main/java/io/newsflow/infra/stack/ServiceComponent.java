@@ -17,21 +17,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch; {@code
- * environment} is added to what {@code up} gives it (a fault's setting, such as a shorter max.poll.interval).
+ * One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. {@code name}
+ * names its pid and log files: the module's name for the instance {@code up} starts, another for a second instance
+ * (the chaos command's); {@code environment} is added to what {@code up} gives it (a fault's setting, such as a
+ * shorter max.poll.interval).
  */
-record ServiceComponent(String name, int port, String portVariable, Settings settings, Map<String, String> environment)
+record ServiceComponent(
+        String name, String module, int port, String portVariable, Settings settings, Map<String, String> environment)
         implements Component {
 
-    ServiceComponent(String name, int port, String portVariable, Settings settings) {
-        this(name, port, portVariable, settings, Map.of());
+    ServiceComponent(String module, int port, String portVariable, Settings settings) {
+        this(module, module, port, portVariable, settings, Map.of());
     }
 
     /** The same instance, started with these variables on top. */
     ServiceComponent with(Map<String, String> extra) {
         var merged = new HashMap<>(environment);
         merged.putAll(extra);
-        return new ServiceComponent(name, port, portVariable, settings, Map.copyOf(merged));
+        return new ServiceComponent(name, module, port, portVariable, settings, Map.copyOf(merged));
     }
 
     @Override
@@ -48,7 +51,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
     /** The module name is in the jar's path on the command line. */
     @Override
     public String marker() {
-        return name;
+        return module;
     }
 
     @Override
@@ -108,7 +111,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
     }
 
     private Path jar() {
-        return ServiceJar.of(settings.home(), name);
+        return ServiceJar.of(settings.home(), module);
     }
 
     private URI readiness() {

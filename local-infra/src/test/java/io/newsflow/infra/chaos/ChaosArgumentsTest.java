@@ -58,7 +58,8 @@ class ChaosArgumentsTest {
         assertThat(defaults.slowHold()).isEqualTo(Duration.ofSeconds(30));
         assertThat(given.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(given.slowHold()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(ChaosArguments.parse(List.of("--ci")).scenarios()).doesNotContain(Scenario.SLOW_ARTICLE);
+        assertThat(ChaosArguments.parse(List.of("--ci")).scenarios())
+                .doesNotContain(Scenario.SLOW_ARTICLE, Scenario.REBALANCE);
     }
 
     @Test
