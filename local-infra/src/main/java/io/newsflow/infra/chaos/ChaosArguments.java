@@ -14,6 +14,8 @@ record ChaosArguments(
         Duration freeze,
         Duration block,
         Duration kafkaDown,
+        Duration pollInterval,
+        Duration slowHold,
         Duration warmUp,
         Duration after,
         Duration timeout,
@@ -23,7 +25,7 @@ record ChaosArguments(
     static final String USAGE =
             """
             Usage: ./newsflow chaos [--ci] [scenario...] [--freeze 2m] [--block 30s] [--kafka-down 20s] [--rate 10]
-                                    [--warm-up 10s] [--after 10s] [--timeout 5m]
+                                    [--poll-interval 1s] [--slow-hold 30s] [--warm-up 10s] [--after 10s] [--timeout 5m]
               scenarios (all of them, in this order, when none is named):
             %s
               --ci          kill-enrich, kill-search, poison-pills and freeze-elasticsearch with --freeze 20s,
@@ -31,6 +33,8 @@ record ChaosArguments(
               --freeze      how long Elasticsearch stays frozen (SIGSTOP) before SIGCONT
               --block       how long the articles index keeps its read-only block
               --kafka-down  how long the broker stays dead before it is started again
+              --poll-interval  slow-article: enrich's max.poll.interval while it works on the slow article
+              --slow-hold   slow-article: how long the stream flows after the slow article before recovery is timed
               --rate        articles a second into ingest; every 5th is sent again, changed, 2 s later
               --warm-up     how long the stream flows before the fault, --after how long it flows once recovered
               --timeout     how long each scenario may take to recover, and the stream to be searchable after it
@@ -49,6 +53,8 @@ record ChaosArguments(
         Duration freeze = null;
         Duration block = Duration.ofSeconds(30);
         Duration kafkaDown = Duration.ofSeconds(20);
+        Duration pollInterval = Duration.ofSeconds(1);
+        Duration slowHold = Duration.ofSeconds(30);
         Duration warmUp = null;
         Duration after = null;
         Duration timeout = Duration.ofMinutes(5);
@@ -61,6 +67,8 @@ record ChaosArguments(
                 case "--freeze" -> freeze = duration(arg, value(args, ++i, arg));
                 case "--block" -> block = duration(arg, value(args, ++i, arg));
                 case "--kafka-down" -> kafkaDown = duration(arg, value(args, ++i, arg));
+                case "--poll-interval" -> pollInterval = duration(arg, value(args, ++i, arg));
+                case "--slow-hold" -> slowHold = duration(arg, value(args, ++i, arg));
                 case "--warm-up" -> warmUp = duration(arg, value(args, ++i, arg));
                 case "--after" -> after = duration(arg, value(args, ++i, arg));
                 case "--timeout" -> timeout = duration(arg, value(args, ++i, arg));
@@ -88,6 +96,8 @@ record ChaosArguments(
                 freeze != null ? freeze : ci ? Duration.ofSeconds(20) : Duration.ofMinutes(2),
                 block,
                 kafkaDown,
+                pollInterval,
+                slowHold,
                 warmUp != null ? warmUp : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 after != null ? after : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 timeout,

@@ -1,6 +1,7 @@
 package io.newsflow.infra.chaos;
 
 import io.newsflow.infra.InfraException;
+import io.newsflow.infra.load.Item;
 import io.newsflow.infra.stack.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Injects a scenario's fault into the stack and lifts it again before it returns, whatever happened meanwhile. */
 final class Faults {
@@ -16,18 +21,27 @@ final class Faults {
     private final LocalStack stack;
     private final ChaosArguments arguments;
     private final Topics topics;
+    private final List<Item> templates;
     private final PrintStream out;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Faults(LocalStack stack, ChaosArguments arguments, Topics topics, PrintStream out) {
+    Faults(LocalStack stack, ChaosArguments arguments, Topics topics, List<Item> templates, PrintStream out) {
         this.stack = stack;
+        this.templates = templates;
         this.arguments = arguments;
         this.topics = topics;
         this.out = out;
     }
 
-    Fault inject(Scenario scenario, String run) {
+    /** The variable that sets enrich's max.poll.interval.ms (Spring Boot's spring.kafka.consumer.max-poll-interval). */
+    static final String MAX_POLL_INTERVAL = "SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL";
+
+    /**
+     * Injects the fault; {@code send} sends articles of the fault's own (the slow article) into ingest and counts what
+     * ingest acknowledged of them with the stream's.
+     */
+    Fault inject(Scenario scenario, String run, Consumer<List<Item>> send) {
         var started = System.nanoTime();
         var pills = List.<String>of();
         switch (scenario) {
@@ -42,8 +56,87 @@ final class Faults {
                 out.printf(
                         "  produced %d poison pills onto %s%n", pills.size(), String.join(" and ", topics.sources()));
             }
+            case SLOW_ARTICLE -> slowArticle(run, send);
+            case REBALANCE -> rebalance();
         }
         return new Fault(Duration.ofNanos(System.nanoTime() - started), pills);
+    }
+
+    /**
+     * What a scenario left behind once its audit is done: enrich, started with a shorter max.poll.interval for
+     * {@code slow-article}, is stopped (SIGTERM) and started again as {@code up} starts it.
+     */
+    void restore(Scenario scenario) {
+        if (scenario == Scenario.SLOW_ARTICLE) {
+            out.println("  restarting enrich-service as 'up' starts it ...");
+            stack.stop(LocalStack.ENRICH);
+            stack.restart(LocalStack.ENRICH);
+            out.println("  enrich-service healthy again");
+        }
+    }
+
+    /**
+     * Enrich with a max.poll.interval of {@code --poll-interval}, shorter than one article takes: the consumer
+     * overruns it while it works on that article, and the group rebalances under it. The short interval stays until
+     * {@link #restore}: the group has to get over it on its own.
+     */
+    private void slowArticle(String run, Consumer<List<Item>> send) {
+        var interval = arguments.pollInterval().toMillis() + "ms";
+        var pid = stack.stop(LocalStack.ENRICH);
+        out.printf(
+                "  SIGTERM to enrich-service (pid %d); starting it with %s=%s ...%n", pid, MAX_POLL_INTERVAL, interval);
+        stack.restart(LocalStack.ENRICH, Map.of(MAX_POLL_INTERVAL, interval));
+        var article = SlowArticle.of(templates, run);
+        out.printf(
+                "  enrich-service healthy; sending one article of %d characters (%s) ...%n",
+                article.article().path("body").asString("").length(), article.origin());
+        send.accept(List.of(article));
+        ScenarioRun.pause(arguments.slowHold());
+    }
+
+    /**
+     * Each group rebalances four times: a second enrich and a second search join, leave on SIGTERM (their graceful
+     * shutdown: the poll in hand finished and committed), join again and are SIGKILLed (the partitions they held are
+     * read again from their last commit by the first instances, once the session timed out).
+     */
+    private void rebalance() {
+        var services = List.of(LocalStack.ENRICH, LocalStack.SEARCH);
+        var started = Collections.synchronizedList(new ArrayList<String>());
+        // a second instance left running would keep half the partitions of a stack 'down' does not know it has
+        var cleanUp = new Thread(
+                () -> List.copyOf(started).forEach(name -> {
+                    try {
+                        stack.kill(name);
+                    } catch (InfraException alreadyGone) {
+                        // it was stopped in time
+                    }
+                }),
+                "newsflow-chaos-seconds");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
+            for (var round = 1; round <= 2; round++) {
+                for (var service : services) {
+                    out.printf("  starting a second %s ...%n", service);
+                    var second = stack.startSecond(service);
+                    started.add(second);
+                    out.printf("  %s healthy%n", second);
+                }
+                ScenarioRun.pause(arguments.warmUp());
+                for (var second : List.copyOf(started)) {
+                    if (round == 1) {
+                        out.printf("  SIGTERM to %s (pid %d)%n", second, stack.stop(second));
+                    } else {
+                        out.printf("  SIGKILL to %s (pid %d)%n", second, stack.kill(second));
+                    }
+                    started.remove(second);
+                }
+                ScenarioRun.pause(arguments.warmUp());
+            }
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+            cleanUp.run();
+            started.clear();
+        }
     }
 
     private void killAndRestart(String name, Duration down) {

@@ -14,7 +14,13 @@ enum Scenario {
             "read-only-elasticsearch",
             "the flood-stage block index.blocks.read_only_allow_delete on the articles index, then removed"),
     KILL_KAFKA("kill-kafka", "SIGKILL of the Kafka broker mid-produce, restarted after a while"),
-    POISON_PILLS("poison-pills", "bytes that are no article produced straight onto the raw and the enriched topics");
+    POISON_PILLS("poison-pills", "bytes that are no article produced straight onto the raw and the enriched topics"),
+    SLOW_ARTICLE(
+            "slow-article",
+            "enrich restarted with a short max.poll.interval, then one article that keeps it busy for longer"),
+    REBALANCE(
+            "rebalance",
+            "a second enrich and a second search join their groups, leave on SIGTERM, join again, die on SIGKILL");
 
     /** What {@code --ci} runs: the fast ones, within 5 minutes on two cores with a short freeze. */
     static final List<Scenario> CI = List.of(KILL_ENRICH, KILL_SEARCH, POISON_PILLS, FREEZE_ELASTICSEARCH);

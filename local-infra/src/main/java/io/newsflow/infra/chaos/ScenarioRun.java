@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One scenario: a stream of new articles (every 5th sent again, changed, 2 s later) flows into ingest for the warm-up,
@@ -65,10 +66,18 @@ final class ScenarioRun {
         this.key = key;
         this.out = out;
         this.index = new IndexedArticles(stack.elasticsearch(), topics.alias());
-        this.faults = new Faults(stack, arguments, topics, out);
+        this.faults = new Faults(stack, arguments, topics, templates, out);
     }
 
     ScenarioResult run(Scenario scenario, String run) {
+        try {
+            return measure(scenario, run);
+        } finally {
+            faults.restore(scenario);
+        }
+    }
+
+    private ScenarioResult measure(Scenario scenario, String run) {
         var source = ArticleStream.sourceOf(run);
         var acknowledgedFile = stack.stateDir().resolve("chaos").resolve(run + ".acknowledged");
         var acknowledged = Collections.synchronizedList(new ArrayList<Acknowledged>());
@@ -82,23 +91,27 @@ final class ScenarioRun {
                     REVISE_EVERY,
                     arguments.rate() * 2);
             var stop = new AtomicBoolean();
+            // the stream's batches and the fault's own articles (slow-article) are written from two threads
+            Consumer<List<Acknowledged>> record = batch -> {
+                synchronized (acknowledged) {
+                    acknowledged.addAll(batch);
+                    ArticleStream.append(acknowledgedFile, batch);
+                }
+            };
             var stream = ArticleStream.tolerant(stack.ingest(), key, out);
             out.printf(
                     "%s: %s%n  streaming %d articles a second (source %s) ...%n",
                     scenario.id(), scenario.description(), arguments.rate(), source);
-            Future<LoadReport> sent = executor.submit(() -> stream.send(
-                    articles,
-                    arguments.rate(),
-                    batch -> {
-                        acknowledged.addAll(batch);
-                        ArticleStream.append(acknowledgedFile, batch);
-                    },
-                    stop::get));
+            Future<LoadReport> sent = executor.submit(() -> stream.send(articles, arguments.rate(), record, stop::get));
             pause(arguments.warmUp());
             var started = System.nanoTime();
             Fault fault;
             try {
-                fault = faults.inject(scenario, run);
+                fault = faults.inject(scenario, run, items -> {
+                    var report =
+                            ArticleStream.tolerant(stack.ingest(), key, out).send(items, 1, record, () -> false);
+                    out.printf("  %s%n", report.counts());
+                });
             } catch (InfraException e) {
                 notes.add("the fault could not be injected or lifted: " + e.getMessage());
                 fault = new Fault(Duration.ofNanos(System.nanoTime() - started), List.of());
@@ -167,6 +180,7 @@ final class ScenarioRun {
                 + arguments.freeze().toSeconds()
                 + arguments.block().toSeconds()
                 + arguments.kafkaDown().toSeconds()
+                + arguments.slowHold().toSeconds()
                 + 2 * arguments.timeout().toSeconds()
                 + arguments.after().toSeconds()
                 + 300;

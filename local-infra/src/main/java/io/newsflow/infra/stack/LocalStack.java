@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,7 @@ public final class LocalStack {
 
     private final Settings settings;
     private final Components components;
+    private final Map<String, ServiceComponent> seconds = new ConcurrentHashMap<>();
 
     private LocalStack(Settings settings) {
         this.settings = settings;
@@ -99,7 +101,7 @@ public final class LocalStack {
      * are gone. The pid file stays, as it would after a crash.
      */
     public long kill(String name) {
-        var component = components.named(name);
+        var component = named(name);
         var root = component.running().orElseThrow(() -> new InfraException(name + " does not run"));
         var tree = tree(root);
         tree.forEach(ProcessHandle::destroyForcibly);
@@ -118,6 +120,52 @@ public final class LocalStack {
         keepLog(component);
         LocalProcess.deletePidFile(component.pidFile());
         component.start();
+    }
+
+    /**
+     * Starts the service again as {@code up} does, with these variables on top (a setting the fault needs, such as a
+     * shorter {@code SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL}), and returns when it is healthy; {@link #stop} and
+     * {@link #restart(String)} bring back the instance {@code up} starts.
+     */
+    public void restart(String name, Map<String, String> environment) {
+        if (!(components.named(name) instanceof ServiceComponent service)) {
+            throw new IllegalArgumentException(name + " is no service");
+        }
+        var running = service.running();
+        running.ifPresent(process -> {
+            throw new InfraException(name + " still runs (pid " + process.pid() + ")");
+        });
+        keepLog(service);
+        LocalProcess.deletePidFile(service.pidFile());
+        service.with(environment).start();
+    }
+
+    /** SIGTERM to the process tree (its graceful shutdown), SIGKILL after 30 s; returns its pid once it is gone. */
+    public long stop(String name) {
+        var component = named(name);
+        var root = component.running().orElseThrow(() -> new InfraException(name + " does not run"));
+        component.stop();
+        return root.pid();
+    }
+
+    /**
+     * A second instance of a service ({@link #ENRICH} or {@link #SEARCH}) in the same consumer group as the one {@code
+     * up} started, on that one's port + 2 (8084 for enrich, 8085 for search by default); its pid and log files are
+     * named {@code <service>-2}. Returns its name once it is healthy; {@link #kill} and {@link #stop} take the name.
+     */
+    public String startSecond(String service) {
+        if (!(components.named(service) instanceof ServiceComponent first)) {
+            throw new IllegalArgumentException(service + " is no service");
+        }
+        var second = new ServiceComponent(
+                service + "-2", service, first.port() + 2, first.portVariable(), settings, Map.of());
+        second.running().ifPresent(process -> {
+            throw new InfraException(second.name() + " already runs (pid " + process.pid() + ")");
+        });
+        seconds.put(second.name(), second);
+        keepLog(second);
+        second.start();
+        return second.name();
     }
 
     /** SIGSTOP (frozen: connections stay open, nothing answers) or SIGCONT to the process and everything it started. */
@@ -139,6 +187,12 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             throw new InfraException("Interrupted while sending SIG" + signal + " to " + name, e);
         }
+    }
+
+    /** One of the stack's processes, or a second instance {@link #startSecond} started. */
+    private Component named(String name) {
+        var second = seconds.get(name);
+        return second != null ? second : components.named(name);
     }
 
     /** The log of the killed process, which a start empties, is kept beside it as {@code <name>.<n>.log}. */

@@ -12,11 +12,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. */
-record ServiceComponent(String name, int port, String portVariable, Settings settings) implements Component {
+/**
+ * One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. {@code name}
+ * names its pid and log files: the module's name for the instance {@code up} starts, another for a second instance
+ * (the chaos command's); {@code environment} is added to what {@code up} gives it (a fault's setting, such as a
+ * shorter max.poll.interval).
+ */
+record ServiceComponent(
+        String name, String module, int port, String portVariable, Settings settings, Map<String, String> environment)
+        implements Component {
+
+    ServiceComponent(String module, int port, String portVariable, Settings settings) {
+        this(module, module, port, portVariable, settings, Map.of());
+    }
+
+    /** The same instance, started with these variables on top. */
+    ServiceComponent with(Map<String, String> extra) {
+        var merged = new HashMap<>(environment);
+        merged.putAll(extra);
+        return new ServiceComponent(name, module, port, portVariable, settings, Map.copyOf(merged));
+    }
 
     @Override
     public List<Port> ports() {
@@ -32,7 +51,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
     /** The module name is in the jar's path on the command line. */
     @Override
     public String marker() {
-        return name;
+        return module;
     }
 
     @Override
@@ -50,7 +69,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
         LocalProcess.builder(name + " on port " + port)
                 .command(command)
                 .workDir(settings.home())
-                .environment(Map.of(
+                .environment(environment(Map.of(
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
                         "127.0.0.1:" + settings.kafkaPort(),
                         "SPRING_ELASTICSEARCH_URIS",
@@ -64,7 +83,7 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
                         "NEWSFLOW_SECURITY_MODE",
                         "on",
                         "NEWSFLOW_SECURITY_ADMINKEY",
-                        LocalCredentials.adminKey(settings)))
+                        LocalCredentials.adminKey(settings))))
                 .logFile(logFile())
                 .pidFile(pidFile())
                 .readyWhen("GET " + readiness(), this::isHealthy)
@@ -84,8 +103,15 @@ record ServiceComponent(String name, int port, String portVariable, Settings set
         }
     }
 
+    /** What every instance gets, this instance's own variables on top. */
+    private Map<String, String> environment(Map<String, String> base) {
+        var merged = new HashMap<>(base);
+        merged.putAll(environment);
+        return merged;
+    }
+
     private Path jar() {
-        return ServiceJar.of(settings.home(), name);
+        return ServiceJar.of(settings.home(), module);
     }
 
     private URI readiness() {

@@ -49,6 +49,20 @@ class ChaosArgumentsTest {
     }
 
     @Test
+    void slowArticleTakesItsPollIntervalAndHold() {
+        var defaults = ChaosArguments.parse(List.of("slow-article"));
+        var given = ChaosArguments.parse(List.of("slow-article", "--poll-interval", "2s", "--slow-hold", "1m"));
+
+        assertThat(defaults.scenarios()).containsExactly(Scenario.SLOW_ARTICLE);
+        assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.slowHold()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(given.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(given.slowHold()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ChaosArguments.parse(List.of("--ci")).scenarios())
+                .doesNotContain(Scenario.SLOW_ARTICLE, Scenario.REBALANCE);
+    }
+
+    @Test
     void aScenarioNamedTwiceRunsOnce() {
         assertThat(ChaosArguments.parse(List.of("kill-kafka", "kill-kafka")).scenarios())
                 .containsExactly(Scenario.KILL_KAFKA);
