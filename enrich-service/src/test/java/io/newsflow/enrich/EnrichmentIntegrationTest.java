@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(
@@ -38,6 +40,9 @@ class EnrichmentIntegrationTest {
     private static final String ENRICHED = "enrich-it.articles.enriched";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     @Test
     void publishesTheEnrichedArticleKeyedByIdWithTheSameRevision() {
@@ -169,6 +174,32 @@ class EnrichmentIntegrationTest {
                     .contains("unsupported schemaVersion 2");
         });
         assertThat(KafkaRecords.withKey(ENRICHED, ingested.articleId())).isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfAPollIsDeadLetteredAndTheOthersArePublished() {
+        var key = "batch-" + UUID.randomUUID();
+        var base = ingested("An article in English about the plans of the allies, one of a poll.");
+        // Same key, so one partition in this order: revision 2, of an unknown schema version, between 1 and 3; sent
+        // while the listener is paused, so that they come in one poll.
+        var container = listeners.getListenerContainer("enrich");
+        container.pause();
+        await().atMost(Duration.ofSeconds(30)).until(container::isContainerPaused);
+        send(new ArticleIngested("e1-" + key, 1, key, 1, base.occurredAt(), "h", base.source(), base.article()));
+        send(new ArticleIngested("e2-" + key, 2, key, 2, base.occurredAt(), "h", base.source(), base.article()));
+        send(new ArticleIngested("e3-" + key, 1, key, 3, base.occurredAt(), "h", base.source(), base.article()));
+        container.resume();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var deadLetters = KafkaRecords.withKey(DeadLetters.topicFor(RAW), key);
+            assertThat(deadLetters).hasSize(1);
+            assertThat(KafkaRecords.header(deadLetters.getFirst(), "kafka_dlt-exception-message"))
+                    .contains("unsupported schemaVersion 2");
+            assertThat(KafkaRecords.withKey(ENRICHED, key).stream()
+                            .map(record -> json.readValue(record.value(), ArticleEnriched.class)
+                                    .revision()))
+                    .containsExactly(1L, 3L);
+        });
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code newsflow.enrich.articles} counts articles by {@code outcome}: {@code enriched} (published to the enriched
  * topic) or {@code dead-lettered} (on the raw topic's dead-letter topic, told by the shared error handler);
- * {@code newsflow.enrich.duration} times one article from its reception until Kafka acknowledged its enriched event.
+ * {@code newsflow.enrich.duration} times one article from the reception of its poll until Kafka acknowledged its
+ * enriched event (the listener sends a poll's events together and waits for them together).
  * Both outcomes are registered at start, so that a rate of dead letters is 0 rather than absent.
  */
 @Component
@@ -28,7 +29,8 @@ class EnrichMetrics implements DeadLetterListener {
         this.enriched = outcome(registry, "enriched");
         this.deadLettered = outcome(registry, "dead-lettered");
         this.duration = Timer.builder(DURATION)
-                .description("Time from receiving an ingested article until its enriched event was acknowledged")
+                .description(
+                        "Time from receiving the poll of an ingested article until its enriched event was acknowledged")
                 .publishPercentileHistogram()
                 .register(registry);
     }

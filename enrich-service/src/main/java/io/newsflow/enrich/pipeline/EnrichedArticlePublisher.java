@@ -3,12 +3,15 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.enrich.EnrichProperties;
 import io.newsflow.events.ArticleEnriched;
 import io.newsflow.events.EventHeaders;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-/** Publishes enriched articles keyed by article id, and waits for Kafka's acknowledgement. */
+/**
+ * Sends enriched articles keyed by article id without waiting: the listener sends a whole poll, then waits for all
+ * acknowledgements at once.
+ */
 @Component
 class EnrichedArticlePublisher {
 
@@ -20,17 +23,10 @@ class EnrichedArticlePublisher {
         this.topic = properties.topics().enriched();
     }
 
-    void publish(ArticleEnriched event) {
+    /** Completes when Kafka acknowledged the event, exceptionally if it did not. */
+    CompletableFuture<?> send(ArticleEnriched event) {
         var record = new ProducerRecord<String, Object>(topic, event.articleId(), event);
         EventHeaders.of(ArticleEnriched.TYPE, event.schemaVersion()).forEach(record.headers()::add);
-        try {
-            kafka.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing article " + event.articleId(), e);
-        } catch (ExecutionException e) {
-            // Retried by the error handler with backoff; the ingested event's offset is not committed meanwhile.
-            throw new IllegalStateException("Kafka did not acknowledge enriched article " + event.articleId(), e);
-        }
+        return kafka.send(record);
     }
 }
