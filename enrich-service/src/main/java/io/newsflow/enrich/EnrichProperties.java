@@ -39,13 +39,19 @@ public record EnrichProperties(@Valid @NotNull Topics topics, @Valid @NotNull En
      * @param keywords how many keyphrases an article keeps at most
      * @param summary the extractive summary's size
      * @param entities the name finders beyond the shipped ones
+     * @param analysedCharacters how much of an article's text the keywords, entities, category, summary and
+     *     fingerprint are taken from (its start, cut at a word boundary); the whole text is still published and
+     *     indexed. It bounds the time one article can take, whatever its length: enrichment must stay well inside
+     *     the consumer's max.poll.interval.ms, or the instance is put out of its group and the poll is redelivered,
+     *     to be overrun again.
      */
     public record Enrich(
             @Min(1) @Max(64) int concurrency,
             @NotEmpty List<@NotBlank @Pattern(regexp = "[a-z]{2}", message = LANGUAGE_RULE) String> languages,
             @Min(1) @Max(50) int keywords,
             @Valid @NotNull Summary summary,
-            @Valid @NotNull Entities entities) {
+            @Valid @NotNull Entities entities,
+            @Min(1_000) @Max(1_000_000) int analysedCharacters) {
 
         static final String LANGUAGE_RULE = "must be an ISO 639-1 code: two lower-case letters";
     }

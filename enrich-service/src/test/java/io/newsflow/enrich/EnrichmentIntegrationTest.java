@@ -132,6 +132,25 @@ class EnrichmentIntegrationTest {
     }
 
     @Test
+    void anArticleAsLargeAsIngestAcceptsIsEnrichedAndPublishedWhole() {
+        // Some 900,000 characters, under ingest's max-article-size (1 MB): its enriched event, the article and its
+        // text, is about twice that, over Kafka's default record size of 1 MB (so this failed before 4 MB was set).
+        var body = new StringBuilder();
+        for (var i = 0; body.length() < 900_000; i++) {
+            body.append("<p>Paragraph ")
+                    .append(i)
+                    .append(" of the report: allies of Kyiv plan to deploy troops.</p>\n");
+        }
+        var ingested = ingested(body.toString());
+
+        send(ingested);
+
+        var enrichment = awaitEnriched(ingested.articleId()).enrichment();
+        assertThat(enrichment.text()).hasSizeGreaterThan(750_000).endsWith("allies of Kyiv plan to deploy troops.");
+        assertThat(enrichment.keywords()).isNotEmpty();
+    }
+
+    @Test
     void deadLettersAPoisonMessageWithItsReasonAndKeepsThePartitionMoving() {
         var key = "poison-" + UUID.randomUUID();
         KafkaRecords.send(RAW, key, "{not json", Map.of("origin", "test"));

@@ -32,7 +32,8 @@ public final class SeedArticle {
                         List.of("en", "de", "fr", "es", "it", "nl", "pt", "pl", "uk", "ru"),
                         10,
                         new EnrichProperties.Summary(3, 600),
-                        new EnrichProperties.Entities(List.of())));
+                        new EnrichProperties.Entities(List.of()),
+                        50_000));
     }
 
     public static ArticleIngested event(String articleId) {

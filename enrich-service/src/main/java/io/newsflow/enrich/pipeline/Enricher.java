@@ -70,10 +70,11 @@ public class Enricher {
         var sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
         var language = languages.languageOf(article.language(), article.title() + "\n\n" + sample);
         var analyzer = analyzers.forLanguage(language);
-        var sentences = SentenceSplitter.sentences(text);
-        var named = entities.extract(text, language);
+        var analysed = TextExtractor.start(text, settings.analysedCharacters());
+        var sentences = SentenceSplitter.sentences(analysed);
+        var named = entities.extract(analysed, language);
         var keyphrases = keywords.extract(article.title(), sentences, analyzer, settings.keywords(), named::names);
-        var category = categories.classify(article.title(), text, analyzer).orElse(null);
+        var category = categories.classify(article.title(), analysed, analyzer).orElse(null);
         var summary = summarizer.summarize(
                 article.title(),
                 sentences,
@@ -106,7 +107,7 @@ public class Enricher {
                 summary.sentences().isEmpty() ? null : summary.text(),
                 words,
                 Math.ceilDiv(words, WORDS_PER_MINUTE),
-                SimHash.of(text, analyzer),
+                SimHash.of(analysed, analyzer),
                 publisherTags);
     }
 

@@ -15,6 +15,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {
 
+    static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
     @Bean
     KafkaAdmin.NewTopics enrichTopics(EnrichProperties properties) {
         var topics = properties.topics();
@@ -24,6 +26,9 @@ class TopicConfiguration {
                 // Compacted: the latest enriched revision of every article stays, so the index can be rebuilt.
                 topic(topics.enriched(), topics)
                         .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        // as large as the producer's max.request.size: an enriched event is up to about twice
+                        // the largest article ingest accepts
+                        .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_EVENT_BYTES))
                         .build());
     }
 

@@ -45,6 +45,22 @@ public final class TextExtractor {
         return String.join("\n\n", kept);
     }
 
+    /**
+     * The start of {@code text}, at most {@code characters} long, cut after the last whitespace that fits (so no word is
+     * cut in two), or at {@code characters} when there is none.
+     */
+    public static String start(String text, int characters) {
+        if (text.length() <= characters) {
+            return text;
+        }
+        for (var end = characters; end > 0; end--) {
+            if (Character.isWhitespace(text.charAt(end))) {
+                return text.substring(0, end);
+            }
+        }
+        return text.substring(0, characters);
+    }
+
     /** The lines of a block joined into paragraphs, except that every bullet item starts a paragraph of its own. */
     private static List<String> paragraphsOf(String block) {
         var paragraphs = new ArrayList<String>();

@@ -28,6 +28,34 @@ class EnricherTest {
     }
 
     @Test
+    void analysesTheStartOfAVeryLongArticleAndPublishesAllOfIt() {
+        var late = "Angela Merkel met Emmanuel Macron in Lisbon on Tuesday.";
+        var padding = new StringBuilder();
+        while (padding.length() < 60_000) {
+            padding.append(SeedArticle.body()).append("\n\n");
+        }
+        var shortArticle =
+                enricher.enrich(event(SeedArticle.body() + "\n\n" + late)).enrichment();
+        var longArticle = enricher.enrich(event(padding + late)).enrichment();
+
+        // the same name is found where it lies inside the analysed start, and not beyond it
+        assertThat(shortArticle.people()).extracting(Enrichment.Entity::name).contains("Angela Merkel");
+        assertThat(longArticle.people()).extracting(Enrichment.Entity::name).doesNotContain("Angela Merkel");
+        assertThat(longArticle.text()).endsWith(late);
+        assertThat(longArticle.wordCount()).isGreaterThan(9_000);
+    }
+
+    private static ArticleIngested event(String body) {
+        return ArticleIngested.of(
+                "long",
+                1,
+                Instant.parse("2025-09-01T08:00:00Z"),
+                "sha256:long",
+                Source.pushed("RksNews", "rksnews.com"),
+                Article.of(SeedArticle.title(), body));
+    }
+
+    @Test
     void enrichesTheSeedArticleAsTheIssueExpects() {
         var enrichment = enricher.enrich(SeedArticle.event("seed")).enrichment();
 

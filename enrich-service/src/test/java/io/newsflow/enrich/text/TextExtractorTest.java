@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 class TextExtractorTest {
 
     @Test
+    void theStartOfATextEndsBeforeAWordItWouldCut() {
+        assertThat(TextExtractor.start("one two three", 9)).isEqualTo("one two");
+        assertThat(TextExtractor.start("one two three", 50)).isEqualTo("one two three");
+        assertThat(TextExtractor.start("abcdefgh", 4)).isEqualTo("abcd");
+    }
+
+    @Test
     void keepsParagraphsOfHtmlAndDropsScripts() {
         var html =
                 """

@@ -25,7 +25,7 @@ record ChaosArguments(
     static final String USAGE =
             """
             Usage: ./newsflow chaos [--ci] [scenario...] [--freeze 2m] [--block 30s] [--kafka-down 20s] [--rate 10]
-                                    [--poll-interval 1s] [--slow-hold 30s] [--warm-up 10s] [--after 10s] [--timeout 5m]
+                                    [--poll-interval 3s] [--slow-hold 30s] [--warm-up 10s] [--after 10s] [--timeout 5m]
               scenarios (all of them, in this order, when none is named):
             %s
               --ci          kill-enrich, kill-search, poison-pills and freeze-elasticsearch with --freeze 20s,
@@ -53,7 +53,7 @@ record ChaosArguments(
         Duration freeze = null;
         Duration block = Duration.ofSeconds(30);
         Duration kafkaDown = Duration.ofSeconds(20);
-        Duration pollInterval = Duration.ofSeconds(1);
+        Duration pollInterval = Duration.ofSeconds(3);
         Duration slowHold = Duration.ofSeconds(30);
         Duration warmUp = null;
         Duration after = null;

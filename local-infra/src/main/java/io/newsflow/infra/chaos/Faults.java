@@ -38,6 +38,12 @@ final class Faults {
     static final String MAX_POLL_INTERVAL = "SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL";
 
     /**
+     * Enrich handles a poll at a time (up to 50 records, a few seconds at the slowest): with one record per poll the
+     * short interval is overrun only by the slow article itself, not by a full poll of ordinary ones.
+     */
+    static final String MAX_POLL_RECORDS = "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS";
+
+    /**
      * Injects the fault; {@code send} sends articles of the fault's own (the slow article) into ingest and counts what
      * ingest acknowledged of them with the stream's.
      */
@@ -84,8 +90,9 @@ final class Faults {
         var interval = arguments.pollInterval().toMillis() + "ms";
         var pid = stack.stop(LocalStack.ENRICH);
         out.printf(
-                "  SIGTERM to enrich-service (pid %d); starting it with %s=%s ...%n", pid, MAX_POLL_INTERVAL, interval);
-        stack.restart(LocalStack.ENRICH, Map.of(MAX_POLL_INTERVAL, interval));
+                "  SIGTERM to enrich-service (pid %d); starting it with %s=%s and %s=1 ...%n",
+                pid, MAX_POLL_INTERVAL, interval, MAX_POLL_RECORDS);
+        stack.restart(LocalStack.ENRICH, Map.of(MAX_POLL_INTERVAL, interval, MAX_POLL_RECORDS, "1"));
         var article = SlowArticle.of(templates, run);
         out.printf(
                 "  enrich-service healthy; sending one article of %d characters (%s) ...%n",

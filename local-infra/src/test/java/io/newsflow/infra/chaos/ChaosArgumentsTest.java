@@ -54,7 +54,7 @@ class ChaosArgumentsTest {
         var given = ChaosArguments.parse(List.of("slow-article", "--poll-interval", "2s", "--slow-hold", "1m"));
 
         assertThat(defaults.scenarios()).containsExactly(Scenario.SLOW_ARTICLE);
-        assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(3));
         assertThat(defaults.slowHold()).isEqualTo(Duration.ofSeconds(30));
         assertThat(given.pollInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(given.slowHold()).isEqualTo(Duration.ofMinutes(1));

@@ -2,6 +2,7 @@ package io.newsflow.search.indexing;
 
 import io.newsflow.kafka.DeadLetters;
 import io.newsflow.search.SearchProperties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,6 +23,8 @@ class TopicConfiguration {
                 // as many partitions as its source, so that an article's failures stay in order
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
+                // an enriched event can be up to 4 MB (the enrich service's max.request.size), and so its dead letter
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024))
                 .build());
     }
 }
