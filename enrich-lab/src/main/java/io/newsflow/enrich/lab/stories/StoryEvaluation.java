@@ -11,6 +11,7 @@ import io.newsflow.stories.ArticleFeatures;
 import io.newsflow.stories.StoryClustering;
 import io.newsflow.stories.StorySimilarity;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class StoryEvaluation {
 
     private static final Set<String> ECB_DEV_TOPICS = Set.of("2", "5", "12", "18", "21", "23", "34", "35");
     private static final int UCI_TUNING = 2_000;
+    private static final List<Integer> WINDOW_DAYS = List.of(1, 3, 7);
     private static final int EMBEDDED_CHARACTERS = 1_000;
     // -Dstories.embeddings=false and -Dstories.uci=false for a quicker run while trying weights
     private static final boolean EMBEDDINGS = !"false".equals(System.getProperty("stories.embeddings"));
@@ -37,7 +39,7 @@ public final class StoryEvaluation {
 
     record Item(StoryCorpora.Doc doc, ArticleEnriched event, ArticleFeatures features, float[] embedding) {}
 
-    record Tuned(StorySimilarity similarity, double score) {}
+    record Tuned(StorySimilarity similarity, double score, boolean merge) {}
 
     public static void main(String[] args) throws Exception {
         var data = Path.of(args[0]);
@@ -53,10 +55,10 @@ public final class StoryEvaluation {
         var tuned = tune(ecbDev);
         var embeddingThreshold = tuneEmbeddings(ecbDev);
         System.out.printf(
-                "tuned on the dev topics: %s (dev B3 F1 %.3f); embeddings: cosine threshold %.2f%n",
-                tuned.similarity(), tuned.score(), embeddingThreshold);
-        report("ECB+ held-out topics", ecbTest, tuned.similarity(), embeddingThreshold, true);
-        report("ECB+ all 772 (weights from the dev topics)", ecb, tuned.similarity(), embeddingThreshold, true);
+                "tuned on the dev topics: %s, merge %s (dev B3 F1 %.3f); embeddings: cosine threshold %.2f%n",
+                tuned.similarity(), tuned.merge(), tuned.score(), embeddingThreshold);
+        report("ECB+ held-out topics", ecbTest, tuned, embeddingThreshold, true);
+        report("ECB+ all 772 (weights from the dev topics)", ecb, tuned, embeddingThreshold, true);
         var defaults = StorySimilarity.DEFAULT;
         System.out.printf("%nproduct defaults (StorySimilarity.DEFAULT): %s%n", defaults);
         System.out.println(score(ecbTest, defaults).row("ECB+ held-out, product defaults"));
@@ -71,9 +73,15 @@ public final class StoryEvaluation {
         var uciEmbeddingThreshold = tuneEmbeddings(uciTuning);
         System.out.printf(
                 "%nUCI headlines: %d; tuning on the first %d in time order, reported on the other %d%n"
-                        + "tuned: %s (tuning B3 F1 %.3f); embeddings: cosine threshold %.2f%n",
-                uci.size(), UCI_TUNING, uciTest.size(), uciTuned.similarity(), uciTuned.score(), uciEmbeddingThreshold);
-        report("UCI held-out", uciTest, uciTuned.similarity(), uciEmbeddingThreshold, false);
+                        + "tuned: %s, merge %s (tuning B3 F1 %.3f); embeddings: cosine threshold %.2f%n",
+                uci.size(),
+                UCI_TUNING,
+                uciTest.size(),
+                uciTuned.similarity(),
+                uciTuned.merge(),
+                uciTuned.score(),
+                uciEmbeddingThreshold);
+        report("UCI held-out", uciTest, uciTuned, uciEmbeddingThreshold, false);
         System.out.println(score(uciTest, tuned.similarity()).row("terms+entities+time, ECB+ weights"));
         System.out.println(score(uciTest, defaults).row("terms+entities+time, product defaults"));
     }
@@ -135,14 +143,14 @@ public final class StoryEvaluation {
         return items.stream().filter(keep).toList();
     }
 
-    private static void report(
-            String name, List<Item> items, StorySimilarity similarity, double embeddingThreshold, boolean topics) {
+    private static void report(String name, List<Item> items, Tuned tuned, double embeddingThreshold, boolean topics) {
         var gold = gold(items);
         var events = items.stream().map(Item::event).toList();
         System.out.printf(
                 "%n%s (%d articles, %d gold stories)%n",
                 name, items.size(), Set.copyOf(gold).size());
-        System.out.println(score(items, similarity).row("terms+entities+time (StoryClustering)"));
+        System.out.println(score(items, tuned.similarity(), tuned.merge())
+                .row(tuned.merge() ? "terms+entities, merging (StoryClustering)" : "terms+entities (StoryClustering)"));
         if (EMBEDDINGS) {
             System.out.println(ClusterScores.of(embeddings(items, embeddingThreshold), gold)
                     .row("sentence embeddings (all-MiniLM-L6-v2-q)"));
@@ -162,32 +170,60 @@ public final class StoryEvaluation {
     }
 
     static ClusterScores score(List<Item> items, StorySimilarity similarity) {
+        return score(items, similarity, false);
+    }
+
+    /**
+     * @param merge whether an article that fits several stories above the threshold merges them into its best one (a
+     *     decision the evaluation tries; the product only reports them as {@code alsoMatching})
+     */
+    static ClusterScores score(List<Item> items, StorySimilarity similarity, boolean merge) {
         var clustering = new StoryClustering(similarity);
+        for (var item : items) {
+            var assignment = clustering.assign(item.features());
+            if (merge) {
+                for (var other : assignment.alsoMatching()) {
+                    clustering.merge(other, assignment.storyId());
+                }
+            }
+        }
+        // the stories at the end, after any merge
         var assigned = items.stream()
-                .map(item -> clustering.assign(item.features()).storyId())
+                .map(item -> clustering.storyOf(item.doc().id()).orElseThrow())
                 .toList();
         return ClusterScores.of(assigned, gold(items));
     }
 
     private static Tuned tune(List<Item> items) {
-        var best = new Tuned(StorySimilarity.DEFAULT, -1);
+        var best = new Tuned(StorySimilarity.DEFAULT, -1, false);
+        var plain = best;
         // The time weight stays 0, the window alone limits time: the 2008 half of ECB+ has no dates, so an additive
         // time feature only learns a lower threshold there, which on a live stream (every candidate within days)
         // would lower the bar for all candidates alike.
-        for (int e = 0; e <= 8; e++) {
-            for (int t = 0; t <= 0; t++) {
+        // The window is tuned as well (issue 12): it is the only time signal, and the shipped 3 days was never tried
+        // against others. Ties keep the first, so the shorter window wins an even score.
+        for (var days : WINDOW_DAYS) {
+            var windowed =
+                    new StorySimilarity(0.5, 0.5, 0, 0.23, StorySimilarity.DEFAULT.halfLife(), Duration.ofDays(days));
+            for (int e = 0; e <= 8; e++) {
                 var entities = e / 10.0;
-                var time = t / 10.0;
                 for (int h = 5; h <= 70; h += 3) {
-                    var candidate =
-                            StorySimilarity.DEFAULT.withWeights(round(1 - entities - time), entities, time, h / 100.0);
+                    var candidate = windowed.withWeights(round(1 - entities), entities, 0, h / 100.0);
                     var f1 = score(items, candidate).bcubedF1();
                     if (f1 > best.score()) {
-                        best = new Tuned(candidate, f1);
+                        best = new Tuned(candidate, f1, false);
+                    }
+                    if (f1 > plain.score()) {
+                        plain = new Tuned(candidate, f1, false);
+                    }
+                    var merged = score(items, candidate, true).bcubedF1();
+                    if (merged > best.score()) {
+                        best = new Tuned(candidate, merged, true);
                     }
                 }
             }
         }
+        System.out.printf("best without merging: %s (B3 F1 %.3f)%n", plain.similarity(), plain.score());
         return best;
     }
 
