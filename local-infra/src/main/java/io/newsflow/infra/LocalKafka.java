@@ -20,6 +20,8 @@ import java.util.UUID;
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one JVM), run as a child process from the
  * jars in the local Maven repository. Data, configuration and the log live under one folder, reused across starts.
+ * Alone by default; {@link #inCluster} makes it one node of several, each a broker and a voter of the controller
+ * quorum, with replication factors of the cluster's size (at most 3) and {@code min.insync.replicas} one less.
  */
 public final class LocalKafka implements AutoCloseable {
 
@@ -32,12 +34,32 @@ public final class LocalKafka implements AutoCloseable {
     private Path logFile;
     private Path pidFile;
     private LocalProcess process;
+    private int nodeId = 1;
+    private List<Integer> controllerPorts;
+    private String clusterId;
 
     public LocalKafka(Path dir, int port, int controllerPort) {
         this.dir = dir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
         this.logFile = this.dir.resolve("kafka.log");
+        this.controllerPorts = List.of(controllerPort);
+    }
+
+    /**
+     * Makes this broker node {@code nodeId} of a cluster whose node n (from 1) has the controller port {@code
+     * controllerPorts[n-1]}; every node's storage is formatted with the same {@code clusterId}. A node only answers
+     * requests once a majority of the controllers runs, so the nodes are started side by side.
+     */
+    public LocalKafka inCluster(int nodeId, List<Integer> controllerPorts, String clusterId) {
+        if (nodeId < 1 || nodeId > controllerPorts.size() || controllerPorts.get(nodeId - 1) != controllerPort) {
+            throw new IllegalArgumentException(
+                    "node " + nodeId + " on controller port " + controllerPort + " is not one of " + controllerPorts);
+        }
+        this.nodeId = nodeId;
+        this.controllerPorts = List.copyOf(controllerPorts);
+        this.clusterId = clusterId;
+        return this;
     }
 
     /** A broker on two free ports. */
@@ -84,7 +106,13 @@ public final class LocalKafka implements AutoCloseable {
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             int exit = LocalProcess.builder("Kafka's storage tool")
                     .command(List.of(
-                            java, "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString()))
+                            java,
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            clusterId != null ? clusterId : newClusterId(),
+                            "-c",
+                            config.toString()))
                     .workDir(dir)
                     .environment(classpath)
                     .logFile(logFile)
@@ -180,11 +208,21 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     String serverProperties() {
+        // 3 replicas at most however many nodes; one in-sync replica may be lost without refusing writes
+        int replicas = Math.min(3, controllerPorts.size());
+        int minInSync = Math.max(1, replicas - 1);
+        StringBuilder voters = new StringBuilder();
+        for (int node = 1; node <= controllerPorts.size(); node++) {
+            voters.append(node == 1 ? "" : ",")
+                    .append(node)
+                    .append("@127.0.0.1:")
+                    .append(controllerPorts.get(node - 1));
+        }
         return String.join(
                         "\n",
                         "process.roles=broker,controller",
-                        "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "node.id=" + nodeId,
+                        "controller.quorum.voters=" + voters,
                         "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                         "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                         "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -193,11 +231,14 @@ public final class LocalKafka implements AutoCloseable {
                         "log.dirs=" + dataDir(),
                         "num.partitions=1",
                         "auto.create.topics.enable=true",
-                        "offsets.topic.replication.factor=1",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "share.coordinator.state.topic.replication.factor=1",
-                        "share.coordinator.state.topic.min.isr=1",
+                        // topics created without a replication factor, and the services' topics their min ISR
+                        "default.replication.factor=" + replicas,
+                        "min.insync.replicas=" + minInSync,
+                        "offsets.topic.replication.factor=" + replicas,
+                        "transaction.state.log.replication.factor=" + replicas,
+                        "transaction.state.log.min.isr=" + minInSync,
+                        "share.coordinator.state.topic.replication.factor=" + replicas,
+                        "share.coordinator.state.topic.min.isr=" + minInSync,
                         "group.initial.rebalance.delay.ms=0",
                         "")
                 .replace("\\", "\\\\");
@@ -207,7 +248,7 @@ public final class LocalKafka implements AutoCloseable {
      * Kafka's cluster ids are 16 random bytes in unpadded URL-safe base64, like {@code Uuid.randomUuid()}, and like it
      * never start with '-': the storage tool would take such an id for an option (one start in 64 failed so).
      */
-    static String newClusterId() {
+    public static String newClusterId() {
         while (true) {
             UUID uuid = UUID.randomUUID();
             ByteBuffer bytes = ByteBuffer.allocate(16)

@@ -18,13 +18,23 @@ final class Banner {
                 + keys.editor() + "' 'http://localhost:" + settings.searchPort() + "/api/v1/search?q=peacekeeping'");
         out.println("  elasticsearch  http://localhost:" + settings.elasticsearchPort()
                 + "   e.g. curl 'http://localhost:" + settings.elasticsearchPort() + "/_cluster/health?pretty'");
-        out.println("  kafka          bootstrap servers 127.0.0.1:" + settings.kafkaPort());
+        out.println("  kafka          bootstrap servers " + settings.kafka().bootstrapServers()
+                + (settings.brokerCount() == 1
+                        ? ""
+                        : "   (" + settings.brokerCount() + " brokers: replication factor " + settings.brokerCount()
+                                + ", min.insync.replicas " + (settings.brokerCount() - 1) + ")"));
         out.println("Credentials (also in " + settings.relative(LocalCredentials.folder(settings))
                 + "/, readable by you only):");
         out.println("  dashboard key  " + keys.editor() + "   (search:read: paste it into the dashboard's sign-in)");
         out.println("  loader key     " + keys.loader() + "   (articles:write, feeds:manage: ./newsflow load uses it)");
         out.println("  admin key      " + keys.admin() + "   (admin: create and revoke keys at /api/v1/api-keys)");
         out.println("Logs: " + settings.relative(settings.stateDir().resolve("logs"))
-                + "/{kafka,elasticsearch,ingest-service,enrich-service,search-service}.log");
+                + "/{"
+                + String.join(
+                        ",",
+                        Components.of(settings).startOrder().stream()
+                                .map(Component::name)
+                                .toList())
+                + "}.log");
     }
 }

@@ -59,8 +59,19 @@ public final class LocalStack {
         return URI.create("http://127.0.0.1:" + settings.searchPort() + "/");
     }
 
+    /** Every broker's address. */
     public String kafkaBootstrapServers() {
-        return "127.0.0.1:" + settings.kafkaPort();
+        return settings.kafka().bootstrapServers();
+    }
+
+    /** How many brokers {@code up} started: 1, or 3 with {@code up --brokers 3}. */
+    public int brokers() {
+        return settings.brokerCount();
+    }
+
+    /** The name {@link #kill} and {@link #restart(String)} take for the broker with this {@code node.id}. */
+    public static String broker(int nodeId) {
+        return Brokers.name(nodeId);
     }
 
     /** The key {@code up} created for loading ({@code articles:write}). */

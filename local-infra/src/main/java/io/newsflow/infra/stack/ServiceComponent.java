@@ -71,7 +71,10 @@ record ServiceComponent(
                 .workDir(settings.home())
                 .environment(environment(Map.of(
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-                        "127.0.0.1:" + settings.kafkaPort(),
+                        settings.kafka().bootstrapServers(),
+                        // the topics each service creates: as many replicas as brokers, their min ISR the brokers'
+                        "NEWSFLOW_TOPICS_REPLICATIONFACTOR",
+                        Integer.toString(settings.kafka().count()),
                         "SPRING_ELASTICSEARCH_URIS",
                         "http://127.0.0.1:" + settings.elasticsearchPort(),
                         "SERVER_PORT",

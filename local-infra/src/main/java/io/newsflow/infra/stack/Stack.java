@@ -23,6 +23,11 @@ public final class Stack {
         Path home = Path.of(System.getProperty("newsflow.home", "")).toAbsolutePath();
         try {
             Settings settings = Settings.from(home, System.getenv());
+            if (arguments.command() == Arguments.Command.UP) {
+                UpCommand.requireSameBrokers(settings, arguments.brokers());
+                settings = settings.withBrokers(arguments.brokers());
+                settings.recordBrokers();
+            }
             Components components = Components.of(settings);
             switch (arguments.command()) {
                 case HELP -> System.out.println(Arguments.USAGE);

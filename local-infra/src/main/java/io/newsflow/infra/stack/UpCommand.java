@@ -39,17 +39,9 @@ final class UpCommand {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopStarted, "newsflow-shutdown"));
         }
         try {
+            ensureTogether(components.brokers());
             components.infrastructure().forEach(this::ensure);
-            try (ExecutorService executor =
-                    Executors.newFixedThreadPool(components.services().size())) {
-                List<Future<?>> services = new ArrayList<>();
-                for (Component service : components.services()) {
-                    services.add(executor.submit(() -> ensure(service)));
-                }
-                for (Future<?> service : services) {
-                    service.get();
-                }
-            }
+            ensureTogether(components.services());
         } catch (InfraException | ExecutionException | InterruptedException e) {
             if (detach) {
                 stopStarted();
@@ -86,6 +78,38 @@ final class UpCommand {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void ensureTogether(List<Component> group) throws ExecutionException, InterruptedException {
+        try (ExecutorService executor = Executors.newFixedThreadPool(group.size())) {
+            List<Future<?>> starts = new ArrayList<>();
+            for (Component component : group) {
+                starts.add(executor.submit(() -> ensure(component)));
+            }
+            for (Future<?> start : starts) {
+                start.get();
+            }
+        }
+    }
+
+    /**
+     * Refuses to start with another number of brokers than the recorded ones while one of those runs: its data, its
+     * ports and the services' bootstrap servers belong to the other cluster.
+     */
+    static void requireSameBrokers(Settings recorded, int requested) {
+        if (recorded.brokerCount() == requested) {
+            return;
+        }
+        var running = Components.of(recorded).brokers().stream()
+                .filter(broker -> broker.running().isPresent())
+                .map(Component::name)
+                .toList();
+        if (!running.isEmpty()) {
+            throw new InfraException(
+                    "Kafka runs with " + recorded.brokerCount() + " broker(s) (" + String.join(", ", running)
+                            + "), not " + requested + ": stop the stack first with ./newsflow down, or start it with"
+                            + " ./newsflow up --brokers " + recorded.brokerCount());
         }
     }
 

@@ -132,14 +132,94 @@ class StackTest {
 
     @Test
     void parsesTheCommandLine() {
-        assertThat(Arguments.parse("up")).contains(new Arguments(Arguments.Command.UP, false));
-        assertThat(Arguments.parse("up", "-d")).contains(new Arguments(Arguments.Command.UP, true));
-        assertThat(Arguments.parse("up", "--detach")).contains(new Arguments(Arguments.Command.UP, true));
-        assertThat(Arguments.parse("down")).contains(new Arguments(Arguments.Command.DOWN, false));
-        assertThat(Arguments.parse("status")).contains(new Arguments(Arguments.Command.STATUS, false));
-        assertThat(Arguments.parse()).contains(new Arguments(Arguments.Command.HELP, false));
+        assertThat(Arguments.parse("up")).contains(new Arguments(Arguments.Command.UP, false, 1));
+        assertThat(Arguments.parse("up", "-d")).contains(new Arguments(Arguments.Command.UP, true, 1));
+        assertThat(Arguments.parse("up", "--detach")).contains(new Arguments(Arguments.Command.UP, true, 1));
+        assertThat(Arguments.parse("up", "-d", "--brokers", "3"))
+                .contains(new Arguments(Arguments.Command.UP, true, 3));
+        assertThat(Arguments.parse("up", "--brokers=3")).contains(new Arguments(Arguments.Command.UP, false, 3));
+        assertThat(Arguments.parse("up", "--brokers", "1", "-d"))
+                .contains(new Arguments(Arguments.Command.UP, true, 1));
+        assertThat(Arguments.parse("down")).contains(new Arguments(Arguments.Command.DOWN, false, 1));
+        assertThat(Arguments.parse("status")).contains(new Arguments(Arguments.Command.STATUS, false, 1));
+        assertThat(Arguments.parse()).contains(new Arguments(Arguments.Command.HELP, false, 1));
         assertThat(Arguments.parse("up", "--forever")).isEmpty();
+        assertThat(Arguments.parse("up", "--brokers")).isEmpty();
+        assertThat(Arguments.parse("up", "--brokers", "2")).isEmpty();
         assertThat(Arguments.parse("down", "-d")).isEmpty();
         assertThat(Arguments.parse("restart")).isEmpty();
+    }
+
+    @Test
+    void threeBrokersTakeTheirPortsTwoApartFromTheKafkaVariables() {
+        Brokers brokers = settings(Map.of("NEWSFLOW_KAFKA_PORT", "17092", "NEWSFLOW_KAFKA_CONTROLLER_PORT", "17093"))
+                .withBrokers(3)
+                .kafka();
+
+        assertThat(brokers.ports()).containsExactly(17092, 17094, 17096);
+        assertThat(brokers.controllerPorts()).containsExactly(17093, 17095, 17097);
+        assertThat(brokers.bootstrapServers()).isEqualTo("127.0.0.1:17092,127.0.0.1:17094,127.0.0.1:17096");
+        assertThat(settings(Map.of()).kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    }
+
+    @Test
+    void refusesBrokerPortsThatCollide() {
+        Settings collides = settings(Map.of("NEWSFLOW_KAFKA_PORT", "17092", "NEWSFLOW_KAFKA_CONTROLLER_PORT", "17094"));
+
+        assertThat(collides.withBrokers(1).kafka().ports()).containsExactly(17092);
+        assertThatThrownBy(() -> collides.withBrokers(3))
+                .isInstanceOf(InfraException.class)
+                .hasMessageContaining("[17092, 17094, 17096]");
+        assertThatThrownBy(() -> settings(Map.of()).withBrokers(2))
+                .isInstanceOf(InfraException.class)
+                .hasMessageContaining("1 or 3");
+    }
+
+    @Test
+    void threeBrokersAreComponentsOfTheirOwnStartedFirstAndStoppedLast() {
+        Components components = Components.of(settings(Map.of()).withBrokers(3));
+
+        assertThat(components.startOrder())
+                .extracting(Component::name)
+                .containsExactly(
+                        "kafka",
+                        "kafka-2",
+                        "kafka-3",
+                        "elasticsearch",
+                        "ingest-service",
+                        "enrich-service",
+                        "search-service");
+        assertThat(components.stopOrder().reversed()).isEqualTo(components.startOrder());
+        assertThat(components.named("kafka-3").ports())
+                .extracting(Component.Port::number)
+                .containsExactly(9096, 9097);
+        assertThat(((KafkaComponent) components.named("kafka-2")).dataDir())
+                .isEqualTo(home.resolve(".newsflow/kafka-cluster/kafka-2"));
+        assertThat(((KafkaComponent) components.named("kafka")).dataDir())
+                .isEqualTo(home.resolve(".newsflow/kafka-cluster/kafka"));
+        assertThat(((KafkaComponent) Components.of(settings(Map.of())).named("kafka")).dataDir())
+                .isEqualTo(home.resolve(".newsflow/kafka"));
+    }
+
+    @Test
+    void downAndStatusFindTheBrokerCountUpRecorded() {
+        assertThat(settings(Map.of()).brokerCount()).isEqualTo(1);
+
+        settings(Map.of()).withBrokers(3).recordBrokers();
+
+        assertThat(settings(Map.of()).brokerCount()).isEqualTo(3);
+        new StatusCommand(Components.of(settings(Map.of())), settings(Map.of()), out).run();
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("kafka-2", "kafka-3");
+        // nothing runs: another count may start
+        UpCommand.requireSameBrokers(settings(Map.of()), 1);
+    }
+
+    @Test
+    void theNodesOfAClusterShareOneClusterId() {
+        Settings settings = settings(Map.of()).withBrokers(3);
+
+        assertThat(KafkaComponent.clusterId(settings))
+                .matches("[A-Za-z0-9_-]{22}")
+                .isEqualTo(KafkaComponent.clusterId(settings));
     }
 }
