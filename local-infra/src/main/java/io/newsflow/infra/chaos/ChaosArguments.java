@@ -20,19 +20,20 @@ record ChaosArguments(
         Duration after,
         Duration timeout,
         int rate,
-        boolean help) {
+        boolean help,
+        boolean named) {
 
     static final String USAGE =
             """
             Usage: ./newsflow chaos [--ci] [scenario...] [--freeze 2m] [--block 30s] [--kafka-down 20s] [--rate 10]
                                     [--poll-interval 3s] [--slow-hold 30s] [--warm-up 10s] [--after 10s] [--timeout 5m]
-              scenarios (all of them, in this order, when none is named):
+              scenarios (all of them, in this order, when none is named; kill-broker only on 'up --brokers 3'):
             %s
               --ci          kill-enrich, kill-search, poison-pills and freeze-elasticsearch with --freeze 20s,
                             --rate 3, --warm-up 5s and --after 5s: the subset CI runs (within 5 minutes)
               --freeze      how long Elasticsearch stays frozen (SIGSTOP) before SIGCONT
               --block       how long the articles index keeps its read-only block
-              --kafka-down  how long the broker stays dead before it is started again
+              --kafka-down  how long a broker stays dead before it is started again (kill-kafka, kill-broker)
               --poll-interval  slow-article: enrich's max.poll.interval while it works on the slow article
               --slow-hold   slow-article: how long the stream flows after the slow article before recovery is timed
               --rate        articles a second into ingest; every 5th is sent again, changed, 2 s later
@@ -86,6 +87,8 @@ record ChaosArguments(
         if (ci) {
             scenarios.addAll(Scenario.CI);
         }
+        // named (or all, or --ci): each of them must run; none named: what the stack can run
+        var named = !scenarios.isEmpty() || ci;
         if (scenarios.isEmpty()) {
             scenarios.addAll(List.of(Scenario.values()));
         }
@@ -102,7 +105,22 @@ record ChaosArguments(
                 after != null ? after : ci ? Duration.ofSeconds(5) : Duration.ofSeconds(10),
                 timeout,
                 rate != null ? rate : ci ? 3 : 10,
-                help);
+                help,
+                named);
+    }
+
+    /**
+     * The scenarios a stack of this many brokers can run. A named one it cannot (kill-broker on one broker) is an
+     * {@link IllegalStateException} that says how to start the stack it needs; unnamed, it is left out.
+     */
+    List<Scenario> runnableOn(int brokers) {
+        var needMore = scenarios.stream().filter(s -> s.brokers() > brokers).toList();
+        if (named && !needMore.isEmpty()) {
+            throw new IllegalStateException(needMore.stream().map(Scenario::id).collect(Collectors.joining(", "))
+                    + " needs the three-broker stack, and this one has " + brokers + ": ./newsflow down, then"
+                    + " ./newsflow up -d --brokers 3 (with the same NEWSFLOW_*_PORT variables)");
+        }
+        return scenarios.stream().filter(s -> s.brokers() <= brokers).toList();
     }
 
     static Duration duration(String option, String value) {

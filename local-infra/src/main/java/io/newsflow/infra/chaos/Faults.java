@@ -1,6 +1,7 @@
 package io.newsflow.infra.chaos;
 
 import io.newsflow.infra.InfraException;
+import io.newsflow.infra.Poll;
 import io.newsflow.infra.load.Item;
 import io.newsflow.infra.stack.LocalStack;
 import java.io.IOException;
@@ -50,6 +51,7 @@ final class Faults {
     Fault inject(Scenario scenario, String run, Consumer<List<Item>> send) {
         var started = System.nanoTime();
         var pills = List.<String>of();
+        var problems = List.<String>of();
         switch (scenario) {
             case KILL_INGEST -> killAndRestart(LocalStack.INGEST, Duration.ZERO);
             case KILL_ENRICH -> killAndRestart(LocalStack.ENRICH, Duration.ZERO);
@@ -64,8 +66,10 @@ final class Faults {
             }
             case SLOW_ARTICLE -> slowArticle(run, send);
             case REBALANCE -> rebalance();
+            case KILL_BROKER -> killBroker();
+            case REINDEX -> problems = reindex();
         }
-        return new Fault(Duration.ofNanos(System.nanoTime() - started), pills);
+        return new Fault(Duration.ofNanos(System.nanoTime() - started), pills, problems);
     }
 
     /**
@@ -144,6 +148,59 @@ final class Faults {
             cleanUp.run();
             started.clear();
         }
+    }
+
+    /**
+     * One broker of three SIGKILLed: the one that leads the most partitions of the raw topic, so that ingest's producer
+     * loses the leader it writes to and waits for a new one among the two in-sync replicas left (min.insync.replicas
+     * 2 still holds). Restarted after {@code --kafka-down}; the fault lasts until it is back in every raw partition's
+     * in-sync replicas.
+     */
+    private void killBroker() {
+        var bootstrap = stack.kafkaBootstrapServers();
+        var before = PartitionLeaders.of(bootstrap, topics.raw());
+        var node = before.busiestLeader();
+        var name = LocalStack.broker(node);
+        out.printf("  %s: %s%n", topics.raw(), before.summary());
+        out.printf("  SIGKILL to %s (node %d, pid %d)%n", name, node, stack.kill(name));
+        var killed = System.nanoTime();
+        var moved = Poll.until(
+                () -> PartitionLeaders.of(bootstrap, topics.raw()).partitions().stream()
+                        .allMatch(p -> p.leader() >= 0 && p.leader() != node),
+                arguments.kafkaDown(),
+                Duration.ofSeconds(1));
+        var during = PartitionLeaders.of(bootstrap, topics.raw());
+        out.printf(
+                "  %s%s: %s%n",
+                moved ? "leaders moved, " : "leaders not all moved yet, ", topics.raw(), during.summary());
+        var left = arguments.kafkaDown().minusNanos(System.nanoTime() - killed);
+        if (left.isPositive()) {
+            ScenarioRun.pause(left);
+        }
+        out.printf("  restarting %s as 'up' starts it ...%n", name);
+        stack.restart(name);
+        out.printf("  %s healthy again; waiting for it to be in sync ...%n", name);
+        var started = System.nanoTime();
+        if (!Poll.until(
+                () -> PartitionLeaders.of(bootstrap, topics.raw()).fullyInSync(),
+                arguments.timeout(),
+                Duration.ofSeconds(1))) {
+            throw new InfraException(name + " was not back in the in-sync replicas of " + topics.raw() + " within "
+                    + ChaosReport.seconds(arguments.timeout()));
+        }
+        out.printf(
+                "  every replica of %s in sync again after %s: %s%n",
+                topics.raw(),
+                ChaosReport.seconds(Duration.ofNanos(System.nanoTime() - started)),
+                PartitionLeaders.of(bootstrap, topics.raw()).summary());
+    }
+
+    private List<String> reindex() {
+        var adminKey = stack.adminKey()
+                .orElseThrow(() -> new InfraException(
+                        "no admin key in .newsflow/credentials/admin-key: start the" + " stack with ./newsflow up -d"));
+        return new Reindex(stack.search(), stack.elasticsearch(), topics.alias(), adminKey, out)
+                .run(arguments.timeout());
     }
 
     private void killAndRestart(String name, Duration down) {

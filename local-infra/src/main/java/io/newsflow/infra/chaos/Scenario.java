@@ -20,7 +20,12 @@ enum Scenario {
             "enrich restarted with a short max.poll.interval, then one article that keeps it busy for longer"),
     REBALANCE(
             "rebalance",
-            "a second enrich and a second search join their groups, leave on SIGTERM, join again, die on SIGKILL");
+            "a second enrich and a second search join their groups, leave on SIGTERM, join again, die on SIGKILL"),
+    KILL_BROKER(
+            "kill-broker",
+            "needs 'up --brokers 3': SIGKILL of the broker leading most raw partitions, restarted after --kafka-down",
+            3),
+    REINDEX("reindex", "POST /api/v1/admin/reindex: the enriched topic replayed into a new index, the alias moved");
 
     /** What {@code --ci} runs: the fast ones, within 5 minutes on two cores with a short freeze. */
     static final List<Scenario> CI = List.of(KILL_ENRICH, KILL_SEARCH, POISON_PILLS, FREEZE_ELASTICSEARCH);
@@ -28,9 +33,21 @@ enum Scenario {
     private final String id;
     private final String description;
 
+    private final int brokers;
+
     Scenario(String id, String description) {
+        this(id, description, 1);
+    }
+
+    Scenario(String id, String description, int brokers) {
         this.id = id;
         this.description = description;
+        this.brokers = brokers;
+    }
+
+    /** The brokers the stack needs for this fault. */
+    int brokers() {
+        return brokers;
     }
 
     String id() {

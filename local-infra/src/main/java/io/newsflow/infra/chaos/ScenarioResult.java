@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param refused articles of batches ingest did not acknowledge (refused, 503, unreachable): never counted as lost
  * @param deadLettered acknowledged articles found on a dead-letter topic
  * @param pills poison pills produced and how many of them reached a dead-letter topic with a reason
+ * @param faultProblems what went wrong with the fault itself (not injected, not lifted, a reindex that failed)
  */
 record ScenarioResult(
         Scenario scenario,
@@ -23,7 +24,20 @@ record ScenarioResult(
         Pills pills,
         Duration fault,
         Optional<Duration> recovery,
-        List<String> notes) {
+        List<String> notes,
+        List<String> faultProblems) {
+
+    ScenarioResult(
+            Scenario scenario,
+            IndexAudit audit,
+            int refused,
+            int deadLettered,
+            Pills pills,
+            Duration fault,
+            Optional<Duration> recovery,
+            List<String> notes) {
+        this(scenario, audit, refused, deadLettered, pills, fault, recovery, notes, List.of());
+    }
 
     record Pills(int produced, int deadLettered) {
 
@@ -53,6 +67,7 @@ record ScenarioResult(
         if (recovery.isEmpty()) {
             failures.add("did not recover within the timeout");
         }
+        faultProblems.forEach(problem -> failures.add("the fault: " + problem));
         return failures;
     }
 

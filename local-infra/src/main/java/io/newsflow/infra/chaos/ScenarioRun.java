@@ -113,9 +113,13 @@ final class ScenarioRun {
                     out.printf("  %s%n", report.counts());
                 });
             } catch (InfraException e) {
-                notes.add("the fault could not be injected or lifted: " + e.getMessage());
-                fault = new Fault(Duration.ofNanos(System.nanoTime() - started), List.of());
+                // no pass for a scenario whose fault never happened as described
+                fault = new Fault(
+                        Duration.ofNanos(System.nanoTime() - started),
+                        List.of(),
+                        List.of("could not be injected or lifted: " + e.getMessage()));
             }
+            fault.problems().forEach(problem -> out.printf("  the fault: %s%n", problem));
             var liftedAt = System.nanoTime();
             List<Acknowledged> beforeLift;
             synchronized (acknowledged) {
@@ -170,7 +174,8 @@ final class ScenarioRun {
                     new ScenarioResult.Pills(fault.pills().size(), (int) pillsDeadLettered),
                     fault.duration(),
                     recovery,
-                    notes);
+                    notes,
+                    fault.problems());
         }
     }
 

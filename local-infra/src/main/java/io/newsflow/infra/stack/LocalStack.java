@@ -84,6 +84,16 @@ public final class LocalStack {
         }
     }
 
+    /** The admin key the services were started with ({@code admin}: the reindex). */
+    public Optional<String> adminKey() {
+        try {
+            var file = LocalCredentials.folder(settings).resolve("admin-key");
+            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new InfraException("Cannot read the admin key: " + e.getMessage(), e);
+        }
+    }
+
     /** The key {@code up} created for the dashboard ({@code search:read}). */
     public Optional<String> editorKey() {
         try {

@@ -97,4 +97,25 @@ class ChaosArgumentsTest {
                 .contains(List.of(Scenario.values()).stream().map(Scenario::id).toList());
         assertThat(ChaosArguments.parse(List.of("--help")).help()).isTrue();
     }
+
+    @Test
+    void killBrokerNamedOnAOneBrokerStackSaysWhatItNeeds() {
+        assertThatThrownBy(() -> ChaosArguments.parse(List.of("kill-broker")).runnableOn(1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kill-broker needs the three-broker stack")
+                .hasMessageContaining("./newsflow up -d --brokers 3");
+        assertThatThrownBy(() -> ChaosArguments.parse(List.of("all")).runnableOn(1))
+                .hasMessageContaining("kill-broker");
+        assertThat(ChaosArguments.parse(List.of("kill-broker", "reindex")).runnableOn(3))
+                .containsExactly(Scenario.KILL_BROKER, Scenario.REINDEX);
+    }
+
+    @Test
+    void noScenarioNamedLeavesOutWhatTheStackCannotRun() {
+        var arguments = ChaosArguments.parse(List.of());
+
+        assertThat(arguments.runnableOn(1)).doesNotContain(Scenario.KILL_BROKER).contains(Scenario.REINDEX);
+        assertThat(arguments.runnableOn(3)).containsExactly(Scenario.values());
+        assertThat(ChaosArguments.parse(List.of("--ci")).runnableOn(1)).containsExactlyElementsOf(Scenario.CI);
+    }
 }
