@@ -58,6 +58,13 @@ public final class Chaos {
 
     static boolean run(ChaosArguments arguments, Path home, Map<String, String> env, String args, PrintStream out) {
         var stack = LocalStack.of(home, env);
+        // before anything runs: no stream, no fault, no report for a stack that cannot have the fault
+        List<Scenario> chosen;
+        try {
+            chosen = arguments.runnableOn(stack.brokers());
+        } catch (IllegalStateException e) {
+            throw new InfraException(e.getMessage(), e);
+        }
         var unhealthy = stack.unhealthy();
         if (!unhealthy.isEmpty()) {
             throw new InfraException("not running or not healthy: " + String.join(", ", unhealthy)
@@ -67,12 +74,6 @@ public final class Chaos {
                 .filter(value -> !value.isBlank())
                 .or(stack::loaderKey);
         var templates = ArticleStream.templates(home.resolve("samples/demo/articles.ndjson.gz"));
-        List<Scenario> chosen;
-        try {
-            chosen = arguments.runnableOn(stack.brokers());
-        } catch (IllegalStateException e) {
-            throw new InfraException(e.getMessage(), e);
-        }
         arguments.scenarios().stream()
                 .filter(scenario -> !chosen.contains(scenario))
                 .forEach(scenario -> out.printf(
