@@ -133,8 +133,8 @@ public final class StoryEvaluation {
             }
         }
         rows.sort(java.util.Comparator.reverseOrder());
-        System.out.println("the 25 best of " + rows.size() + ":");
-        rows.stream().limit(25).forEach(System.out::println);
+        System.out.println("all " + rows.size() + ", best first:");
+        rows.forEach(System.out::println);
         System.out.printf(
                 "picked: %s, %s (tuning B3 F1 %.3f)%n", best.variant(), brief(best.similarity()), best.score());
         return best;
