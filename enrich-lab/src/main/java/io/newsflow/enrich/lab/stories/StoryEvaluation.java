@@ -72,7 +72,8 @@ public final class StoryEvaluation {
         var uciTest = uci.subList(UCI_TUNING, uci.size());
         // no merging on UCI: a merge re-seeds every article of the merged story, too slow on 2,000 headlines, and it
         // never beat the unmerged score on ECB+
-        var uciTuned = tune(uciTuning, false, picked.variant());
+        // the product's features: the ECB+ pick of the feature experiments did not hold on the held-out topics
+        var uciTuned = tune(uciTuning, false);
         var uciEmbeddingThreshold = tuneEmbeddings(uciTuning);
         System.out.printf(
                 "%nUCI headlines: %d; tuning on the first %d in time order, reported on the other %d%n"
@@ -85,8 +86,7 @@ public final class StoryEvaluation {
                 uciTuned.score(),
                 uciEmbeddingThreshold);
         report("UCI held-out", uciTest, uciTuned, uciEmbeddingThreshold, false);
-        System.out.println(score(uciTest, picked.variant().features(uciTest), picked.similarity(), false)
-                .row("StoryClustering, ECB+ settings"));
+        System.out.println(score(uciTest, tuned.similarity()).row("StoryClustering, ECB+ settings"));
         System.out.println(score(uciTest, defaults).row("StoryClustering, product defaults"));
     }
 
