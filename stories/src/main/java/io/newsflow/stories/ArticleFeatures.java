@@ -94,7 +94,8 @@ public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, 
         return mentions;
     }
 
-    static List<String> words(String text) {
+    /** The content words of a text as the features count them: lower-case, longer than two letters, no stopword. */
+    public static List<String> words(String text) {
         if (text == null) {
             return List.of();
         }
