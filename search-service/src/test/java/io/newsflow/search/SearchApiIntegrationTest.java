@@ -325,10 +325,10 @@ class SearchApiIntegrationTest {
     @Test
     void reportsOfOneEventFromSeveralSourcesFormOneStory() {
         var word = Articles.uniqueWord();
-        // days away from the other tests' central banks (StoryDetailIntegrationTest's raises rates in the same words
-        // within the hour), beyond the window in which an article may join a story; the bank's name is the run's own,
-        // so that the stories of earlier runs do not take these articles in
-        var now = Instant.now().minus(5, ChronoUnit.DAYS);
+        // twelve days away from the other tests' central banks (StoryDetailIntegrationTest's raises rates in the same
+        // words within the hour), beyond the window in which an article may join a story (7 days); the bank's name is
+        // the run's own, so that the stories of earlier runs do not take these articles in
+        var now = Instant.now().minus(12, ChronoUnit.DAYS);
         var bank = "Bank of " + word;
         var first = rates("Central bank raises rates " + word, "Reuters", bank, now);
         var second = rates("Rates go up again at the " + bank, "BBC News", bank, now.plusSeconds(60));
@@ -354,7 +354,7 @@ class SearchApiIntegrationTest {
         assertThat(storyOf(lookalike)).isEqualTo(lookalike.articleId());
         // searches see the articles after the next refresh
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var stories = api.ok("/api/v1/stories?window=6d&size=100").path("stories");
+            var stories = api.ok("/api/v1/stories?window=13d&size=100").path("stories");
             var story = StreamSupport.stream(stories.spliterator(), false)
                     .filter(s -> s.path("id").asString().equals(first.articleId()))
                     .findFirst()
