@@ -27,18 +27,6 @@ record ScenarioResult(
         List<String> notes,
         List<String> faultProblems) {
 
-    ScenarioResult(
-            Scenario scenario,
-            IndexAudit audit,
-            int refused,
-            int deadLettered,
-            Pills pills,
-            Duration fault,
-            Optional<Duration> recovery,
-            List<String> notes) {
-        this(scenario, audit, refused, deadLettered, pills, fault, recovery, notes, List.of());
-    }
-
     record Pills(int produced, int deadLettered) {
 
         static final Pills NONE = new Pills(0, 0);

@@ -76,31 +76,24 @@ public final class LocalStack {
 
     /** The key {@code up} created for loading ({@code articles:write}). */
     public Optional<String> loaderKey() {
-        try {
-            var file = LocalCredentials.loaderKeyFile(settings);
-            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
-        } catch (IOException e) {
-            throw new InfraException("Cannot read the loader key: " + e.getMessage(), e);
-        }
+        return credential(LocalCredentials.loaderKeyFile(settings), "loader key");
     }
 
     /** The admin key the services were started with ({@code admin}: the reindex). */
     public Optional<String> adminKey() {
-        try {
-            var file = LocalCredentials.folder(settings).resolve("admin-key");
-            return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
-        } catch (IOException e) {
-            throw new InfraException("Cannot read the admin key: " + e.getMessage(), e);
-        }
+        return credential(LocalCredentials.folder(settings).resolve("admin-key"), "admin key");
     }
 
     /** The key {@code up} created for the dashboard ({@code search:read}). */
     public Optional<String> editorKey() {
+        return credential(LocalCredentials.folder(settings).resolve("editor-key"), "editor key");
+    }
+
+    private static Optional<String> credential(Path file, String name) {
         try {
-            var file = LocalCredentials.folder(settings).resolve("editor-key");
             return Files.isReadable(file) ? Optional.of(Files.readString(file).strip()) : Optional.empty();
         } catch (IOException e) {
-            throw new InfraException("Cannot read the editor key: " + e.getMessage(), e);
+            throw new InfraException("Cannot read the " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -26,6 +26,7 @@ class ChaosReportTest {
                 ScenarioResult.Pills.NONE,
                 Duration.ofMillis(61_250),
                 Optional.of(Duration.ofMillis(3_400)),
+                List.of(),
                 List.of());
     }
 
@@ -70,6 +71,7 @@ class ChaosReportTest {
                 ScenarioResult.Pills.NONE,
                 Duration.ofSeconds(30),
                 Optional.of(Duration.ofSeconds(1)),
+                List.of(),
                 List.of());
         var pills = new ScenarioResult(
                 Scenario.POISON_PILLS,
@@ -79,6 +81,7 @@ class ChaosReportTest {
                 new ScenarioResult.Pills(6, 5),
                 Duration.ZERO,
                 Optional.of(Duration.ofSeconds(1)),
+                List.of(),
                 List.of());
         var stuck = new ScenarioResult(
                 Scenario.KILL_KAFKA,
@@ -88,6 +91,7 @@ class ChaosReportTest {
                 ScenarioResult.Pills.NONE,
                 Duration.ofSeconds(30),
                 Optional.empty(),
+                List.of(),
                 List.of());
 
         assertThat(deadLettered.failures()).containsExactly("2 acknowledged articles on a dead-letter topic");
