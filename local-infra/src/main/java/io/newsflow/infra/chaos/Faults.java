@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /** Injects a scenario's fault into the stack and lifts it again before it returns, whatever happened meanwhile. */
 final class Faults {
@@ -53,10 +56,10 @@ final class Faults {
         var pills = List.<String>of();
         var problems = List.<String>of();
         switch (scenario) {
-            case KILL_INGEST -> killAndRestart(LocalStack.INGEST, Duration.ZERO);
-            case KILL_ENRICH -> killAndRestart(LocalStack.ENRICH, Duration.ZERO);
-            case KILL_SEARCH -> killAndRestart(LocalStack.SEARCH, Duration.ZERO);
-            case KILL_KAFKA -> killAndRestart(LocalStack.KAFKA, arguments.kafkaDown());
+            case KILL_INGEST -> killAndRestart(LocalStack.INGEST);
+            case KILL_ENRICH -> killAndRestart(LocalStack.ENRICH);
+            case KILL_SEARCH -> killAndRestart(LocalStack.SEARCH);
+            case KILL_KAFKA -> killKafka();
             case FREEZE_ELASTICSEARCH -> freeze();
             case READ_ONLY_ELASTICSEARCH -> readOnly();
             case POISON_PILLS -> {
@@ -203,13 +206,44 @@ final class Faults {
                 .run(arguments.timeout());
     }
 
-    private void killAndRestart(String name, Duration down) {
+    private void killAndRestart(String name) {
         var pid = stack.kill(name);
         out.printf("  SIGKILL to %s (pid %d)%n", name, pid);
-        ScenarioRun.pause(down);
         out.printf("  restarting %s as 'up' starts it ...%n", name);
         stack.restart(name);
         out.printf("  %s healthy again%n", name);
+    }
+
+    /**
+     * Every broker SIGKILLed, so that ingest has no Kafka at all to write to (on three brokers, killing one is {@code
+     * kill-broker}); restarted after {@code --kafka-down}, side by side: a node of three answers only once two of them
+     * form the quorum again.
+     */
+    private void killKafka() {
+        var brokers = IntStream.rangeClosed(1, stack.brokers())
+                .mapToObj(LocalStack::broker)
+                .toList();
+        brokers.forEach(name -> out.printf("  SIGKILL to %s (pid %d)%n", name, stack.kill(name)));
+        ScenarioRun.pause(arguments.kafkaDown());
+        out.printf(
+                "  restarting %s as 'up' starts %s ...%n",
+                String.join(", ", brokers), brokers.size() == 1 ? "it" : "them");
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var restarts = brokers.stream()
+                    .map(name -> executor.submit(() -> stack.restart(name)))
+                    .toList();
+            for (var restart : restarts) {
+                restart.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof InfraException infra
+                    ? infra
+                    : new InfraException("Restarting Kafka failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted while Kafka restarted", e);
+        }
+        out.printf("  %s healthy again%n", String.join(", ", brokers));
     }
 
     private void freeze() {

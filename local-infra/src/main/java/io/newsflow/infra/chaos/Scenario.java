@@ -13,7 +13,7 @@ enum Scenario {
     READ_ONLY_ELASTICSEARCH(
             "read-only-elasticsearch",
             "the flood-stage block index.blocks.read_only_allow_delete on the articles index, then removed"),
-    KILL_KAFKA("kill-kafka", "SIGKILL of the Kafka broker mid-produce, restarted after a while"),
+    KILL_KAFKA("kill-kafka", "SIGKILL of Kafka (every broker) mid-produce, restarted after a while"),
     POISON_PILLS("poison-pills", "bytes that are no article produced straight onto the raw and the enriched topics"),
     SLOW_ARTICLE(
             "slow-article",
