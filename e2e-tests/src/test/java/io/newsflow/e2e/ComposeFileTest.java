@@ -244,6 +244,63 @@ class ComposeFileTest {
     }
 
     @Test
+    void theBrokersOverlayMakesThreeNodesOneQuorumWithTwoInSyncReplicas() throws IOException {
+        Map<String, Object> overlay = yamlWithComposeTags(ROOT.resolve("docker-compose.brokers.yml"));
+        Map<String, Object> services = map(overlay.get("services"));
+        var nodes = List.of("kafka", "kafka-2", "kafka-3");
+        assertThat(services)
+                .containsOnlyKeys(Stream.concat(nodes.stream(), applicationServices().stream())
+                        .toList());
+
+        for (int n = 1; n <= nodes.size(); n++) {
+            var name = nodes.get(n - 1);
+            var node = map(services.get(name));
+            var env = map(node.get("environment"));
+            assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .as("%s voters", name)
+                    .hasToString("1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(env)
+                    .as("%s replication", name)
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", 2)
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 3)
+                    .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", 2);
+            if (n == 1) {
+                // node 1 is docker-compose.yml's single broker, its id, listeners and volume kept
+                assertThat(environment("kafka")).containsEntry("KAFKA_NODE_ID", "1");
+                continue;
+            }
+            assertThat(map(node.get("extends")))
+                    .containsEntry("file", "docker-compose.yml")
+                    .containsEntry("service", "kafka");
+            assertThat(node).containsEntry("hostname", name);
+            assertThat(env).containsEntry("KAFKA_NODE_ID", n);
+            // each node advertises itself: a client sent to another node's address would write to the wrong leader
+            assertThat(String.valueOf(env.get("KAFKA_ADVERTISED_LISTENERS")))
+                    .startsWith("INTERNAL://" + name + ":19092,")
+                    .contains("${NEWSFLOW_KAFKA" + n + "_PORT:-" + (9092 + 2 * (n - 1)) + "}");
+            var published = "${NEWSFLOW_KAFKA" + n + "_PORT:-" + (9092 + 2 * (n - 1)) + "}:9092";
+            assertThat(strings(node.get("ports"))).singleElement().satisfies(mapping -> assertThat(mapping)
+                    .contains(published));
+            assertThat(strings(node.get("volumes"))).containsExactly(name + "-data:/var/lib/kafka/data");
+            assertThat(map(overlay.get("volumes"))).containsKey(name + "-data");
+            assertThat(String.join(" ", healthcheckCommand(node))).contains("--bootstrap-server " + name + ":19092");
+        }
+
+        for (var name : applicationServices()) {
+            var service = map(services.get(name));
+            var env = map(service.get("environment"));
+            assertThat(env)
+                    .as("%s in the overlay", name)
+                    .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092,kafka-2:19092,kafka-3:19092")
+                    .containsEntry("NEWSFLOW_TOPICS_REPLICATIONFACTOR", "3");
+            // the overlay only changes what docker-compose.yml sets, so the binding checks above cover it
+            assertThat(environment(name)).containsKeys(env.keySet().toArray(String[]::new));
+            assertThat(map(service.get("depends_on"))).containsOnlyKeys("kafka-2", "kafka-3");
+        }
+    }
+
+    @Test
     void topicsHaveAPartitionForEveryConsumerOfTheInstancesAUserWouldRun() {
         int partitions = Integer.parseInt(environment("enrich-service").get("NEWSFLOW_TOPICS_PARTITIONS"));
         int searchConsumers =
