@@ -121,6 +121,16 @@ final class DashboardPage {
         return browser.visible("#" + id);
     }
 
+    /**
+     * The view once it shows what it loaded: the dashboard marks it {@code aria-busy} from the moment it opens, with
+     * "Loading…" as its heading, until the article or story has been rendered (or failed).
+     */
+    WebElement loadedView(String id) {
+        var view = view(id);
+        await().atMost(Browser.PATIENCE).until(() -> view.getDomAttribute("aria-busy") == null);
+        return view;
+    }
+
     boolean viewOpen(String id) {
         return browser.all("#" + id).stream().anyMatch(WebElement::isDisplayed);
     }

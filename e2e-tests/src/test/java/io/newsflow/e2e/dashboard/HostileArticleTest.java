@@ -35,10 +35,7 @@ class HostileArticleTest {
                     .getFirst()
                     .findElement(By.cssSelector("a.result-title"))
                     .click();
-            var view = page.view("article-view");
-            await().atMost(Browser.PATIENCE).until(() -> !view.findElement(By.cssSelector(".article-title"))
-                    .getText()
-                    .isBlank());
+            var view = page.loadedView("article-view");
             assertThat(page.urlParameter("article")).containsExactly(id);
             assertThat(view.findElement(By.cssSelector(".article-title")).getText())
                     .contains("Harbour");
