@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Eight articles on different subjects from three outlets, published two days apart, all carrying one word unique to
- * the test: a search for the word finds exactly these, and their facets count only them.
+ * Eight articles on different subjects from three outlets, published four days apart, all carrying one word unique to
+ * the test: a search for the word finds exactly these, and their facets count only them. Four days is beyond the
+ * story window (3 days), so no two of them can form one story whatever they share: the dashboard collapses a story to
+ * one result, and these tests count results. Two days apart, two of them (the harbour fog and the farmers' protest,
+ * which share the word, a title word and the boilerplate sentence) at times formed one story.
  *
  * @param word the word all eight carry and no other article does
  * @param ids the ids ingest gave them, in the order of {@link #SUBJECTS}
@@ -28,7 +31,6 @@ record Desk(String word, List<String> ids, List<Instant> published) {
     private static final List<String> SOURCES =
             List.of(GAZETTE, COURIER, LEDGER, GAZETTE, COURIER, LEDGER, GAZETTE, COURIER);
 
-    // Different enough from each other that none of them joins another's story.
     private static final List<String> SUBJECTS = List.of(
             "Dock workers in Rotterdam agreed a new contract after a week of talks with the port authority.",
             "A late frost damaged apricot orchards across the valley, and growers expect a smaller harvest.",
@@ -45,7 +47,7 @@ record Desk(String word, List<String> ids, List<Instant> published) {
         var ids = new ArrayList<String>();
         var published = new ArrayList<Instant>();
         for (int i = 0; i < SIZE; i++) {
-            var at = today.minusDays(2L * i + 1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+            var at = today.minusDays(4L * i + 1).atTime(12, 0).toInstant(ZoneOffset.UTC);
             var subject = SUBJECTS.get(i);
             var article = DashboardStack.article(
                     subject.substring(0, subject.indexOf(' ', 40)) + " " + word,
