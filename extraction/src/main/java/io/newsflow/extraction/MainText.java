@@ -326,12 +326,25 @@ final class MainText {
     }
 
     private static boolean isLoneParagraph(Element element, Stats stats) {
-        if (!element.nameIs("p") || stats == null) {
+        if (stats == null || !(element.nameIs("p") || isTextDiv(element, stats))) {
             return false;
         }
         var density = stats.linkDensity();
         return (stats.chars > 80 && density < 0.25)
                 || (stats.chars > 0 && density == 0 && element.text().matches("(?s).*[.!?]\\s*$"));
+    }
+
+    /** A {@code div} used as a paragraph: text of its own and no block inside (Readability reads it as a {@code p}). */
+    private static boolean isTextDiv(Element element, Stats stats) {
+        if (!element.nameIs("div") || !stats.hasTextChild) {
+            return false;
+        }
+        for (var child : element.children()) {
+            if (BLOCKS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The blocks of an element as paragraphs, one per block-level element, link-heavy blocks left out. */

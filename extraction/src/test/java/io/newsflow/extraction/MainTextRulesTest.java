@@ -53,4 +53,22 @@ class MainTextRulesTest {
                 .startsWith("The council voted on Tuesday")
                 .endsWith("when the council has the traffic counts.");
     }
+
+    @Test
+    void keepsADivOfTextBesideTheBestContainerAsAParagraph() {
+        var page = extractor.extract(
+                """
+                <html><body><section class="zone"><div class="first-part">
+                <p>The council voted on Tuesday, after a long debate, to close the bridge to cars from May.</p>
+                <p>Cyclists, who had asked for it for years, welcomed the vote; shopkeepers, less so.</p>
+                <p>Buses will still cross it, every ten minutes, as they do today, from six to midnight.</p>
+                </div>
+                <div class="paragraph">The closure will be reviewed after one year, when the council has the counts.</div>
+                <div class="paragraph"><a href="/more">More from the council</a></div>
+                </section></body></html>
+                """,
+                URL);
+
+        assertThat(page.text()).startsWith("The council voted on Tuesday").endsWith("when the council has the counts.");
+    }
 }
