@@ -71,4 +71,25 @@ class MainTextRulesTest {
 
         assertThat(page.text()).startsWith("The council voted on Tuesday").endsWith("when the council has the counts.");
     }
+
+    @Test
+    void leavesOutAffiliateDisclosuresAndCopyrightNoticesWhereverTheyStand() {
+        var page = extractor.extract(
+                """
+                <html><body><article>
+                <p>The council voted on Tuesday, after a long debate, to close the bridge to cars from May.</p>
+                <p>If you buy something through a link on this page, we may earn a commission, at no cost to you.</p>
+                <p>Cyclists, who had asked for it for years, welcomed the vote; shopkeepers, less so.</p>
+                <p>This document is subject to copyright. No part may be reproduced without written permission.</p>
+                </article></body></html>
+                """,
+                URL);
+
+        assertThat(page.text())
+                .isEqualTo(
+                        """
+                        The council voted on Tuesday, after a long debate, to close the bridge to cars from May.
+
+                        Cyclists, who had asked for it for years, welcomed the vote; shopkeepers, less so.""");
+    }
 }
