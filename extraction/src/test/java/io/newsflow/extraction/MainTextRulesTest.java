@@ -92,4 +92,20 @@ class MainTextRulesTest {
 
                         Cyclists, who had asked for it for years, welcomed the vote; shopkeepers, less so.""");
     }
+
+    @Test
+    void leavesOutAMediaPlayersFallbackText() {
+        var page = extractor.extract(
+                """
+                <html><body><article>
+                <p>The council voted on Tuesday, after a long debate, to close the bridge to cars from May.</p>
+                <div class="player"><p>Your browser does not support the audio element.</p>
+                <p>Click to unmute</p></div>
+                <p>Cyclists, who had asked for it for years, welcomed the vote; shopkeepers, less so.</p>
+                </article></body></html>
+                """,
+                URL);
+
+        assertThat(page.text()).doesNotContain("browser", "unmute").contains("Cyclists");
+    }
 }
