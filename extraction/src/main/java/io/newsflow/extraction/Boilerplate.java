@@ -15,7 +15,13 @@ final class Boilerplate {
                     + "|image (?:source|caption),?.*|getty images|copy link|\\d{1,3}\\s*min(?:ute)?s? read"
                     + "|(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|telegram|reddit|print)(?:\\s*[|/,·]\\s*\\w+)*"
                     + "|skip (?:to|past) .*|continue reading\\b.*|listen to (?:this )?article.*|comments?(?: \\(\\d+\\))?"
-                    + "|©.*|copyright\\b.*|all rights reserved\\.?)",
+                    + "|©.*|copyright\\b.*|all rights reserved\\.?"
+                    // affiliate disclosures and copyright notices, wherever they stand in a short paragraph
+                    + "|.{0,300}\\bwe (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)\\b.{0,300}"
+                    + "|.{0,300}\\b(?:is subject to copyright|all rights reserved)\\b.{0,300}"
+                    // a media player's fallback and controls, left in the markup for browsers without it
+                    + "|.{0,200}\\b(?:your browser does not support|video capable browser|click to unmute"
+                    + "|(?:please )?enable javascript)\\b.{0,200})",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     // Capitalised words after "By": a sentence that starts with "By the end of ..." is not a byline.
     private static final Pattern BYLINE = Pattern.compile(

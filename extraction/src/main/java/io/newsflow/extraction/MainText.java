@@ -93,6 +93,10 @@ final class MainText {
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int ENOUGH_TEXT_CHARS = 400;
     private static final double SIBLING_SHARE = 0.2;
+    // Readability.js's: the five best containers, those within three quarters of the best, three of them at least
+    private static final int ALTERNATIVES = 5;
+    private static final double NEAR_SHARE = 0.75;
+    private static final int MIN_NEAR = 3;
     private static final double MAX_BLOCK_LINK_DENSITY = 0.5;
 
     private MainText() {}
@@ -161,7 +165,7 @@ final class MainText {
         var stats = new IdentityHashMap<Element, Stats>();
         Stats.measure(body, excluded, stats);
         var scores = score(body, stats, names);
-        var top = best(scores).orElse(body);
+        var top = widened(best(scores).orElse(body), scores, body, excluded);
         var paragraphs = new ArrayList<String>();
         for (var container : withSiblings(top, scores, stats)) {
             paragraphs.addAll(Paragraphs.of(container, excluded));
@@ -258,6 +262,52 @@ final class MainText {
                 .map(Map.Entry::getKey);
     }
 
+    /**
+     * Readability's widening of the best container: when at least three other containers score near it (an article
+     * cut into sections, slides or blocks between inline ads), their nearest common ancestor; then, while the
+     * container is its parent's only child, the parent.
+     */
+    private static Element widened(Element top, Map<Element, Double> scores, Element body, Set<Element> excluded) {
+        var topScore = scores.getOrDefault(top, 0.0);
+        // a container inside the best one, or holding it, is not another part of the article
+        var near = scores.entrySet().stream()
+                .filter(entry -> entry.getValue() >= NEAR_SHARE * topScore)
+                .filter(entry -> !isUnder(entry.getKey(), top) && !isUnder(top, entry.getKey()))
+                .filter(entry -> entry.getKey() != top)
+                .sorted(Map.Entry.<Element, Double>comparingByValue().reversed())
+                .limit(ALTERNATIVES - 1)
+                .map(Map.Entry::getKey)
+                .toList();
+        var widened = top;
+        if (topScore > 0 && near.size() >= MIN_NEAR) {
+            for (var ancestor = top.parent();
+                    ancestor != null && ancestor != body && !excluded.contains(ancestor);
+                    ancestor = ancestor.parent()) {
+                var holder = ancestor;
+                if (near.stream().filter(element -> isUnder(element, holder)).count() >= MIN_NEAR) {
+                    widened = ancestor;
+                    break;
+                }
+            }
+        }
+        while (widened.parent() != null
+                && widened.parent() != body
+                && widened.parent().childrenSize() == 1
+                && !excluded.contains(widened.parent())) {
+            widened = widened.parent();
+        }
+        return widened;
+    }
+
+    private static boolean isUnder(Element element, Element ancestor) {
+        for (var parent = element.parent(); parent != null; parent = parent.parent()) {
+            if (parent == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Element> withSiblings(Element top, Map<Element, Double> scores, Map<Element, Stats> stats) {
         var parent = top.parent();
         if (parent == null || top.nameIs("body")) {
@@ -276,12 +326,25 @@ final class MainText {
     }
 
     private static boolean isLoneParagraph(Element element, Stats stats) {
-        if (!element.nameIs("p") || stats == null) {
+        if (stats == null || !(element.nameIs("p") || isTextDiv(element, stats))) {
             return false;
         }
         var density = stats.linkDensity();
         return (stats.chars > 80 && density < 0.25)
                 || (stats.chars > 0 && density == 0 && element.text().matches("(?s).*[.!?]\\s*$"));
+    }
+
+    /** A {@code div} used as a paragraph: text of its own and no block inside (Readability reads it as a {@code p}). */
+    private static boolean isTextDiv(Element element, Stats stats) {
+        if (!element.nameIs("div") || !stats.hasTextChild) {
+            return false;
+        }
+        for (var child : element.children()) {
+            if (BLOCKS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The blocks of an element as paragraphs, one per block-level element, link-heavy blocks left out. */

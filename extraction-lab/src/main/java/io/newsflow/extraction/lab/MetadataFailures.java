@@ -5,16 +5,18 @@ import io.newsflow.extraction.lab.ExtractionEvaluation.MetadataScore;
 import io.newsflow.extraction.lab.Pages.Page;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The tuning split's metadata failures, for studying them: per page and failing field, the gold, ours, the sources
- * that hold our value and those that hold the gold (or "none"), then every candidate the page offers for that field.
- * Only tuning pages are given to it.
+ * The tuning split's metadata failures, for studying them: per page of the look half and failing field, the gold,
+ * ours, the sources that hold our value and those that hold the gold (or "none"), then every candidate the page
+ * offers for that field; the check half is only scored. Only tuning pages are given to it.
  */
 final class MetadataFailures {
 
@@ -24,17 +26,13 @@ final class MetadataFailures {
 
     static void print(List<Page> tuningPages, PrintStream out) {
         var extractor = new PageExtractor();
-        int titles = 0;
-        int dates = 0;
-        double authors = 0;
+        var scores = new ArrayList<MetadataScore>();
         for (var page : tuningPages) {
             var extracted = extractor.extract(page.html(), page.url());
             var day = extracted.publishedDay().map(LocalDate::toString).orElse("");
             var score = MetadataScore.of(page, extracted.title(), day, extracted.authors());
-            titles += score.title() ? 1 : 0;
-            dates += score.date() ? 1 : 0;
-            authors += score.authorsF1();
-            if (score.title() && score.date() && score.authorsF1() == 1) {
+            scores.add(score);
+            if (!page.look() || (score.title() && score.date() && score.authorsF1() == 1)) {
                 continue;
             }
             var found = MetadataCandidates.of(page.html(), page.url().toString());
@@ -55,14 +53,28 @@ final class MetadataFailures {
                         MetadataScore::normalise);
             }
         }
-        var n = Math.max(1, tuningPages.size());
-        out.printf(
-                Locale.ROOT,
-                "%nTuning split, %d pages: title %.3f, date (day) %.3f, authors F1 %.3f%n",
-                tuningPages.size(),
-                titles / (double) n,
-                dates / (double) n,
-                authors / n);
+        for (var half : List.<Map.Entry<String, Predicate<Page>>>of(
+                Map.entry("look half", Page::look),
+                Map.entry("check half", Page::check),
+                Map.entry("tuning split", Page::tuning))) {
+            var chosen =
+                    scores.stream().filter(s -> half.getValue().test(s.page())).toList();
+            out.printf(
+                    Locale.ROOT,
+                    "%n%s, %d pages: title %.3f, date (day) %.3f, authors F1 %.3f",
+                    half.getKey(),
+                    chosen.size(),
+                    chosen.stream()
+                            .mapToDouble(s -> s.title() ? 1 : 0)
+                            .average()
+                            .orElse(0),
+                    chosen.stream().mapToDouble(s -> s.date() ? 1 : 0).average().orElse(0),
+                    chosen.stream()
+                            .mapToDouble(MetadataScore::authorsF1)
+                            .average()
+                            .orElse(0));
+        }
+        out.println();
     }
 
     private static void field(

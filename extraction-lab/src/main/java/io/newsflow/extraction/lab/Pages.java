@@ -27,6 +27,15 @@ final class Pages {
         boolean tuning() {
             return Split.isTuning(id);
         }
+
+        /** A tuning page of the look half (failures read); {@link #check()} the other half (only scored). */
+        boolean look() {
+            return Split.isLook(id);
+        }
+
+        boolean check() {
+            return tuning() && !look();
+        }
     }
 
     static List<Page> extractionBenchmark(Path dataFolder) {
