@@ -63,6 +63,11 @@ public final class EntityClusterBuilding {
         if (moreNews) {
             sentences.addAll(moreNews(data));
         }
+        return build(sentences);
+    }
+
+    /** As {@link #build(Path)}, from any lower-cased token arrays (another language's unlabelled text). */
+    static Map<String, List<String>> build(List<String[]> sentences) {
         long tokens = sentences.stream().mapToLong(s -> s.length).sum();
         var vocabulary = new Vocabulary(sentences);
         float[][] vectors = vectors(sentences, vocabulary);
@@ -149,7 +154,7 @@ public final class EntityClusterBuilding {
         return tokens;
     }
 
-    private static String[] lowerCase(List<String> tokens) {
+    static String[] lowerCase(List<String> tokens) {
         return tokens.stream().map(t -> t.toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
