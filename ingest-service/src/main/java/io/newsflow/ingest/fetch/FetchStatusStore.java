@@ -48,7 +48,9 @@ class FetchStatusStore implements SmartLifecycle {
                         JacksonJsonDeserializer.VALUE_DEFAULT_TYPE,
                         FetchStatus.class.getName(),
                         JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS,
-                        false),
+                        false,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        (int) properties.topics().maxFetchWait().toMillis()),
                 CompactedTopicReader.defaultBackOff());
     }
 
