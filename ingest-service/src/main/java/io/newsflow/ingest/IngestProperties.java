@@ -32,16 +32,12 @@ public record IngestProperties(@Valid @NotNull Topics topics, @Valid @NotNull In
      *     published to {@code raw}; it is what makes deduplication survive restarts and span instances
      * @param partitions partitions of the topics this service creates when they are missing
      * @param replicationFactor replicas of the topics this service creates when they are missing
-     * @param maxFetchWait {@code fetch.max.wait.ms} of the consumers that read the ingest state, feeds and fetch
-     *     status topics (and of the feeds' group): how often an idle one asks the broker again; a record arriving is
-     *     answered at once
      */
     public record Topics(
             @TopicName String raw,
             @TopicName String ingestState,
             @Min(1) @Max(10_000) int partitions,
-            @Min(1) short replicationFactor,
-            @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 25) Duration maxFetchWait) {}
+            @Min(1) short replicationFactor) {}
 
     /**
      * @param publishTimeout how long a request waits for Kafka to acknowledge its events before it fails

@@ -85,7 +85,6 @@ class FeedStore implements SmartLifecycle {
     private final String topic;
     private final String group;
     private final Duration writeTimeout;
-    private final Duration maxFetchWait;
     private volatile CountDownLatch stopped = new CountDownLatch(1);
 
     private volatile boolean running;
@@ -99,7 +98,6 @@ class FeedStore implements SmartLifecycle {
         this.topic = properties.ingest().feeds().topic();
         this.group = properties.ingest().feeds().consumerGroup();
         this.writeTimeout = properties.ingest().publishTimeout();
-        this.maxFetchWait = properties.topics().maxFetchWait();
         this.view = new CompactedTopicReader<>(
                 (ConsumerFactory<String, FeedRecord>) consumers,
                 topic,
@@ -114,9 +112,7 @@ class FeedStore implements SmartLifecycle {
                         JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS,
                         false,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                        (int) properties.topics().maxFetchWait().toMillis()),
+                        "read_committed"),
                 backOff);
     }
 
@@ -246,7 +242,6 @@ class FeedStore implements SmartLifecycle {
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) maxFetchWait.toMillis());
         @SuppressWarnings("unchecked")
         var consumer = (Consumer<String, byte[]>) consumers.createConsumer(group, "feeds-owner", null, overrides);
         return consumer;

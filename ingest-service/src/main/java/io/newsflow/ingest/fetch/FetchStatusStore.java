@@ -48,9 +48,7 @@ class FetchStatusStore implements SmartLifecycle {
                         JacksonJsonDeserializer.VALUE_DEFAULT_TYPE,
                         FetchStatus.class.getName(),
                         JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS,
-                        false,
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                        (int) properties.topics().maxFetchWait().toMillis()),
+                        false),
                 CompactedTopicReader.defaultBackOff());
     }
 

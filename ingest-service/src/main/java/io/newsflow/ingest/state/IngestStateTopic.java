@@ -63,9 +63,7 @@ public class IngestStateTopic implements SmartLifecycle {
                         JacksonJsonDeserializer.VALUE_DEFAULT_TYPE,
                         ArticleState.class.getName(),
                         JacksonJsonDeserializer.USE_TYPE_INFO_HEADERS,
-                        false,
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                        (int) properties.topics().maxFetchWait().toMillis()),
+                        false),
                 CompactedTopicReader.defaultBackOff());
     }
 
