@@ -135,11 +135,14 @@ public final class BatchIngestBenchmark {
                 // What the service spends doing nothing (its consumers polling, schedulers), per second: part of
                 // every article's CPU below, and none of the bridge's.
                 var idleCpu = cpu(service);
+                var idleJit = jitCpu(service);
                 var idleStart = System.nanoTime();
                 service.waitFor(10, TimeUnit.SECONDS);
+                var idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+                // right after the warm-up the JIT compilers are still at work, idle or not
                 System.out.printf(
-                        "idle ingest service: %.1f ms CPU per second%n",
-                        (cpu(service) - idleCpu) / 1e6 / ((System.nanoTime() - idleStart) / 1e9));
+                        "idle ingest service: %.1f ms CPU per second (of which JIT compiler threads %.1f ms)%n",
+                        (cpu(service) - idleCpu) / 1e6 / idleSeconds, (jitCpu(service) - idleJit) / 1e6 / idleSeconds);
             }
 
             var endpointRates = new ArrayList<Double>();
