@@ -54,7 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code --articles=20000 --batch-size=500 --concurrency=8 --rounds=3 --partitions=3}
  *   <li>{@code --spring.*}, {@code --logging.*} and {@code --newsflow.*}: passed on to the service it starts
  *   <li>{@code --service-jfr=file.jfr}: records the service with JFR's profile settings
+ *   <li>{@code --warmup=N}: articles posted to each server before the rounds; default a quarter of {@code --articles}
  * </ul>
+ *
+ * <p>Each round also names the part of each server's CPU spent by its JIT compiler threads (read from {@code
+ * /proc}, so on Linux only): compiling is a one-off cost that a short run charges to its articles, and the service
+ * has far more code to compile than the bridge.
  */
 public final class BatchIngestBenchmark {
 
@@ -67,6 +72,7 @@ public final class BatchIngestBenchmark {
         var concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         var rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         var partitions = Integer.parseInt(options.getOrDefault("partitions", "3"));
+        var warmup = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(articles / 4)));
         var bootstrap =
                 options.getOrDefault("bootstrap-servers", options.containsKey("ingest-url") ? "localhost:9092" : null);
         if (bootstrap == null) {
@@ -122,18 +128,21 @@ public final class BatchIngestBenchmark {
         try (var producer = baselineProducer(bootstrap)) {
             var bridgeUrl = bridgeUrl(bridgeProcess);
             // Warm-up: JIT, connections, producer metadata on all sides.
-            postBatches(http, ingestUrl, batches(text, run + "-warmup", articles / 4, batchSize), concurrency);
-            postBatches(http, bridgeUrl, batches(text, run + "-warmup-bridge", articles / 4, batchSize), concurrency);
-            sendPlain(producer, baselineTopic, events(text, run + "-warmup", articles / 4));
+            postBatches(http, ingestUrl, batches(text, run + "-warmup", warmup, batchSize), concurrency);
+            postBatches(http, bridgeUrl, batches(text, run + "-warmup-bridge", warmup, batchSize), concurrency);
+            sendPlain(producer, baselineTopic, events(text, run + "-warmup", warmup));
             if (service != null) {
                 // What the service spends doing nothing (its consumers polling, schedulers), per second: part of
                 // every article's CPU below, and none of the bridge's.
                 var idleCpu = cpu(service);
+                var idleJit = jitCpu(service);
                 var idleStart = System.nanoTime();
                 service.waitFor(10, TimeUnit.SECONDS);
+                var idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+                // right after the warm-up the JIT compilers are still at work, idle or not
                 System.out.printf(
-                        "idle ingest service: %.1f ms CPU per second%n",
-                        (cpu(service) - idleCpu) / 1e6 / ((System.nanoTime() - idleStart) / 1e9));
+                        "idle ingest service: %.1f ms CPU per second (of which JIT compiler threads %.1f ms)%n",
+                        (cpu(service) - idleCpu) / 1e6 / idleSeconds, (jitCpu(service) - idleJit) / 1e6 / idleSeconds);
             }
 
             var endpointRates = new ArrayList<Double>();
@@ -141,6 +150,8 @@ public final class BatchIngestBenchmark {
             var bridgeRates = new ArrayList<Double>();
             var endpointCpus = new ArrayList<Double>();
             var bridgeCpus = new ArrayList<Double>();
+            var endpointJits = new ArrayList<Double>();
+            var bridgeJits = new ArrayList<Double>();
             for (int round = 1; round <= rounds; round++) {
                 var events = events(text, run + "-plain-" + round, articles);
                 var producerCpu = ownCpu();
@@ -149,24 +160,31 @@ public final class BatchIngestBenchmark {
                 var bodies = batches(text, run + "-http-" + round, articles, batchSize);
                 var clientCpu = ownCpu();
                 var serviceCpu = cpu(service);
+                var serviceJit = jitCpu(service);
                 var endpoint = rate(articles, () -> postBatches(http, endpointUrl, bodies, concurrency));
                 clientCpu = ownCpu() - clientCpu;
                 serviceCpu = cpu(service) - serviceCpu;
+                serviceJit = jitCpu(service) - serviceJit;
                 var bridgeBodies = batches(text, run + "-bridge-" + round, articles, batchSize);
                 var bridgeClientCpu = ownCpu();
                 var bridgeCpu = cpu(bridgeProcess);
+                var bridgeJit = jitCpu(bridgeProcess);
                 var bridged = rate(articles, () -> postBatches(http, bridgeUrl, bridgeBodies, concurrency));
                 bridgeClientCpu = ownCpu() - bridgeClientCpu;
                 bridgeCpu = cpu(bridgeProcess) - bridgeCpu;
+                bridgeJit = jitCpu(bridgeProcess) - bridgeJit;
                 endpointCpus.add(serviceCpu / 1000.0 / articles);
                 bridgeCpus.add(bridgeCpu / 1000.0 / articles);
+                endpointJits.add(serviceJit / 1000.0 / articles);
+                bridgeJits.add(bridgeJit / 1000.0 / articles);
                 producerRates.add(plain);
                 endpointRates.add(endpoint);
                 bridgeRates.add(bridged);
                 System.out.printf(
                         "round %d: plain producer %,.0f articles/s, batch endpoint %,.0f articles/s (%.2fx), bare HTTP"
                                 + " bridge %,.0f articles/s (%.2fx); CPU per article: plain producer %d us, HTTP client"
-                                + " %d us, ingest service %s, bare bridge %d us (its HTTP client %d us)%n",
+                                + " %d us, ingest service %s (JIT %d us), bare bridge %d us (JIT %d us, its HTTP client %d"
+                                + " us)%n",
                         round,
                         plain,
                         endpoint,
@@ -176,7 +194,9 @@ public final class BatchIngestBenchmark {
                         producerCpu / 1000 / articles,
                         clientCpu / 1000 / articles,
                         service == null ? "(not measured)" : serviceCpu / 1000 / articles + " us",
+                        serviceJit / 1000 / articles,
                         bridgeCpu / 1000 / articles,
+                        bridgeJit / 1000 / articles,
                         bridgeClientCpu / 1000 / articles);
             }
             var plain = median(producerRates);
@@ -203,6 +223,19 @@ public final class BatchIngestBenchmark {
                         "RESULT CPU per article: endpoint %.1f µs, bridge %.1f µs, ratio %.2fx (median of %d rounds;"
                                 + " rounds %s)%n",
                         endpointCpu, bridgeCpu, endpointCpu / bridgeCpu, rounds, ratios(endpointCpus, bridgeCpus));
+                // The same without the JIT compilers' CPU: what an article costs once the code is compiled, as in a
+                // service that has run for a while.
+                var endpointCompiled = minus(endpointCpus, endpointJits);
+                var bridgeCompiled = minus(bridgeCpus, bridgeJits);
+                System.out.printf(
+                        "RESULT without JIT compiler threads: endpoint %.1f µs, bridge %.1f µs, ratio %.2fx (JIT median"
+                                + " %.1f µs and %.1f µs; rounds %s)%n",
+                        median(endpointCompiled),
+                        median(bridgeCompiled),
+                        median(endpointCompiled) / median(bridgeCompiled),
+                        median(endpointJits),
+                        median(bridgeJits),
+                        ratios(endpointCompiled, bridgeCompiled));
             }
         } finally {
             bridgeProcess.destroy();
@@ -295,6 +328,46 @@ public final class BatchIngestBenchmark {
                         .totalCpuDuration()
                         .map(java.time.Duration::toNanos)
                         .orElse(0L);
+    }
+
+    private static List<Double> minus(List<Double> values, List<Double> parts) {
+        var rest = new ArrayList<Double>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            rest.add(values.get(i) - parts.get(i));
+        }
+        return rest;
+    }
+
+    /**
+     * CPU time of a process's JIT compiler threads, in nanoseconds, from {@code /proc/<pid>/task/*}: 0 where there is
+     * no {@code /proc}. A compiler thread that ended is missed; with the one C1 and one C2 thread a JVM starts on two
+     * cores, none ends.
+     */
+    private static long jitCpu(Process process) {
+        if (process == null) {
+            return 0;
+        }
+        var ticks = 0L;
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (var task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    // the thread's name, cut to 15 characters: "C2 CompilerThre"
+                    if (!Files.readString(task.resolve("comm")).matches("C\\d CompilerThre\\s*")) {
+                        continue;
+                    }
+                    // utime and stime, the 14th and 15th fields, counted after the name in parentheses
+                    var stat = Files.readString(task.resolve("stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        // clock ticks of USER_HZ, 100 per second on Linux
+        return ticks * 10_000_000L;
     }
 
     interface Work {
