@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import opennlp.tools.namefind.ThreadSafeNameFinderME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
 import opennlp.tools.tokenize.ThreadSafeTokenizerME;
@@ -48,7 +47,9 @@ public class EntityExtractor {
 
     private final ThreadSafeSentenceDetectorME sentences;
     private final ThreadSafeTokenizerME tokenizer;
-    private final Map<String, ThreadSafeNameFinderME> names = new TreeMap<>();
+    // Each thread its own finder (they keep the article's adaptive data and per-sentence caches), as OpenNLP's
+    // ThreadSafeNameFinderME does.
+    private final Map<String, ThreadLocal<NameFinder>> names = new TreeMap<>();
 
     EntityExtractor(NameFinderModels models) {
         this.sentences = new ThreadSafeSentenceDetectorME(
@@ -56,9 +57,8 @@ public class EntityExtractor {
         this.tokenizer =
                 new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
         for (String language : models.languages()) {
-            names.put(
-                    language,
-                    new ThreadSafeNameFinderME(models.forLanguage(language).orElseThrow()));
+            var model = models.forLanguage(language).orElseThrow();
+            names.put(language, ThreadLocal.withInitial(() -> new NameFinder(model)));
         }
     }
 
@@ -97,7 +97,7 @@ public class EntityExtractor {
      * untagged later mentions of their surname are that person too ("Merkel", "von der Leyen").
      */
     Mentions mentions(String text, String language) {
-        var names = this.names.get(language);
+        var names = this.names.get(language).get();
         // Curly apostrophes as straight ones, so that the tokenizer splits possessives as in its training data.
         String normalised = text.replace('\u2019', '\'');
         var sentenceTokens = new ArrayList<String[]>();

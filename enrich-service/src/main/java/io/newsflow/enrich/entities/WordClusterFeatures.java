@@ -36,13 +36,27 @@ public final class WordClusterFeatures extends GeneratorFactory.AbstractXmlFeatu
         if (!(resourceManager.getResource(name) instanceof Clusters clusters)) {
             throw new InvalidFormatException("not a word clustering: " + name);
         }
-        String prefix = "cl" + name + "=";
-        return (features, tokens, index, previousOutcomes) -> {
+        return new ClusterFeature(clusters, "cl" + name + "=");
+    }
+
+    /** A class of its own, so that {@link PerceptronContexts} knows it depends on the token alone. */
+    static final class ClusterFeature implements AdaptiveFeatureGenerator {
+
+        private final Clusters clusters;
+        private final String prefix;
+
+        ClusterFeature(Clusters clusters, String prefix) {
+            this.clusters = clusters;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
             String cluster = clusters.clusterOf(tokens[index].toLowerCase(Locale.ROOT));
             if (cluster != null) {
                 features.add(prefix + cluster);
             }
-        };
+        }
     }
 
     @Override

@@ -1,0 +1,370 @@
+package io.newsflow.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+import opennlp.tools.ml.perceptron.PerceptronModel;
+import opennlp.tools.namefind.NameContextGenerator;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
+import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.CachedFeatureGenerator;
+import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
+import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
+import opennlp.tools.util.featuregen.PrefixFeatureGenerator;
+import opennlp.tools.util.featuregen.SuffixFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenClassFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenFeatureGenerator;
+import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
+
+/**
+ * The name finder's contexts scored by a perceptron model through the model's parameters themselves rather than
+ * through feature names. OpenNLP's {@code DefaultNameContextGenerator} builds every token's ~50 feature names (its
+ * window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the beam, four
+ * more; {@code PerceptronModel} then looks each name up in its map of some hundred thousand. Here each distinct word
+ * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
+ * position it can take, and kept for later sentences and articles; a token's features are then a few array reads.
+ * Only the features that depend on more than the word (the bigrams, the sentence position, the article's previous
+ * outcome of the word) are still built as names and looked up, once per token.
+ *
+ * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (the
+ * outcome-free features first, summed once per token, as OpenNLP reaches the same partial sums after them before it
+ * adds the four previous-outcome features), then {@code PerceptronModel}'s normalisation. A context this class did not
+ * return goes to the model unchanged. Not thread-safe.
+ */
+final class PerceptronContexts implements NameContextGenerator, MaxentModel {
+
+    // Words kept between articles: a bound on memory, cleared when reached; the features are a function of the word.
+    private static final int WORD_LIMIT = 100_000;
+
+    private final AdaptiveFeatureGenerator root;
+    private final PerceptronModel model;
+    private final Map<String, Context> parameters;
+    private final int outcomes;
+    private final Part[] parts;
+    private final List<Slot> slots;
+    // The previous outcomes as indices into the tables below ("other" included); po= and ppo= per outcome.
+    private final Map<String, Integer> outcomeIndex = new HashMap<>();
+    private final String[] outcomeNames;
+    private final Context[] po;
+    private final Context[] ppo;
+    // powf= per word class, per previous outcome.
+    private final Map<String, Context[]> powf = new HashMap<>();
+    private final Map<String, Word> words = new HashMap<>();
+    private final List<String> scratch = new ArrayList<>();
+
+    private String[] sentence;
+    private Word[] sentenceWords;
+    private double[][] fixedSums;
+    private String[] lastContext;
+    private Context[] lastOutcomeFeatures;
+    private int lastIndex;
+
+    /** One feature generator of the descriptor, in order: a word's own features and its window, or any other. */
+    private sealed interface Part permits WordPart, OtherPart {}
+
+    /** Slots of the current word, of the words before it (1, 2, ...) and after it. */
+    private record WordPart(int current, int[] previous, int[] next) implements Part {}
+
+    private record OtherPart(AdaptiveFeatureGenerator generator) implements Part {}
+
+    /** A generator that depends on the token alone, with the prefix its window gives its features. */
+    private record Slot(AdaptiveFeatureGenerator generator, String prefix) {}
+
+    /** A word's parameters: per slot (unknown features left out), and pow= and powf= per previous outcome. */
+    private record Word(Context[][] bySlot, Context[] pow, Context[] powf) {}
+
+    private PerceptronContexts(
+            AdaptiveFeatureGenerator root, List<AdaptiveFeatureGenerator> generators, PerceptronModel model) {
+        this.root = root;
+        this.model = model;
+        @SuppressWarnings("unchecked")
+        var map = (Map<String, Context>) model.getDataStructures()[1];
+        this.parameters = map;
+        this.outcomes = model.getNumOutcomes();
+        this.slots = new ArrayList<>();
+        var slotIds = new HashMap<Slot, Integer>();
+        var parts = new ArrayList<Part>();
+        for (var generator : generators) {
+            if (generator instanceof WordWindowFeatures.Window window && dependsOnTokenAlone(window.inner)) {
+                int[] previous = new int[window.previous];
+                int[] next = new int[window.next];
+                for (int i = 1; i <= window.previous; i++) {
+                    previous[i - 1] = slot(slotIds, new Slot(window.inner, "p" + i));
+                }
+                for (int i = 1; i <= window.next; i++) {
+                    next[i - 1] = slot(slotIds, new Slot(window.inner, "n" + i));
+                }
+                parts.add(new WordPart(slot(slotIds, new Slot(window.inner, "")), previous, next));
+            } else if (dependsOnTokenAlone(generator)) {
+                parts.add(new WordPart(slot(slotIds, new Slot(generator, "")), new int[0], new int[0]));
+            } else {
+                parts.add(new OtherPart(generator));
+            }
+        }
+        this.parts = parts.toArray(new Part[0]);
+        var names = new ArrayList<String>();
+        for (int o = 0; o < outcomes; o++) {
+            names.add(model.getOutcome(o));
+        }
+        if (!names.contains(NameFinderME.OTHER)) {
+            names.add(NameFinderME.OTHER);
+        }
+        this.outcomeNames = names.toArray(new String[0]);
+        this.po = new Context[outcomeNames.length];
+        this.ppo = new Context[outcomeNames.length];
+        for (int o = 0; o < outcomeNames.length; o++) {
+            outcomeIndex.put(outcomeNames[o], o);
+            po[o] = parameters.get("po=" + outcomeNames[o]);
+            ppo[o] = parameters.get("ppo=" + outcomeNames[o]);
+        }
+    }
+
+    /**
+     * For a name finder whose descriptor caches its features per sentence (so OpenNLP computes the outcome-free
+     * features once per token, with the first path's outcomes) and a perceptron model; otherwise empty.
+     */
+    static Optional<PerceptronContexts> of(AdaptiveFeatureGenerator features, Object model) {
+        if (!(features instanceof CachedFeatureGenerator cached) || !(model instanceof PerceptronModel perceptron)) {
+            return Optional.empty();
+        }
+        var inner = cached.getCachedFeatureGenerator();
+        List<AdaptiveFeatureGenerator> generators = inner instanceof AggregatedFeatureGenerator aggregated
+                ? List.copyOf(aggregated.getGenerators())
+                : List.of(inner);
+        return Optional.of(new PerceptronContexts(features, generators, perceptron));
+    }
+
+    private int slot(Map<Slot, Integer> ids, Slot slot) {
+        return ids.computeIfAbsent(slot, s -> {
+            slots.add(s);
+            return slots.size() - 1;
+        });
+    }
+
+    // OpenNLP's generators (exactly these classes) whose features are a function of tokens[index] only.
+    private static boolean dependsOnTokenAlone(AdaptiveFeatureGenerator generator) {
+        Class<?> type = generator.getClass();
+        return type == TokenClassFeatureGenerator.class
+                || type == TokenFeatureGenerator.class
+                || type == PrefixFeatureGenerator.class
+                || type == SuffixFeatureGenerator.class
+                || type == TokenPatternFeatureGenerator.class
+                || type == OutcomePriorFeatureGenerator.class
+                || type == WordClusterFeatures.ClusterFeature.class;
+    }
+
+    @Override
+    public String[] getContext(int index, String[] tokens, String[] preds, Object[] additionalContext) {
+        if (tokens != sentence) {
+            sentence = tokens;
+            sentenceWords = new Word[tokens.length];
+            fixedSums = new double[tokens.length][];
+        }
+        if (fixedSums[index] == null) {
+            fixedSums[index] = fixedSums(tokens, index, preds);
+        }
+        String[] context = new String[0];
+        if (preds == null) {
+            // As DefaultNameContextGenerator.getContext: no previous outcomes, no features of them.
+            lastOutcomeFeatures = new Context[0];
+        } else {
+            // As DefaultNameContextGenerator.getContext, after its generators: po, pow, powf, ppo.
+            String previous = index > 0 ? preds[index - 1] : NameFinderME.OTHER;
+            String beforePrevious = index > 1 ? preds[index - 2] : NameFinderME.OTHER;
+            Integer p = outcomeIndex.get(previous);
+            Integer pp = outcomeIndex.get(beforePrevious);
+            String token = tokens[index];
+            Word word = word(index);
+            lastOutcomeFeatures = new Context[] {
+                p != null ? po[p] : parameters.get("po=" + previous),
+                p != null ? word.pow[p] : parameters.get("pow=" + previous + "," + token),
+                p != null
+                        ? word.powf[p]
+                        : parameters.get("powf=" + previous + "," + FeatureGeneratorUtil.tokenFeature(token)),
+                pp != null ? ppo[pp] : parameters.get("ppo=" + beforePrevious)
+            };
+        }
+        lastContext = context;
+        lastIndex = index;
+        return context;
+    }
+
+    private double[] fixedSums(String[] tokens, int index, String[] preds) {
+        var sums = new double[outcomes];
+        for (Part part : parts) {
+            switch (part) {
+                case WordPart word -> {
+                    add(word(index).bySlot[word.current], sums);
+                    for (int i = 1; i <= word.previous.length; i++) {
+                        if (index - i >= 0) {
+                            add(word(index - i).bySlot[word.previous[i - 1]], sums);
+                        }
+                    }
+                    for (int i = 1; i <= word.next.length; i++) {
+                        if (index + i < tokens.length) {
+                            add(word(index + i).bySlot[word.next[i - 1]], sums);
+                        }
+                    }
+                }
+                case OtherPart other -> {
+                    scratch.clear();
+                    other.generator.createFeatures(scratch, tokens, index, preds);
+                    for (String feature : scratch) {
+                        add(parameters.get(feature), sums);
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+
+    private Word word(int index) {
+        var word = sentenceWords[index];
+        if (word == null) {
+            String token = sentence[index];
+            word = words.get(token);
+            if (word == null) {
+                if (words.size() >= WORD_LIMIT) {
+                    words.clear();
+                }
+                word = newWord(token);
+                words.put(token, word);
+            }
+            sentenceWords[index] = word;
+        }
+        return word;
+    }
+
+    private Word newWord(String token) {
+        String[] alone = {token};
+        var featuresOf = new IdentityHashMap<AdaptiveFeatureGenerator, List<String>>();
+        var bySlot = new Context[slots.size()][];
+        for (int s = 0; s < bySlot.length; s++) {
+            Slot slot = slots.get(s);
+            var features = featuresOf.computeIfAbsent(slot.generator, generator -> {
+                var list = new ArrayList<String>();
+                generator.createFeatures(list, alone, 0, null);
+                return list;
+            });
+            bySlot[s] = features.stream()
+                    .map(feature -> parameters.get(slot.prefix + feature))
+                    .filter(context -> context != null)
+                    .toArray(Context[]::new);
+        }
+        var pow = new Context[outcomeNames.length];
+        for (int o = 0; o < pow.length; o++) {
+            pow[o] = parameters.get("pow=" + outcomeNames[o] + "," + token);
+        }
+        String wordClass = FeatureGeneratorUtil.tokenFeature(token);
+        var powfOfClass = powf.computeIfAbsent(wordClass, c -> {
+            var table = new Context[outcomeNames.length];
+            for (int o = 0; o < table.length; o++) {
+                table[o] = parameters.get("powf=" + outcomeNames[o] + "," + c);
+            }
+            return table;
+        });
+        return new Word(bySlot, pow, powfOfClass);
+    }
+
+    private static void add(Context[] features, double[] sums) {
+        for (Context feature : features) {
+            add(feature, sums);
+        }
+    }
+
+    /** As OpenNLP's {@code ArrayMath.sumFeatures} with every value 1 (an unknown feature is null). */
+    private static void add(Context feature, double[] sums) {
+        if (feature != null) {
+            int[] active = feature.getOutcomes();
+            double[] weights = feature.getParameters();
+            for (int a = 0; a < active.length; a++) {
+                sums[active[a]] += weights[a];
+            }
+        }
+    }
+
+    @Override
+    public double[] eval(String[] context, double[] probs) {
+        if (context != lastContext) {
+            return model.eval(context, probs);
+        }
+        System.arraycopy(fixedSums[lastIndex], 0, probs, 0, outcomes);
+        for (Context feature : lastOutcomeFeatures) {
+            add(feature, probs);
+        }
+        // As PerceptronModel.eval's normalisation.
+        double largest = 1;
+        for (int o = 0; o < outcomes; o++) {
+            if (largest < StrictMath.abs(probs[o])) {
+                largest = StrictMath.abs(probs[o]);
+            }
+        }
+        double total = 0;
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] = StrictMath.exp(probs[o] / largest);
+            total += probs[o];
+        }
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] /= total;
+        }
+        return probs;
+    }
+
+    @Override
+    public void updateAdaptiveData(String[] tokens, String[] outcomes) {
+        root.updateAdaptiveData(tokens, outcomes);
+        sentence = null;
+    }
+
+    @Override
+    public void clearAdaptiveData() {
+        root.clearAdaptiveData();
+        sentence = null;
+    }
+
+    @Override
+    public void addFeatureGenerator(AdaptiveFeatureGenerator generator) {
+        throw new UnsupportedOperationException("the feature generators come from the model's descriptor");
+    }
+
+    @Override
+    public double[] eval(String[] context) {
+        return eval(context, new double[outcomes]);
+    }
+
+    @Override
+    public double[] eval(String[] context, float[] values) {
+        return model.eval(context, values);
+    }
+
+    @Override
+    public String getBestOutcome(double[] probs) {
+        return model.getBestOutcome(probs);
+    }
+
+    @Override
+    public String getAllOutcomes(double[] probs) {
+        return model.getAllOutcomes(probs);
+    }
+
+    @Override
+    public String getOutcome(int index) {
+        return model.getOutcome(index);
+    }
+
+    @Override
+    public int getIndex(String outcome) {
+        return model.getIndex(outcome);
+    }
+
+    @Override
+    public int getNumOutcomes() {
+        return model.getNumOutcomes();
+    }
+}
