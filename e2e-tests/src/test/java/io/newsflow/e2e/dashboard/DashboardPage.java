@@ -54,9 +54,20 @@ final class DashboardPage {
                 .ignoreException(StaleElementReferenceException.class)
                 .untilAsserted(() -> {
                     assertThat(state()).as("#status[data-state]").isEqualTo("ready");
-                    assertThat(results()).as("#results li.result").hasSize(count);
+                    // the titles and stories shown, so that a failure says which result is missing or collapsed
+                    assertThat(results())
+                            .as(() -> "#results li.result: " + shown())
+                            .hasSize(count);
                 });
         return results();
+    }
+
+    private String shown() {
+        return results().stream()
+                .map(result -> result.getDomAttribute("data-story-id") + " "
+                        + result.findElement(By.cssSelector("a.result-title")).getText())
+                .toList()
+                .toString();
     }
 
     List<WebElement> results() {

@@ -10,10 +10,11 @@ import java.util.UUID;
 
 /**
  * Eight articles on different subjects from three outlets, published four days apart, all carrying one word unique to
- * the test: a search for the word finds exactly these, and their facets count only them. Four days is beyond the
- * story window (3 days), so no two of them can form one story whatever they share: the dashboard collapses a story to
- * one result, and these tests count results. Two days apart, two of them (the harbour fog and the farmers' protest,
- * which share the word, a title word and the boilerplate sentence) at times formed one story.
+ * the test: a search for the word finds exactly these, and their facets count only them. The dashboard collapses a
+ * story to one result and these tests count results, so no two may form one story: they are published beyond the
+ * story window (3 days) of each other and share nothing but the word. With a shared sentence ("Reporters following
+ * the word said more details would follow") and the title word "outside", the harbour fog and the farmers' protest
+ * formed one story in every run of {@code AccessibilityTest} alone, two or four days apart.
  *
  * @param word the word all eight carry and no other article does
  * @param ids the ids ingest gave them, in the order of {@link #SUBJECTS}
@@ -35,7 +36,7 @@ record Desk(String word, List<String> ids, List<Instant> published) {
             "Dock workers in Rotterdam agreed a new contract after a week of talks with the port authority.",
             "A late frost damaged apricot orchards across the valley, and growers expect a smaller harvest.",
             "The city council approved a budget that doubles spending on bicycle lanes over five years.",
-            "Container ships queued outside the harbour as fog closed the channel for most of Tuesday.",
+            "Container ships queued off the harbour as fog closed the channel for most of Tuesday.",
             "Farmers protested outside parliament against cuts to irrigation subsidies announced in March.",
             "Commuters faced delays after a signal failure stopped trains at the central station for hours.",
             "Archaeologists found a medieval shipwreck while dredging the old quay for new moorings.",
@@ -51,7 +52,7 @@ record Desk(String word, List<String> ids, List<Instant> published) {
             var subject = SUBJECTS.get(i);
             var article = DashboardStack.article(
                     subject.substring(0, subject.indexOf(' ', 40)) + " " + word,
-                    subject + " Reporters following " + word + " said more details would follow. " + subject,
+                    subject + " " + word + ". " + subject,
                     SOURCES.get(i),
                     "https://news.example.org/" + word + "/" + i);
             article.put("publishedAt", at.toString());
