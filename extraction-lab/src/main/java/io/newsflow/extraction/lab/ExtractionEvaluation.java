@@ -210,14 +210,27 @@ public final class ExtractionEvaluation {
     }
 
     private static void printMetadata(PrintStream out, String name, List<MetadataScore> scores, Predicate<Page> which) {
-        var chosen = scores.stream().filter(s -> which.test(s.page())).toList();
-        out.printf(
-                Locale.ROOT,
-                "  %-44s %8.3f %10.3f %8.3f%n",
-                name,
-                chosen.stream().mapToDouble(s -> s.title() ? 1 : 0).average().orElse(0),
-                chosen.stream().mapToDouble(s -> s.date() ? 1 : 0).average().orElse(0),
-                chosen.stream().mapToDouble(MetadataScore::authorsF1).average().orElse(0));
+        var means = MetadataMeans.of(scores, which);
+        out.printf(Locale.ROOT, "  %-44s %8.3f %10.3f %8.3f%n", name, means.title(), means.date(), means.authorsF1());
+    }
+
+    /** Over the pages {@code which} picks: the share of exact titles and of right days, and the mean author F1. */
+    record MetadataMeans(int pages, double title, double date, double authorsF1) {
+
+        static MetadataMeans of(List<MetadataScore> scores, Predicate<Page> which) {
+            var chosen = scores.stream().filter(s -> which.test(s.page())).toList();
+            return new MetadataMeans(
+                    chosen.size(),
+                    chosen.stream()
+                            .mapToDouble(s -> s.title() ? 1 : 0)
+                            .average()
+                            .orElse(0),
+                    chosen.stream().mapToDouble(s -> s.date() ? 1 : 0).average().orElse(0),
+                    chosen.stream()
+                            .mapToDouble(MetadataScore::authorsF1)
+                            .average()
+                            .orElse(0));
+        }
     }
 
     /** The day the page dates itself, at its own offset: the gold gives the day the page shows. */

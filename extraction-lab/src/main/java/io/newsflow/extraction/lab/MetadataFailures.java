@@ -57,22 +57,15 @@ final class MetadataFailures {
                 Map.entry("look half", Page::look),
                 Map.entry("check half", Page::check),
                 Map.entry("tuning split", Page::tuning))) {
-            var chosen =
-                    scores.stream().filter(s -> half.getValue().test(s.page())).toList();
+            var means = ExtractionEvaluation.MetadataMeans.of(scores, half.getValue());
             out.printf(
                     Locale.ROOT,
                     "%n%s, %d pages: title %.3f, date (day) %.3f, authors F1 %.3f",
                     half.getKey(),
-                    chosen.size(),
-                    chosen.stream()
-                            .mapToDouble(s -> s.title() ? 1 : 0)
-                            .average()
-                            .orElse(0),
-                    chosen.stream().mapToDouble(s -> s.date() ? 1 : 0).average().orElse(0),
-                    chosen.stream()
-                            .mapToDouble(MetadataScore::authorsF1)
-                            .average()
-                            .orElse(0));
+                    means.pages(),
+                    means.title(),
+                    means.date(),
+                    means.authorsF1());
         }
         out.println();
     }
