@@ -40,15 +40,7 @@ public final class WordClusterFeatures extends GeneratorFactory.AbstractXmlFeatu
     }
 
     /** A class of its own, so that {@link PerceptronContexts} knows it depends on the token alone. */
-    static final class ClusterFeature implements AdaptiveFeatureGenerator {
-
-        private final Clusters clusters;
-        private final String prefix;
-
-        ClusterFeature(Clusters clusters, String prefix) {
-            this.clusters = clusters;
-            this.prefix = prefix;
-        }
+    record ClusterFeature(Clusters clusters, String prefix) implements AdaptiveFeatureGenerator {
 
         @Override
         public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
