@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -228,21 +226,7 @@ final class Faults {
         out.printf(
                 "  restarting %s as 'up' starts %s ...%n",
                 String.join(", ", brokers), brokers.size() == 1 ? "it" : "them");
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            var restarts = brokers.stream()
-                    .map(name -> executor.submit(() -> stack.restart(name)))
-                    .toList();
-            for (var restart : restarts) {
-                restart.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof InfraException infra
-                    ? infra
-                    : new InfraException("Restarting Kafka failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("Interrupted while Kafka restarted", e);
-        }
+        stack.restartTogether(brokers);
         out.printf("  %s healthy again%n", String.join(", ", brokers));
     }
 

@@ -137,6 +137,14 @@ public final class LocalStack {
     }
 
     /**
+     * Starts these processes again side by side, as {@code up} starts the brokers, and returns when all are healthy:
+     * the brokers of a cluster that were all killed (one alone would wait for a quorum that never forms).
+     */
+    public void restartTogether(List<String> names) {
+        SideBySide.start(names, this::restart);
+    }
+
+    /**
      * Starts the service again as {@code up} does, with these variables on top (a setting the fault needs, such as a
      * shorter {@code SPRING_KAFKA_CONSUMER_MAX_POLL_INTERVAL}), and returns when it is healthy; {@link #stop} and
      * {@link #restart(String)} bring back the instance {@code up} starts.

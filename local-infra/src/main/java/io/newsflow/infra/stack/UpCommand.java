@@ -12,10 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code up}: Kafka, then Elasticsearch, then the three services side by side; then the samples and the URLs. In the
@@ -39,18 +35,14 @@ final class UpCommand {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopStarted, "newsflow-shutdown"));
         }
         try {
-            ensureTogether(components.brokers());
+            SideBySide.start(components.brokers(), this::ensure);
             components.infrastructure().forEach(this::ensure);
-            ensureTogether(components.services());
-        } catch (InfraException | ExecutionException | InterruptedException e) {
+            SideBySide.start(components.services(), this::ensure);
+        } catch (InfraException e) {
             if (detach) {
                 stopStarted();
             }
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            if (cause instanceof InfraException infra) {
-                throw infra;
-            }
-            throw new InfraException("Starting Newsflow failed: " + cause, cause);
+            throw e;
         }
         var keys = new LocalCredentials(settings).ensure(LocalCredentials.adminKey(settings));
         try {
@@ -78,18 +70,6 @@ final class UpCommand {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void ensureTogether(List<Component> group) throws ExecutionException, InterruptedException {
-        try (ExecutorService executor = Executors.newFixedThreadPool(group.size())) {
-            List<Future<?>> starts = new ArrayList<>();
-            for (Component component : group) {
-                starts.add(executor.submit(() -> ensure(component)));
-            }
-            for (Future<?> start : starts) {
-                start.get();
-            }
         }
     }
 
