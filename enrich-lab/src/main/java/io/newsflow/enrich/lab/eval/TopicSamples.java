@@ -1,6 +1,7 @@
 package io.newsflow.enrich.lab.eval;
 
 import io.newsflow.enrich.category.Taxonomy;
+import io.newsflow.enrich.lab.stories.UciHeadlines;
 import io.newsflow.enrich.text.TextExtractor;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -86,14 +87,12 @@ final class TopicSamples {
                 "t", Taxonomy.SCIENCE_TECHNOLOGY,
                 "e", Taxonomy.ARTS_CULTURE_ENTERTAINMENT,
                 "m", Taxonomy.HEALTH);
-        try {
-            var lines = Files.readAllLines(dataFolder.resolve("stories/uci-headlines/headlines.csv"));
+        try (var records = UciHeadlines.open(dataFolder)) {
             var samples = new ArrayList<Sample>();
-            for (var line : lines.subList(1, lines.size())) {
-                var fields = csv(line);
-                var topic = categories.get(fields.get(4));
+            for (var record : records) {
+                var topic = categories.get(record.get("CATEGORY"));
                 if (topic != null) {
-                    samples.add(new Sample(fields.get(1), "", topic));
+                    samples.add(new Sample(record.get("TITLE"), "", topic));
                 }
             }
             return samples;
@@ -126,34 +125,5 @@ final class TopicSamples {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + name, e);
         }
-    }
-
-    /** One CSV record on one line: commas, double-quoted fields with doubled quotes inside. */
-    static List<String> csv(String line) {
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

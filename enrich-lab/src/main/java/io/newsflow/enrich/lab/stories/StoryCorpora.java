@@ -72,21 +72,18 @@ final class StoryCorpora {
 
     /** The UCI headlines in TIMESTAMP order (then by ID). */
     static List<Doc> uciHeadlines(Path data) throws IOException {
-        var lines = Files.readAllLines(data.resolve("stories/uci-headlines/headlines.csv"), StandardCharsets.UTF_8);
         var docs = new ArrayList<Doc>();
-        for (var line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
+        try (var records = UciHeadlines.open(data)) {
+            for (var record : records) {
+                docs.add(new Doc(
+                        record.get("ID"),
+                        record.get("TITLE"),
+                        "",
+                        Instant.ofEpochMilli(Long.parseLong(record.get("TIMESTAMP"))),
+                        record.get("STORY"),
+                        record.get("CATEGORY"),
+                        record.get("PUBLISHER")));
             }
-            var fields = csv(line);
-            docs.add(new Doc(
-                    fields.get(0),
-                    fields.get(1),
-                    "",
-                    Instant.ofEpochMilli(Long.parseLong(fields.get(7))),
-                    fields.get(5),
-                    fields.get(4),
-                    fields.get(3)));
         }
         docs.sort(Comparator.comparing(Doc::time).thenComparing(doc -> Integer.parseInt(doc.id())));
         return docs;
@@ -130,34 +127,5 @@ final class StoryCorpora {
         var rest = start < 0 ? url : url.substring(start + 3);
         var slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /** One line of RFC 4180 CSV (the file has no line breaks inside fields). */
-    static List<String> csv(String line) {
-        var fields = new ArrayList<String>();
-        var field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            var c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -47,12 +47,6 @@ class TopicLexiconBuildingTest {
     }
 
     @Test
-    void readsQuotedCsvFields() {
-        assertThat(TopicSamples.csv("1,\"Fed says \"\"weak\"\", data\",b"))
-                .containsExactly("1", "Fed says \"weak\", data", "b");
-    }
-
-    @Test
     void everyHandLabelledArticleAndEcbTopicHasAMediaTopic() {
         assertThat(TopicSamples.handLabelled()).hasSizeGreaterThanOrEqualTo(17);
         assertThat(TopicSamples.handLabelled().stream()
