@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,7 +121,8 @@ public final class Bench {
         var bulkSeconds = anchors.elasticsearch(tag, ids, documents);
         var bulkAnchor = new BenchReport.Anchor("Elasticsearch bulk + refresh", n, bulkSeconds);
         out.println("Raw anchor: the same articles enriched in process on one thread (./newsflow enrich-alone) ...");
-        var enrichAnchor = EnrichAlone.measure(home, documents);
+        var enrichAlone = EnrichAlone.measure(home, documents);
+        var enrichAnchor = enrichAlone.anchor();
         if (arguments.keep()) {
             notes.add("Kept (--keep): the scratch topic and index " + tag + ".");
         } else {
@@ -130,7 +132,9 @@ public final class Bench {
         }
 
         out.println("Pipeline at full speed: " + n + " articles into " + stack.ingest() + " ...");
+        var cpuBefore = stack.cpuTimes();
         var max = flow(stack, loader, rawTopic, enrichedTopic, alias, tag, maxRun, UNPACED_RATE, out);
+        var cpuAfter = stack.cpuTimes();
         var ack = max.acked.values();
         var stages = new ArrayList<BenchReport.Stage>();
         stages.add(stage("acknowledged by ingest", max.start, ack, Optional.of(kafkaAnchor)));
@@ -147,6 +151,7 @@ public final class Bench {
                         .map(slowest -> new BenchReport.Anchor(
                                 "the slowest: " + slowest.name(), slowest.count(), slowest.seconds())));
         stages.add(endToEnd);
+        var cpu = cpu(cpuBefore, cpuAfter, endToEnd.count(), endToEnd.seconds(), enrichAlone.cpuSeconds());
 
         var rate = Math.max(1, (int) Math.floor(endToEnd.rate() / 2));
         var paced = articles(templates, tag + "-paced", Math.max(2, n / 2), tag);
@@ -181,7 +186,7 @@ public final class Bench {
             // the figures stand without the charts
             notes.add("No charts: " + e);
         }
-        var report = new BenchReport(stages, latency, search, loadBefore, loadAverage(), notes);
+        var report = new BenchReport(stages, cpu, latency, search, loadBefore, loadAverage(), notes);
         out.println();
         out.print(report.table());
         write(file, report.markdown(stamp, "./newsflow bench " + args));
@@ -234,6 +239,23 @@ public final class Bench {
             probe.searchable.keySet().retainAll(acked.keySet());
             return new Flow(start, acked, probe);
         }
+    }
+
+    /** Each process's CPU between two readings, over a flow of {@code articles} that took {@code seconds}. */
+    static BenchReport.Cpu cpu(
+            Map<String, Duration> before,
+            Map<String, Duration> after,
+            int articles,
+            double seconds,
+            OptionalDouble enrichAlone) {
+        var byProcess = new LinkedHashMap<String, Double>();
+        // a process that restarted in between (or was not up before) is counted from zero
+        after.forEach((name, total) -> {
+            var used = total.minus(before.getOrDefault(name, Duration.ZERO));
+            byProcess.put(name, (used.isNegative() ? total : used).toNanos() / 1e9);
+        });
+        return new BenchReport.Cpu(
+                articles, seconds, Runtime.getRuntime().availableProcessors(), byProcess, enrichAlone);
     }
 
     private static int count(Map<String, Long> seen, Collection<String> ids) {

@@ -2,11 +2,19 @@ package io.newsflow.infra.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The figures of one bench run, as a terminal table and as the markdown report. */
 record BenchReport(
-        List<Stage> stages, Latency latency, Search search, String loadBefore, String loadAfter, List<String> notes) {
+        List<Stage> stages,
+        Cpu cpu,
+        Latency latency,
+        Search search,
+        String loadBefore,
+        String loadAfter,
+        List<String> notes) {
 
     /** A stage's sustained rate: {@code count} articles reached it within {@code seconds} of the first send. */
     record Stage(String name, int count, double seconds, Optional<Anchor> anchor) {
@@ -25,6 +33,27 @@ record BenchReport(
     record Anchor(String name, int count, double seconds) {
         double rate() {
             return seconds <= 0 ? 0 : count / seconds;
+        }
+    }
+
+    /**
+     * Where the full-speed flow's CPU went: each process's CPU seconds over the flow (first send to last searchable),
+     * beside the CPU that enrichment alone took for the same articles in its own process.
+     */
+    record Cpu(
+            int articles, double seconds, int cores, Map<String, Double> byProcess, OptionalDouble enrichAloneSeconds) {
+
+        double total() {
+            return byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        double millisPerArticle(double cpuSeconds) {
+            return articles == 0 ? 0 : 1000 * cpuSeconds / articles;
+        }
+
+        /** The end-to-end rate the machine's cores would allow if the stack's processes used all of them. */
+        double boundRate() {
+            return total() <= 0 ? 0 : cores * articles / total();
         }
     }
 
@@ -59,6 +88,28 @@ record BenchReport(
                             .orElse("-")));
         }
         out.append('\n');
+        out.append(String.format(
+                Locale.ROOT,
+                "CPU over the full-speed flow (%d articles, %.1f s, %d cores):%n%n",
+                cpu.articles(),
+                cpu.seconds(),
+                cpu.cores()));
+        out.append("| Process | CPU seconds | CPU ms per article | Share of the machine |\n");
+        out.append("|---|---:|---:|---:|\n");
+        cpu.byProcess().forEach((name, seconds) -> out.append(cpuRow(name, seconds)));
+        out.append(cpuRow("all", cpu.total()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nAt %.1f CPU ms per article in all, %d cores allow at most %.1f articles/s end to end.",
+                cpu.millisPerArticle(cpu.total()),
+                cpu.cores(),
+                cpu.boundRate()));
+        cpu.enrichAloneSeconds()
+                .ifPresent(alone -> out.append(String.format(
+                        Locale.ROOT,
+                        " Enrichment alone took %.1f CPU ms per article (its process, JIT and GC included).",
+                        cpu.millisPerArticle(alone))));
+        out.append("\n\n");
         var l = latency.millis();
         out.append(String.format(
                 Locale.ROOT,
@@ -81,6 +132,16 @@ record BenchReport(
                 s.at(50),
                 s.at(95)));
         return out.toString();
+    }
+
+    private String cpuRow(String name, double seconds) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %.1f | %.2f | %.0f%% |%n",
+                name,
+                seconds,
+                cpu.millisPerArticle(seconds),
+                cpu.seconds() <= 0 ? 0 : 100 * seconds / (cpu.seconds() * cpu.cores()));
     }
 
     String markdown(String stamp, String command) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The enrichment anchor: {@code ./newsflow enrich-alone} (enrich-lab's {@code EnrichAlone}) enriches the bench's
@@ -17,7 +18,10 @@ final class EnrichAlone {
 
     private EnrichAlone() {}
 
-    static BenchReport.Anchor measure(Path home, List<String> documents) {
+    /** The anchor, and the CPU seconds its process spent on the measured pass where the line gives them. */
+    record Measured(BenchReport.Anchor anchor, OptionalDouble cpuSeconds) {}
+
+    static Measured measure(Path home, List<String> documents) {
         try {
             var file = Files.createTempFile("newsflow-bench-", ".ndjson");
             try {
@@ -42,15 +46,17 @@ final class EnrichAlone {
         }
     }
 
-    /** The line {@code ENRICH-ALONE <articles> <seconds>} among whatever else the command printed. */
-    static Optional<BenchReport.Anchor> parse(String output) {
+    /** The line {@code ENRICH-ALONE <articles> <seconds> [<cpu seconds>]} among whatever else the command printed. */
+    static Optional<Measured> parse(String output) {
         return output.lines()
                 .filter(line -> line.startsWith("ENRICH-ALONE "))
                 .reduce((first, last) -> last)
                 .map(line -> line.split(" "))
-                .map(fields -> new BenchReport.Anchor(
-                        "enrichment alone, in process, 1 thread",
-                        Integer.parseInt(fields[1]),
-                        Double.parseDouble(fields[2])));
+                .map(fields -> new Measured(
+                        new BenchReport.Anchor(
+                                "enrichment alone, in process, 1 thread",
+                                Integer.parseInt(fields[1]),
+                                Double.parseDouble(fields[2])),
+                        fields.length > 3 ? OptionalDouble.of(Double.parseDouble(fields[3])) : OptionalDouble.empty()));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,26 @@ public final class LocalStack {
         keepLog(second);
         second.start();
         return second.name();
+    }
+
+    /**
+     * The CPU time each running process of the stack (second instances included) has used since it started, by name,
+     * summed over its process tree (Elasticsearch's launcher and its JVM): the bench takes two of these apart to tell
+     * where a flow's CPU went.
+     */
+    public Map<String, Duration> cpuTimes() {
+        var times = new LinkedHashMap<String, Duration>();
+        Stream.concat(components.startOrder().stream(), seconds.values().stream())
+                .forEach(component -> component
+                        .running()
+                        .ifPresent(root -> times.put(
+                                component.name(),
+                                tree(root).stream()
+                                        .map(process -> process.info()
+                                                .totalCpuDuration()
+                                                .orElse(Duration.ZERO))
+                                        .reduce(Duration.ZERO, Duration::plus))));
+        return times;
     }
 
     /** SIGSTOP (frozen: connections stay open, nothing answers) or SIGCONT to the process and everything it started. */

@@ -8,12 +8,19 @@ class EnrichAloneTest {
 
     @Test
     void readsTheResultLineAmongTheBuildsOutput() {
-        var anchor = EnrichAlone.parse("Building enrich-lab ...\nENRICH-ALONE 2000 18.500\n");
+        var measured = EnrichAlone.parse("Building enrich-lab ...\nENRICH-ALONE 2000 18.500 21.250\n");
 
-        assertThat(anchor).hasValueSatisfying(a -> {
-            assertThat(a.count()).isEqualTo(2000);
-            assertThat(a.rate()).isEqualTo(2000 / 18.5);
+        assertThat(measured).hasValueSatisfying(m -> {
+            assertThat(m.anchor().count()).isEqualTo(2000);
+            assertThat(m.anchor().rate()).isEqualTo(2000 / 18.5);
+            assertThat(m.cpuSeconds()).hasValue(21.25);
         });
+    }
+
+    @Test
+    void aResultLineWithoutCpuSecondsStillGivesTheAnchor() {
+        assertThat(EnrichAlone.parse("ENRICH-ALONE 10 1.0"))
+                .hasValueSatisfying(m -> assertThat(m.cpuSeconds()).isEmpty());
     }
 
     @Test

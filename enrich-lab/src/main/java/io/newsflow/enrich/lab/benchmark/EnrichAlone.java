@@ -1,11 +1,13 @@
 package io.newsflow.enrich.lab.benchmark;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.newsflow.enrich.lab.EnrichComponents;
 import io.newsflow.enrich.pipeline.Enricher;
 import io.newsflow.events.Article;
 import io.newsflow.events.ArticleIngested;
 import io.newsflow.events.Source;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The end-to-end benchmark's enrichment anchor ({@code ./newsflow enrich-alone <articles.ndjson>}): the same articles
  * enriched in process on one thread, as the service's one consumer thread does ({@code newsflow.enrich.concurrency}
- * 1), with no Kafka in between. Prints one line, {@code ENRICH-ALONE <articles> <seconds>}, after a warm-up pass over
- * the first tenth, so that the JIT is not what is measured.
+ * 1), with no Kafka in between. Prints one line, {@code ENRICH-ALONE <articles> <seconds> <cpu seconds>}, after a
+ * warm-up pass over the first tenth, so that the JIT is not what is measured; the CPU seconds are the whole process's
+ * over the measured pass (GC and JIT included), as the bench counts the service's.
  */
 public final class EnrichAlone {
 
@@ -53,8 +56,15 @@ public final class EnrichAlone {
                 .toList();
         var enricher = EnrichComponents.get(Enricher.class);
         articles.subList(0, Math.max(1, articles.size() / 10)).forEach(enricher::enrich);
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var cpuStarted = os.getProcessCpuTime();
         var started = System.nanoTime();
         articles.forEach(enricher::enrich);
-        System.out.printf(Locale.ROOT, "ENRICH-ALONE %d %.3f%n", articles.size(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "ENRICH-ALONE %d %.3f %.3f%n",
+                articles.size(),
+                (System.nanoTime() - started) / 1e9,
+                (os.getProcessCpuTime() - cpuStarted) / 1e9);
     }
 }
