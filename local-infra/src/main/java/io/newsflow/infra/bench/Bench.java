@@ -24,8 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,18 +111,28 @@ public final class Bench {
         var partitions = anchors.partitions(rawTopic);
         out.printf(
                 "Raw anchor: a plain Kafka producer into the scratch topic %s (%d partitions) ...%n", tag, partitions);
+        var beforeKafkaAnchor = stack.cpuTimes();
         var kafkaSeconds = anchors.kafka(tag, partitions, keys, payloads);
+        var alone = new LinkedHashMap<String, Double>();
+        alone.put(
+                "the brokers under the plain producer",
+                used(beforeKafkaAnchor, stack.cpuTimes(), name -> name.startsWith(LocalStack.KAFKA)));
         var kafkaAnchor = new BenchReport.Anchor("Kafka producer, acks=all", n, kafkaSeconds);
         out.printf("Raw anchor: plain bulk requests into the scratch index %s ...%n", tag);
         var documents = payloads.stream()
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .toList();
         var ids = keys.stream().map(key -> key.replaceAll("[^A-Za-z0-9-]", "_")).toList();
+        var beforeBulkAnchor = stack.cpuTimes();
         var bulkSeconds = anchors.elasticsearch(tag, ids, documents);
+        alone.put(
+                "Elasticsearch under plain bulk requests",
+                used(beforeBulkAnchor, stack.cpuTimes(), LocalStack.ELASTICSEARCH::equals));
         var bulkAnchor = new BenchReport.Anchor("Elasticsearch bulk + refresh", n, bulkSeconds);
         out.println("Raw anchor: the same articles enriched in process on one thread (./newsflow enrich-alone) ...");
         var enrichAlone = EnrichAlone.measure(home, documents);
         var enrichAnchor = enrichAlone.anchor();
+        enrichAlone.cpuSeconds().ifPresent(seconds -> alone.put("enrichment alone (its process)", seconds));
         if (arguments.keep()) {
             notes.add("Kept (--keep): the scratch topic and index " + tag + ".");
         } else {
@@ -151,7 +161,7 @@ public final class Bench {
                         .map(slowest -> new BenchReport.Anchor(
                                 "the slowest: " + slowest.name(), slowest.count(), slowest.seconds())));
         stages.add(endToEnd);
-        var cpu = cpu(cpuBefore, cpuAfter, endToEnd.count(), endToEnd.seconds(), enrichAlone.cpuSeconds());
+        var cpu = cpu(cpuBefore, cpuAfter, endToEnd.count(), endToEnd.seconds(), alone);
 
         var rate = Math.max(1, (int) Math.floor(endToEnd.rate() / 2));
         var paced = articles(templates, tag + "-paced", Math.max(2, n / 2), tag);
@@ -241,21 +251,33 @@ public final class Bench {
         }
     }
 
-    /** Each process's CPU between two readings, over a flow of {@code articles} that took {@code seconds}. */
+    /**
+     * Each process's CPU between two readings, over a flow of {@code articles} that took {@code seconds}, beside what
+     * the anchors' processes took for the same articles.
+     */
     static BenchReport.Cpu cpu(
             Map<String, Duration> before,
             Map<String, Duration> after,
             int articles,
             double seconds,
-            OptionalDouble enrichAlone) {
+            Map<String, Double> alone) {
         var byProcess = new LinkedHashMap<String, Double>();
-        // a process that restarted in between (or was not up before) is counted from zero
-        after.forEach((name, total) -> {
-            var used = total.minus(before.getOrDefault(name, Duration.ZERO));
-            byProcess.put(name, (used.isNegative() ? total : used).toNanos() / 1e9);
-        });
-        return new BenchReport.Cpu(
-                articles, seconds, Runtime.getRuntime().availableProcessors(), byProcess, enrichAlone);
+        after.keySet().forEach(name -> byProcess.put(name, used(before, after, name::equals)));
+        return new BenchReport.Cpu(articles, seconds, Runtime.getRuntime().availableProcessors(), byProcess, alone);
+    }
+
+    /** The CPU seconds the named processes used between two readings. */
+    static double used(Map<String, Duration> before, Map<String, Duration> after, Predicate<String> names) {
+        var seconds = 0.0;
+        for (var entry : after.entrySet()) {
+            if (names.test(entry.getKey())) {
+                var total = entry.getValue();
+                var used = total.minus(before.getOrDefault(entry.getKey(), Duration.ZERO));
+                // a process that restarted in between (or was not up before) is counted from zero
+                seconds += (used.isNegative() ? total : used).toNanos() / 1e9;
+            }
+        }
+        return seconds;
     }
 
     private static int count(Map<String, Long> seen, Collection<String> ids) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** The figures of one bench run, as a terminal table and as the markdown report. */
 record BenchReport(
@@ -38,10 +37,9 @@ record BenchReport(
 
     /**
      * Where the full-speed flow's CPU went: each process's CPU seconds over the flow (first send to last searchable),
-     * beside the CPU that enrichment alone took for the same articles in its own process.
+     * beside the CPU seconds the anchors' processes took for the same articles ({@code alone}).
      */
-    record Cpu(
-            int articles, double seconds, int cores, Map<String, Double> byProcess, OptionalDouble enrichAloneSeconds) {
+    record Cpu(int articles, double seconds, int cores, Map<String, Double> byProcess, Map<String, Double> alone) {
 
         double total() {
             return byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -104,11 +102,16 @@ record BenchReport(
                 cpu.millisPerArticle(cpu.total()),
                 cpu.cores(),
                 cpu.boundRate()));
-        cpu.enrichAloneSeconds()
-                .ifPresent(alone -> out.append(String.format(
-                        Locale.ROOT,
-                        " Enrichment alone took %.1f CPU ms per article (its process, JIT and GC included).",
-                        cpu.millisPerArticle(alone))));
+        if (!cpu.alone().isEmpty()) {
+            out.append(" The same articles, in CPU ms per article: ");
+            out.append(String.join(
+                    "; ",
+                    cpu.alone().entrySet().stream()
+                            .map(entry -> String.format(
+                                    Locale.ROOT, "%s %.2f", entry.getKey(), cpu.millisPerArticle(entry.getValue())))
+                            .toList()));
+            out.append('.');
+        }
         out.append("\n\n");
         var l = latency.millis();
         out.append(String.format(

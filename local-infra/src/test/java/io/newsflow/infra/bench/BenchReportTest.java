@@ -3,11 +3,9 @@ package io.newsflow.infra.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class BenchReportTest {
@@ -21,7 +19,7 @@ class BenchReportTest {
                             Optional.of(new BenchReport.Anchor("Kafka producer, acks=all", 500, 0.5))),
                     new BenchReport.Stage("on the enriched topic", 500, 20.0, Optional.empty())),
             new BenchReport.Cpu(
-                    500, 20.0, 2, new LinkedHashMap<>(Map.of("enrich-service", 8.0)), OptionalDouble.of(2.5)),
+                    500, 20.0, 2, Map.of("enrich-service", 8.0), Map.of("enrichment alone (its process)", 2.5)),
             new BenchReport.Latency(12.5, 250, new Percentiles(List.of(100L, 200L, 300L, 400L))),
             new BenchReport.Search(20, 1000, 3, 10.0, new Percentiles(List.of(5L, 15L, 25L))),
             "1.50, 2.00, 2.50",
@@ -45,16 +43,26 @@ class BenchReportTest {
                 .contains("| enrich-service | 8.0 | 16.00 | 20% |")
                 // 2 cores * 500 articles / 8 CPU-s
                 .contains("At 16.0 CPU ms per article in all, 2 cores allow at most 125.0 articles/s end to end.")
-                .contains("Enrichment alone took 5.0 CPU ms per article");
+                .contains("The same articles, in CPU ms per article: enrichment alone (its process) 5.00.");
     }
 
     @Test
     void cpuOfAProcessThatRestartedCountsFromItsNewStart() {
         var before = Map.of("kafka", Duration.ofSeconds(50), "search-service", Duration.ofSeconds(10));
-        var after = Map.of("kafka", Duration.ofSeconds(5), "search-service", Duration.ofSeconds(14));
-        var cpu = Bench.cpu(before, after, 1, 1.0, OptionalDouble.empty());
+        var after = Map.of(
+                "kafka",
+                Duration.ofSeconds(5),
+                "kafka-2",
+                Duration.ofSeconds(3),
+                "search-service",
+                Duration.ofSeconds(14));
+        var cpu = Bench.cpu(before, after, 1, 1.0, Map.of());
 
-        assertThat(cpu.byProcess()).containsEntry("search-service", 4.0).containsEntry("kafka", 5.0);
+        assertThat(cpu.byProcess())
+                .containsEntry("search-service", 4.0)
+                .containsEntry("kafka", 5.0)
+                .containsEntry("kafka-2", 3.0);
+        assertThat(Bench.used(before, after, name -> name.startsWith("kafka"))).isEqualTo(8.0);
     }
 
     @Test
