@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The end-to-end benchmark's enrichment anchor ({@code ./newsflow enrich-alone <articles.ndjson>}): the same articles
  * enriched in process on one thread, as the service's one consumer thread does ({@code newsflow.enrich.concurrency}
  * 1), with no Kafka in between. Prints one line, {@code ENRICH-ALONE <articles> <seconds> <cpu seconds>}, after a
- * warm-up pass over the first tenth, so that the JIT is not what is measured; the CPU seconds are the whole process's
- * over the measured pass (GC and JIT included), as the bench counts the service's.
+ * warm-up pass over all of them: the service it is set against has run for a while, and after a warm-up over a tenth
+ * the measured pass still spent more than half again the service's CPU per article, the JIT compiling what it ran.
+ * The CPU seconds are the whole process's over the measured pass (GC and JIT included), as the bench counts the
+ * service's.
  */
 public final class EnrichAlone {
 
@@ -55,7 +57,7 @@ public final class EnrichAlone {
                                 null)))
                 .toList();
         var enricher = EnrichComponents.get(Enricher.class);
-        articles.subList(0, Math.max(1, articles.size() / 10)).forEach(enricher::enrich);
+        articles.forEach(enricher::enrich);
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var cpuStarted = os.getProcessCpuTime();
         var started = System.nanoTime();
