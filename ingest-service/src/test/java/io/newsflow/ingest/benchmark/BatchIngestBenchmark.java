@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code --ingest-url=http://localhost:8081}: a running ingest service on that broker; default: one started
  *       as a process of its own (heap {@code --service-heap=512m}, as in compose) on topics of its own
  *   <li>{@code --articles=20000 --batch-size=500 --concurrency=8 --rounds=3 --partitions=3}
- *   <li>{@code --spring.*}, {@code --logging.*} and {@code --newsflow.*}: passed on to the service it starts
+ *   <li>{@code --spring.*}, {@code --logging.*}, {@code --management.*} and {@code --newsflow.*}: passed on to the
+ *       service it starts
  *   <li>{@code --service-jfr=file.jfr}: records the service with JFR's profile settings
  *   <li>{@code --warmup=N}: articles posted to each server before the rounds; default a quarter of {@code --articles}
  * </ul>
@@ -98,11 +99,13 @@ public final class BatchIngestBenchmark {
                     "--newsflow.topics.raw=" + run + ".raw",
                     "--newsflow.topics.ingest-state=" + run + ".ingest-state",
                     "--newsflow.topics.partitions=" + partitions));
-            // Anything else of Spring's (--logging.level..., --spring.kafka.producer...) and the service's own settings
-            // (--newsflow.ingest...) go to the service.
+            // Anything else of Spring's (--logging.level..., --spring.kafka.producer..., --management.metrics...) and
+            // the
+            // service's own settings (--newsflow.ingest...) go to the service.
             Arrays.stream(args)
                     .filter(arg -> arg.startsWith("--spring.")
                             || arg.startsWith("--logging.")
+                            || arg.startsWith("--management.")
                             || arg.startsWith("--newsflow."))
                     .forEach(command::add);
             var log = Files.createTempFile("ingest-benchmark-service", ".log");
