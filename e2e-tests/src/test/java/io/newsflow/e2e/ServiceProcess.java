@@ -71,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static LocalProcess.Builder launcher(
             String module, int port, Map<String, String> properties, Map<String, String> environment) {
-        var jar = ServiceJar.of(Path.of(System.getProperty("newsflow.root", "..")), module);
+        var jar = ServiceJar.current(Path.of(System.getProperty("newsflow.root", "..")), module);
         var command = new ArrayList<String>(List.of(
                 Jdk.java(Jdk.home()).toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.add("--server.port=" + port);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,5 +27,23 @@ class ServiceJarTest {
         assertThatThrownBy(() -> ServiceJar.of(home, "ingest-service"))
                 .isInstanceOf(InfraException.class)
                 .hasMessageContaining("ingest-service");
+    }
+
+    @Test
+    void refusesAJarOlderThanItsModulesSources() throws Exception {
+        Path target = Files.createDirectories(home.resolve("search-service/target"));
+        Path jar = Files.createFile(target.resolve("newsflow-search-service-0.1.0-SNAPSHOT.jar"));
+        Path yaml = Files.createFile(Files.createDirectories(home.resolve("search-service/src/main/resources"))
+                .resolve("application.yaml"));
+        Files.setLastModifiedTime(yaml, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T11:00:00Z")));
+
+        assertThat(ServiceJar.current(home, "search-service")).isEqualTo(jar);
+
+        Files.setLastModifiedTime(yaml, FileTime.from(Instant.parse("2026-12-01T12:00:00Z")));
+        assertThatThrownBy(() -> ServiceJar.current(home, "search-service"))
+                .isInstanceOf(InfraException.class)
+                .hasMessageContaining("older than search-service/src/main/resources/application.yaml")
+                .hasMessageContaining("-pl search-service -am");
     }
 }
