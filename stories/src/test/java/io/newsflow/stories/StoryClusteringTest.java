@@ -1,10 +1,12 @@
 package io.newsflow.stories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.newsflow.events.Enrichment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,6 +128,77 @@ class StoryClusteringTest {
     }
 
     /** Another warehouse fire, told with its own words, places and people. */
+    /**
+     * The dashboard end-to-end fixture of commit 0aad8cc (e2e-tests Desk): two short articles on different subjects
+     * that share only the test's made-up word, a boilerplate sentence and the title word "outside", two days apart.
+     * Their keywords are what the enrich service gives those texts (in-process and through ingest, enrich and search
+     * alike, 2026-12-04). They score 0.188: apart at the product's threshold, but one story at the 0.17 and 7 days
+     * that were the default from f7e49c9 to e15d5ec. A service jar built in between and not rebuilt is what made the
+     * dashboard test show seven results for eight articles, two and four days apart alike.
+     */
+    @Test
+    void theDeskFixturesHarbourAndFarmersArticlesStayApartAtTheProductsThreshold() {
+        var harbour = ArticleFeatures.of(
+                "harbour",
+                "Container ships queued outside the harbour w3fa91b2c4d",
+                keywords(
+                        "w3fa91b2c4d",
+                        1.0,
+                        "fog closed",
+                        0.9492,
+                        "harbour",
+                        0.828,
+                        "channel",
+                        0.4152,
+                        "follow",
+                        0.1932,
+                        "details",
+                        0.188,
+                        "Tuesday",
+                        0.1502),
+                Map.of(),
+                T0);
+        var farmers = ArticleFeatures.of(
+                "farmers",
+                "Farmers protested outside parliament against w3fa91b2c4d",
+                keywords(
+                        "irrigation subsidies announced",
+                        1.0,
+                        "w3fa91b2c4d",
+                        0.6258,
+                        "cuts",
+                        0.1617,
+                        "follow",
+                        0.1209,
+                        "details",
+                        0.1177,
+                        "March",
+                        0.0913),
+                Map.of(),
+                T0.minus(Duration.ofDays(2)));
+        var harbourStory = new StoryProfile("harbour");
+        harbourStory.add(harbour);
+
+        assertThat(StorySimilarity.DEFAULT.score(farmers, harbourStory))
+                .isCloseTo(0.188, within(0.001))
+                .isLessThan(StorySimilarity.DEFAULT.threshold());
+        var product = new StoryClustering(StorySimilarity.DEFAULT);
+        product.assign(harbour);
+        assertThat(product.assign(farmers).storyId()).isEqualTo("farmers");
+        var reverted =
+                new StoryClustering(new StorySimilarity(0.5, 0.5, 0, 0.17, Duration.ofDays(1), Duration.ofDays(7)));
+        reverted.assign(harbour);
+        assertThat(reverted.assign(farmers).storyId()).isEqualTo("harbour");
+    }
+
+    private static List<Enrichment.Keyword> keywords(Object... termsAndScores) {
+        var keywords = new ArrayList<Enrichment.Keyword>();
+        for (int i = 0; i < termsAndScores.length; i += 2) {
+            keywords.add(new Enrichment.Keyword((String) termsAndScores[i], (Double) termsAndScores[i + 1]));
+        }
+        return keywords;
+    }
+
     private static ArticleFeatures lisbon(String id, String title, int minutesLater) {
         return ArticleFeatures.of(
                 id,

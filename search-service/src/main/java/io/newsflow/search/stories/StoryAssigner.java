@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts each article into the story of its event (see {@link StoryClustering} for the representation and the
@@ -29,6 +31,8 @@ import java.util.stream.Stream;
  * started one event's story at the same moment end with the older id.
  */
 public class StoryAssigner {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryAssigner.class);
 
     // More than a busy desk's articles within a window (3 days either side), so that the memory holds them all.
     private static final int RECENT = 10_000;
@@ -54,6 +58,14 @@ public class StoryAssigner {
         this.merger = merger;
         this.recent = new RecentArticles(RECENT, similarity);
         merger.onMerge(recent::merged);
+        // What a service log says it ran with: a service jar left from an older build once ran the dashboard's
+        // end-to-end tests with another threshold and window, and its stories were taken for a clustering bug.
+        log.info(
+                "Stories: an article joins a story at similarity {} or more (terms {}, entities {}) within {} of it",
+                similarity.threshold(),
+                similarity.termWeight(),
+                similarity.entityWeight(),
+                similarity.window());
     }
 
     /** The story of each article of a batch indexed live, by article id. */

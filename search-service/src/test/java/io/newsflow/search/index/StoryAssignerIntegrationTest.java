@@ -17,6 +17,7 @@ import io.newsflow.testing.TestInfrastructure;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -245,6 +248,256 @@ class StoryAssignerIntegrationTest {
         assertThat(story).containsEntry(third.articleId(), first.articleId());
         assertThat(counted.lookups.get()).isZero();
         assertThat(other.lookups.get()).isZero();
+    }
+
+    /**
+     * The dashboard end-to-end fixture of commit 0aad8cc (e2e-tests Desk): eight short articles on different subjects,
+     * two days apart, that share only the test's word, a boilerplate sentence and here and there a title word, with
+     * the keywords the enrich service gives them. Eight stories, whether they come in one batch or one at a time from
+     * three consumer threads, and after the merge checks, made here every time: the check's read-back of the window
+     * finds too many unseen articles (as after a restart), so each new story is looked up again once it is stored.
+     */
+    @Test
+    void theDashboardDesksEightShortArticlesStayEightStoriesInOneBatchOrOneByOneWithEveryMergeCheckMade()
+            throws Exception {
+        assertDeskStaysApart(index, true);
+        assertDeskStaysApart(newIndex(), false);
+    }
+
+    private static void assertDeskStaysApart(ArticleIndex target, boolean oneBatch) throws Exception {
+        var desk = desk();
+        var checked = new EveryCheckMade(target.stored());
+        var assigner = new StoryAssigner(
+                checked,
+                StorySimilarity.DEFAULT,
+                new StoryMerger(checked, StorySimilarity.DEFAULT, Duration.ofSeconds(2)));
+        var batches = oneBatch ? List.of(desk) : desk.stream().map(List::of).toList();
+        var threads = Executors.newFixedThreadPool(3);
+        try {
+            var written = new ArrayList<Callable<Void>>();
+            for (var batch : batches) {
+                written.add(() -> {
+                    var stories = assigner.assign(batch);
+                    target.write(batch.stream()
+                            .map(article -> ArticleIndex.Indexable.of(article, stories.get(article.articleId())))
+                            .toList());
+                    target.refreshAlias();
+                    return null;
+                });
+            }
+            for (var done : threads.invokeAll(written)) {
+                done.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        var ids = desk.stream().map(ArticleEnriched::articleId).toList();
+
+        // each story started is checked once its batch is written: one check per batch
+        await().atMost(Duration.ofSeconds(30)).until(() -> checked.checks.get() >= batches.size());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            target.refreshAlias();
+            var stories = target.storiesIn(target.alias(), ids);
+            assertThat(stories).as(oneBatch ? "one batch" : "one by one").hasSize(8);
+            assertThat(Set.copyOf(stories.values())).containsExactlyInAnyOrderElementsOf(ids);
+        });
+    }
+
+    /**
+     * The look-ups, with a merge check's read-back that finds too many unseen articles, so that every new story is
+     * checked; counts the checks' look-ups (made on the merger's thread).
+     */
+    private static final class EveryCheckMade implements StoredArticles {
+
+        private final StoredArticles stored;
+        private final AtomicInteger checks = new AtomicInteger();
+
+        EveryCheckMade(StoredArticles stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public List<List<StoredArticle>> like(List<Probe> probes) throws IOException {
+            var found = stored.like(probes);
+            if (onMergersThread()) {
+                checks.incrementAndGet();
+            }
+            return found;
+        }
+
+        @Override
+        public Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
+                throws IOException {
+            return onMergersThread() ? Optional.empty() : stored.allWithin(from, to, except, max);
+        }
+
+        @Override
+        public Map<String, String> mergedInto(Collection<String> storyIds) throws IOException {
+            return stored.mergedInto(storyIds);
+        }
+
+        @Override
+        public void merge(String from, String into) throws IOException {
+            stored.merge(from, into);
+        }
+
+        private static boolean onMergersThread() {
+            return Thread.currentThread().getName().equals("story-merges");
+        }
+    }
+
+    /** The eight articles of the desk, two days apart, with the keywords (and the one place) enrich gave them. */
+    private static List<ArticleEnriched> desk() {
+        var word = "w3fa91b2c4d";
+        var titles = List.of(
+                "Dock workers in Rotterdam agreed a new contract",
+                "A late frost damaged apricot orchards across",
+                "The city council approved a budget that doubles",
+                "Container ships queued outside the harbour",
+                "Farmers protested outside parliament against",
+                "Commuters faced delays after a signal failure",
+                "Archaeologists found a medieval shipwreck",
+                "The regional hospital opened a children's");
+        // the keywords with their scores, best first; "follow" and "details" come from the boilerplate sentence
+        var keywords = List.of(
+                List.of(
+                        "dock workers",
+                        1.0,
+                        word,
+                        0.6631,
+                        "port authority",
+                        0.5854,
+                        "contract",
+                        0.3472,
+                        "talks",
+                        0.1719,
+                        "follow",
+                        0.1281,
+                        "details",
+                        0.1247,
+                        "week",
+                        0.1055),
+                List.of(
+                        "smaller harvest",
+                        1.0,
+                        word,
+                        0.8654,
+                        "growers expect",
+                        0.8451,
+                        "valley",
+                        0.5474,
+                        "follow",
+                        0.1671,
+                        "details",
+                        0.1627),
+                List.of(
+                        "city council approved",
+                        1.0,
+                        "bicycle lanes",
+                        0.8835,
+                        word,
+                        0.674,
+                        "doubles spending",
+                        0.4233,
+                        "budget",
+                        0.3367,
+                        "five",
+                        0.1416,
+                        "follow",
+                        0.1302,
+                        "details",
+                        0.1267),
+                List.of(
+                        word,
+                        1.0,
+                        "fog closed",
+                        0.9492,
+                        "harbour",
+                        0.828,
+                        "channel",
+                        0.4152,
+                        "follow",
+                        0.1932,
+                        "details",
+                        0.188,
+                        "Tuesday",
+                        0.1502),
+                List.of(
+                        "irrigation subsidies announced",
+                        1.0,
+                        word,
+                        0.6258,
+                        "cuts",
+                        0.1617,
+                        "follow",
+                        0.1209,
+                        "details",
+                        0.1177,
+                        "March",
+                        0.0913),
+                List.of(
+                        "commuters faced delays",
+                        1.0,
+                        "signal failure",
+                        0.6607,
+                        word,
+                        0.5311,
+                        "central station",
+                        0.4182,
+                        "hours",
+                        0.1772,
+                        "follow",
+                        0.1026,
+                        "details",
+                        0.0999),
+                List.of(
+                        "medieval shipwreck",
+                        1.0,
+                        "archaeologists found",
+                        0.6564,
+                        "old quay",
+                        0.5055,
+                        word,
+                        0.4397,
+                        "dredging",
+                        0.3548,
+                        "moorings",
+                        0.2362,
+                        "follow",
+                        0.0849,
+                        "details",
+                        0.0827),
+                List.of(
+                        "regional hospital opened",
+                        1.0,
+                        "children's ward funded",
+                        0.887,
+                        word,
+                        0.6897,
+                        "local businesses",
+                        0.3723,
+                        "donations",
+                        0.3506,
+                        "follow",
+                        0.1332,
+                        "details",
+                        0.1297));
+        var desk = new ArrayList<ArticleEnriched>();
+        for (int i = 0; i < titles.size(); i++) {
+            var article = Articles.builder(
+                            titles.get(i) + " " + word,
+                            "Reporters following " + word + " said more details would follow.")
+                    .publishedAt(PUBLISHED.minus(Duration.ofDays(2L * i)));
+            var scored = keywords.get(i);
+            for (int k = 0; k < scored.size(); k += 2) {
+                article.keyword((String) scored.get(k), (Double) scored.get(k + 1));
+            }
+            if (i == 0) {
+                article.places("Rotterdam").mentions("Rotterdam", 2);
+            }
+            desk.add(article.build());
+        }
+        return desk;
     }
 
     /** The index's story look-ups, counting the searches article by article and the reads of a window. */
