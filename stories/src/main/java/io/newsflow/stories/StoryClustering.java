@@ -152,7 +152,7 @@ public final class StoryClustering {
         return new Assignment(best.id(), false, others);
     }
 
-    /** The stories the article would join, best first (ties: the older first). */
+    /** The stories the article would join, best first (ties: the older first); each shares a term with it. */
     public List<StoryProfile> matching(ArticleFeatures article) {
         // The dot products summed over the inverted index: only the features a story shares with the article are
         // looked at, not every feature of every story that shares one.
@@ -167,7 +167,9 @@ public final class StoryClustering {
         for (int i = 0; i < candidates; i++) {
             var slot = touched[i];
             var story = profiles.get(slot);
-            if (!similarity.withinWindow(article, story)) {
+            // No word in common, no join: a name or a place alone (a short brief from a city the story also names)
+            // would carry the entity half of the score over the threshold by itself.
+            if (termDots[slot] <= 0 || !similarity.withinWindow(article, story)) {
                 continue;
             }
             var score = similarity.score(article, story, termDots[slot], entityDots[slot]);

@@ -128,6 +128,25 @@ class StoryClusteringTest {
     }
 
     /** Another warehouse fire, told with its own words, places and people. */
+    @Test
+    void aShortArticleSharingOnlyAPlaceWithAStoryStartsItsOwn() {
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        clustering.assign(fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        // a Dutch brief about cyclists that names the city the fire story names, and no word of it
+        var cyclists = ArticleFeatures.of(
+                "b",
+                "Wielrenners trainen in de zon",
+                List.of(new Enrichment.Keyword("wielrenners", 1.0), new Enrichment.Keyword("trainingskamp", 0.8)),
+                Map.of("Valencia", 1),
+                T0.plus(Duration.ofMinutes(30)));
+        var story = clustering.story("a").orElseThrow();
+
+        // the place alone would carry it over the threshold
+        assertThat(StorySimilarity.DEFAULT.score(cyclists, story)).isGreaterThan(StorySimilarity.DEFAULT.threshold());
+        assertThat(clustering.matching(cyclists)).isEmpty();
+        assertThat(clustering.assign(cyclists).storyId()).isEqualTo("b");
+    }
+
     /**
      * The dashboard end-to-end fixture of commit 0aad8cc (e2e-tests Desk): two short articles on different subjects
      * that share only the test's made-up word, a boilerplate sentence and the title word "outside", two days apart.
