@@ -13,6 +13,7 @@ import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
@@ -29,8 +30,9 @@ import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
  * more; {@code PerceptronModel} then looks each name up in its map of some hundred thousand. Here each distinct word
  * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
  * position it can take, and kept for later sentences and articles; a token's features are then a few array reads.
- * Only the features that depend on more than the word (the bigrams, the sentence position, the article's previous
- * outcome of the word) are still built as names and looked up, once per token.
+ * Only the features that depend on more than the word (the word bigrams, the sentence position, the article's
+ * previous outcome of the word) are still built as names and looked up, once per token; the bigrams of word classes
+ * are looked up once per pair of classes.
  *
  * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (the
  * outcome-free features first, summed once per token, as OpenNLP reaches the same partial sums after them before it
@@ -56,6 +58,9 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     // powf= per word class, per previous outcome.
     private final Map<String, Context[]> powf = new HashMap<>();
     private final Map<String, Word> words = new HashMap<>();
+    // The class bigrams' parameters (pwc,wc= and wc,nc=) by first and second class; UNKNOWN where the model has none.
+    private final Map<String, Map<String, Context>> classBefore = new HashMap<>();
+    private final Map<String, Map<String, Context>> classAfter = new HashMap<>();
     private final List<String> scratch = new ArrayList<>();
 
     private String[] sentence;
@@ -66,18 +71,27 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private int lastIndex;
 
     /** One feature generator of the descriptor, in order: a word's own features and its window, or any other. */
-    private sealed interface Part permits WordPart, OtherPart {}
+    private sealed interface Part permits WordPart, BigramPart, OtherPart {}
 
     /** Slots of the current word, of the words before it (1, 2, ...) and after it. */
     private record WordPart(int current, int[] previous, int[] next) implements Part {}
+
+    /** OpenNLP's {@code BigramNameFeatureGenerator}, with the word classes the words already have. */
+    private record BigramPart() implements Part {}
 
     private record OtherPart(AdaptiveFeatureGenerator generator) implements Part {}
 
     /** A generator that depends on the token alone, with the prefix its window gives its features. */
     private record Slot(AdaptiveFeatureGenerator generator, String prefix) {}
 
-    /** A word's parameters: per slot (unknown features left out), and pow= and powf= per previous outcome. */
-    private record Word(Context[][] bySlot, Context[] pow, Context[] powf) {}
+    /**
+     * A word's parameters: per slot (unknown features left out), and pow= and powf= per previous outcome; and its
+     * class ({@code FeatureGeneratorUtil.tokenFeature}).
+     */
+    private record Word(Context[][] bySlot, Context[] pow, Context[] powf, String wordClass) {}
+
+    // A feature the model does not know: adds nothing, and tells a looked-up pair from one not looked up yet.
+    private static final Context UNKNOWN = new Context(new int[0], new double[0]);
 
     private PerceptronContexts(
             AdaptiveFeatureGenerator root, List<AdaptiveFeatureGenerator> generators, PerceptronModel model) {
@@ -101,6 +115,8 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
                     next[i - 1] = slot(slotIds, new Slot(window.inner, "n" + i));
                 }
                 parts.add(new WordPart(slot(slotIds, new Slot(window.inner, "")), previous, next));
+            } else if (generator.getClass() == BigramNameFeatureGenerator.class) {
+                parts.add(new BigramPart());
             } else if (dependsOnTokenAlone(generator)) {
                 parts.add(new WordPart(slot(slotIds, new Slot(generator, "")), new int[0], new int[0]));
             } else {
@@ -212,6 +228,18 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
                         }
                     }
                 }
+                case BigramPart bigram -> {
+                    // As BigramNameFeatureGenerator.createFeatures, in its order.
+                    String wordClass = word(index).wordClass;
+                    if (index > 0) {
+                        add(parameters.get("pw,w=" + tokens[index - 1] + "," + tokens[index]), sums);
+                        add(classBigram(classBefore, "pwc,wc=", word(index - 1).wordClass, wordClass), sums);
+                    }
+                    if (index + 1 < tokens.length) {
+                        add(parameters.get("w,nw=" + tokens[index] + "," + tokens[index + 1]), sums);
+                        add(classBigram(classAfter, "wc,nc=", wordClass, word(index + 1).wordClass), sums);
+                    }
+                }
                 case OtherPart other -> {
                     scratch.clear();
                     other.generator.createFeatures(scratch, tokens, index, preds);
@@ -222,6 +250,13 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             }
         }
         return sums;
+    }
+
+    private Context classBigram(Map<String, Map<String, Context>> table, String prefix, String first, String second) {
+        return table.computeIfAbsent(first, f -> new HashMap<>()).computeIfAbsent(second, c -> {
+            var feature = parameters.get(prefix + first + "," + second);
+            return feature != null ? feature : UNKNOWN;
+        });
     }
 
     private Word word(int index) {
@@ -269,7 +304,7 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             }
             return table;
         });
-        return new Word(bySlot, pow, powfOfClass);
+        return new Word(bySlot, pow, powfOfClass, wordClass);
     }
 
     private static void add(Context[] features, double[] sums) {
