@@ -29,12 +29,15 @@ import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
  * window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the beam, four
  * more; {@code PerceptronModel} then looks each name up in its map of some hundred thousand. Here each distinct word
  * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
- * position it can take, and kept for later sentences and articles; a token's features are then a few array reads.
+ * position it can take, and kept for later sentences and articles; a token's features are then a few array reads,
+ * from a dense copy of the parameters (a row of every outcome's weight per feature, zero where the model has none),
+ * so that adding a feature is one short loop over adjacent numbers rather than the reads of a sparse {@link Context}.
  * Only the features that depend on more than the word (the word bigrams, the sentence position, the article's
  * previous outcome of the word) are still built as names and looked up, once per token; the bigrams of word classes
  * are looked up once per pair of classes.
  *
- * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (the
+ * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (adding a
+ * dense row's zeros leaves a sum as it was, which is never negative zero, as it starts from positive zero; the
  * outcome-free features first, summed once per token, as OpenNLP reaches the same partial sums after them before it
  * adds the four previous-outcome features), then {@code PerceptronModel}'s normalisation. A context this class did not
  * return goes to the model unchanged. Not thread-safe.
@@ -47,6 +50,9 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private final AdaptiveFeatureGenerator root;
     private final PerceptronModel model;
     private final Map<String, Context> parameters;
+    // The parameters as rows of `outcomes` weights, and the offset of each feature's row.
+    private final double[] dense;
+    private final Map<Context, Integer> rowOf = new IdentityHashMap<>();
     private final int outcomes;
     private final Part[] parts;
     private final List<Slot> slots;
@@ -85,10 +91,10 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private record Slot(AdaptiveFeatureGenerator generator, String prefix) {}
 
     /**
-     * A word's parameters: per slot (unknown features left out), and pow= and powf= per previous outcome; and its
-     * class ({@code FeatureGeneratorUtil.tokenFeature}).
+     * A word's parameters: per slot the offsets of its features' rows (unknown features left out), and pow= and
+     * powf= per previous outcome; and its class ({@code FeatureGeneratorUtil.tokenFeature}).
      */
-    private record Word(Context[][] bySlot, Context[] pow, Context[] powf, String wordClass) {}
+    private record Word(int[][] bySlot, Context[] pow, Context[] powf, String wordClass) {}
 
     // A feature the model does not know: adds nothing, and tells a looked-up pair from one not looked up yet.
     private static final Context UNKNOWN = new Context(new int[0], new double[0]);
@@ -101,6 +107,16 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
         var map = (Map<String, Context>) model.getDataStructures()[1];
         this.parameters = map;
         this.outcomes = model.getNumOutcomes();
+        this.dense = new double[map.size() * outcomes];
+        for (Context feature : map.values()) {
+            int row = rowOf.size() * outcomes;
+            rowOf.put(feature, row);
+            int[] active = feature.getOutcomes();
+            double[] weights = feature.getParameters();
+            for (int a = 0; a < active.length; a++) {
+                dense[row + active[a]] = weights[a];
+            }
+        }
         this.slots = new ArrayList<>();
         var slotIds = new HashMap<Slot, Integer>();
         var parts = new ArrayList<Part>();
@@ -279,7 +295,7 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private Word newWord(String token) {
         String[] alone = {token};
         var featuresOf = new IdentityHashMap<AdaptiveFeatureGenerator, List<String>>();
-        var bySlot = new Context[slots.size()][];
+        var bySlot = new int[slots.size()][];
         for (int s = 0; s < bySlot.length; s++) {
             Slot slot = slots.get(s);
             var features = featuresOf.computeIfAbsent(slot.generator, generator -> {
@@ -290,7 +306,8 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             bySlot[s] = features.stream()
                     .map(feature -> parameters.get(slot.prefix + feature))
                     .filter(context -> context != null)
-                    .toArray(Context[]::new);
+                    .mapToInt(rowOf::get)
+                    .toArray();
         }
         var pow = new Context[outcomeNames.length];
         for (int o = 0; o < pow.length; o++) {
@@ -307,9 +324,11 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
         return new Word(bySlot, pow, powfOfClass, wordClass);
     }
 
-    private static void add(Context[] features, double[] sums) {
-        for (Context feature : features) {
-            add(feature, sums);
+    private void add(int[] rows, double[] sums) {
+        for (int row : rows) {
+            for (int o = 0; o < outcomes; o++) {
+                sums[o] += dense[row + o];
+            }
         }
     }
 
