@@ -32,9 +32,9 @@ import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
  * position it can take, and kept for later sentences and articles; a token's features are then a few array reads,
  * from a dense copy of the parameters (a row of every outcome's weight per feature, zero where the model has none),
  * so that adding a feature is one short loop over adjacent numbers rather than the reads of a sparse {@link Context}.
- * Only the features that depend on more than the word (the word bigrams, the sentence position, the article's
- * previous outcome of the word) are still built as names and looked up, once per token; the bigrams of word classes
- * are looked up once per pair of classes.
+ * Only the features that depend on more than the word (the sentence position, the article's previous outcome of the
+ * word) are still built as names and looked up, once per token; the bigrams of words are found by their two words in
+ * a table of the model's bigram features, the bigrams of word classes once per pair of classes.
  *
  * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (adding a
  * dense row's zeros leaves a sum as it was, which is never negative zero, as it starts from positive zero; the
@@ -67,6 +67,9 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     // The class bigrams' parameters (pwc,wc= and wc,nc=) by first and second class; UNKNOWN where the model has none.
     private final Map<String, Map<String, Context>> classBefore = new HashMap<>();
     private final Map<String, Map<String, Context>> classAfter = new HashMap<>();
+    // The model's word bigrams (pw,w= and w,nw=) by first and second word.
+    private final Map<String, Map<String, Context>> wordBefore = new HashMap<>();
+    private final Map<String, Map<String, Context>> wordAfter = new HashMap<>();
     private final List<String> scratch = new ArrayList<>();
 
     private String[] sentence;
@@ -108,6 +111,10 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
         this.parameters = map;
         this.outcomes = model.getNumOutcomes();
         this.dense = new double[map.size() * outcomes];
+        for (var feature : map.entrySet()) {
+            bigram(feature.getKey(), "pw,w=", feature.getValue(), wordBefore);
+            bigram(feature.getKey(), "w,nw=", feature.getValue(), wordAfter);
+        }
         for (Context feature : map.values()) {
             int row = rowOf.size() * outcomes;
             rowOf.put(feature, row);
@@ -155,6 +162,26 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             po[o] = parameters.get("po=" + outcomeNames[o]);
             ppo[o] = parameters.get("ppo=" + outcomeNames[o]);
         }
+    }
+
+    /**
+     * Files a bigram feature under its two words. A word may hold a comma ("1,000"), so the feature is filed under
+     * every split at a comma: the pair asked for is always one of them, and no other feature has its name.
+     */
+    private static void bigram(String name, String prefix, Context feature, Map<String, Map<String, Context>> table) {
+        if (!name.startsWith(prefix)) {
+            return;
+        }
+        String words = name.substring(prefix.length());
+        for (int comma = words.indexOf(','); comma >= 0; comma = words.indexOf(',', comma + 1)) {
+            table.computeIfAbsent(words.substring(0, comma), w -> new HashMap<>())
+                    .put(words.substring(comma + 1), feature);
+        }
+    }
+
+    private static Context bigram(Map<String, Map<String, Context>> table, String first, String second) {
+        var seconds = table.get(first);
+        return seconds == null ? null : seconds.get(second);
     }
 
     /**
@@ -248,11 +275,11 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
                     // As BigramNameFeatureGenerator.createFeatures, in its order.
                     String wordClass = word(index).wordClass;
                     if (index > 0) {
-                        add(parameters.get("pw,w=" + tokens[index - 1] + "," + tokens[index]), sums);
+                        add(bigram(wordBefore, tokens[index - 1], tokens[index]), sums);
                         add(classBigram(classBefore, "pwc,wc=", word(index - 1).wordClass, wordClass), sums);
                     }
                     if (index + 1 < tokens.length) {
-                        add(parameters.get("w,nw=" + tokens[index] + "," + tokens[index + 1]), sums);
+                        add(bigram(wordAfter, tokens[index], tokens[index + 1]), sums);
                         add(classBigram(classAfter, "wc,nc=", wordClass, word(index + 1).wordClass), sums);
                     }
                 }
