@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.sentdetect.ThreadSafeSentenceDetectorME;
-import opennlp.tools.tokenize.ThreadSafeTokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
 import org.springframework.stereotype.Component;
@@ -43,10 +42,10 @@ public class EntityExtractor {
                     + "|[\\p{L}\\p{M}\\p{N}]+(?:[-'’.&][\\p{L}\\p{M}\\p{N}]+)*|\\S");
     // From the opennlp-models-sentdetect-en and opennlp-models-tokenizer-en artifacts (Apache-2.0, UD English EWT).
     private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin";
-    private static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin";
+    static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin";
 
     private final ThreadSafeSentenceDetectorME sentences;
-    private final ThreadSafeTokenizerME tokenizer;
+    private final WordTokenizer tokenizer;
     // Each thread its own finder (they keep the article's adaptive data and per-sentence caches), as OpenNLP's
     // ThreadSafeNameFinderME does.
     private final Map<String, ThreadLocal<NameFinder>> names = new TreeMap<>();
@@ -54,8 +53,7 @@ public class EntityExtractor {
     EntityExtractor(NameFinderModels models) {
         this.sentences = new ThreadSafeSentenceDetectorME(
                 EntityExtractor.<SentenceModel>load(SENTENCE_MODEL, SentenceModel::new));
-        this.tokenizer =
-                new ThreadSafeTokenizerME(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
+        this.tokenizer = new WordTokenizer(EntityExtractor.<TokenizerModel>load(TOKENIZER_MODEL, TokenizerModel::new));
         for (String language : models.languages()) {
             var model = models.forLanguage(language).orElseThrow();
             names.put(language, ThreadLocal.withInitial(() -> new NameFinder(model)));
@@ -76,7 +74,7 @@ public class EntityExtractor {
         if (language.equals("en")) {
             for (Span sentence : sentences.sentPosDetect(line)) {
                 String sentenceText = sentence.getCoveredText(line).toString();
-                tokenized.add(Span.spansToStrings(tokenizer.tokenizePos(sentenceText), sentenceText));
+                tokenized.add(tokenizer.tokenize(sentenceText));
             }
         } else {
             for (String sentence : SentenceSplitter.sentences(line)) {

@@ -1,10 +1,11 @@
 package io.newsflow.enrich.entities;
 
+import io.newsflow.enrich.text.Tokens;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The stable key of a name, the same in every article: "Zelenskyy", "Zelensky" and "Zelenskiy" are {@code zelensky},
@@ -15,9 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class EntityKeys {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern SLAVIC_ENDING = Pattern.compile("(?:iy|yi|yy|ij|ii)$");
+    private static final Set<String> SLAVIC_ENDINGS = Set.of("iy", "yi", "yy", "ij", "ii");
 
     private EntityKeys() {}
 
@@ -35,17 +34,53 @@ public final class EntityKeys {
 
     /** The folded words of a name, for comparing parts of names ("Zelenskyy" ends "Volodymyr Zelensky"). */
     static List<String> words(String name) {
-        String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
-                .replaceAll("")
-                .toLowerCase(Locale.ROOT)
-                // "U.S." is one word, "O'Brien" too.
-                .replaceAll("[.'’]", "");
+        // Scans rather than regular expressions (the merger and the keywords fold every mention and candidate):
+        // accents off, lower case, dots and apostrophes dropped ("U.S." is one word, "O'Brien" too), split at
+        // anything but letters and digits.
+        String folded =
+                withoutMarks(Normalizer.normalize(name, Normalizer.Form.NFKD)).toLowerCase(Locale.ROOT);
         var words = new ArrayList<String>();
-        for (String word : SEPARATORS.split(folded)) {
-            if (!word.isEmpty()) {
-                words.add(SLAVIC_ENDING.matcher(word).replaceAll("y"));
+        var word = new StringBuilder();
+        for (int at = 0; at < folded.length(); ) {
+            int c = folded.codePointAt(at);
+            at += Character.charCount(c);
+            if (c == '.' || c == '\'' || c == '’') {
+                continue;
+            }
+            if (Tokens.isLetterOrNumber(c)) {
+                word.appendCodePoint(c);
+            } else {
+                addWord(word, words);
             }
         }
+        addWord(word, words);
         return List.copyOf(words);
+    }
+
+    private static String withoutMarks(String text) {
+        var kept = new StringBuilder(text.length());
+        for (int at = 0; at < text.length(); ) {
+            int c = text.codePointAt(at);
+            at += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK) {
+                kept.appendCodePoint(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    private static void addWord(StringBuilder word, List<String> words) {
+        if (word.isEmpty()) {
+            return;
+        }
+        int length = word.length();
+        if (length >= 2 && SLAVIC_ENDINGS.contains(word.substring(length - 2))) {
+            word.replace(length - 2, length, "y");
+        }
+        words.add(word.toString());
+        word.setLength(0);
     }
 }

@@ -13,6 +13,7 @@ import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
 import opennlp.tools.util.featuregen.AggregatedFeatureGenerator;
+import opennlp.tools.util.featuregen.BigramNameFeatureGenerator;
 import opennlp.tools.util.featuregen.CachedFeatureGenerator;
 import opennlp.tools.util.featuregen.FeatureGeneratorUtil;
 import opennlp.tools.util.featuregen.OutcomePriorFeatureGenerator;
@@ -28,11 +29,15 @@ import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
  * window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the beam, four
  * more; {@code PerceptronModel} then looks each name up in its map of some hundred thousand. Here each distinct word
  * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
- * position it can take, and kept for later sentences and articles; a token's features are then a few array reads.
- * Only the features that depend on more than the word (the bigrams, the sentence position, the article's previous
- * outcome of the word) are still built as names and looked up, once per token.
+ * position it can take, and kept for later sentences and articles; a token's features are then a few array reads,
+ * from a dense copy of the parameters (a row of every outcome's weight per feature, zero where the model has none),
+ * so that adding a feature is one short loop over adjacent numbers rather than the reads of a sparse {@link Context}.
+ * Only the features that depend on more than the word (the sentence position, the article's previous outcome of the
+ * word) are still built as names and looked up, once per token; the bigrams of words are found by their two words in
+ * a table of the model's bigram features, the bigrams of word classes once per pair of classes.
  *
- * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (the
+ * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (adding a
+ * dense row's zeros leaves a sum as it was, which is never negative zero, as it starts from positive zero; the
  * outcome-free features first, summed once per token, as OpenNLP reaches the same partial sums after them before it
  * adds the four previous-outcome features), then {@code PerceptronModel}'s normalisation. A context this class did not
  * return goes to the model unchanged. Not thread-safe.
@@ -45,6 +50,9 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private final AdaptiveFeatureGenerator root;
     private final PerceptronModel model;
     private final Map<String, Context> parameters;
+    // The parameters as rows of `outcomes` weights, and the offset of each feature's row.
+    private final double[] dense;
+    private final Map<Context, Integer> rowOf = new IdentityHashMap<>();
     private final int outcomes;
     private final Part[] parts;
     private final List<Slot> slots;
@@ -56,6 +64,12 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     // powf= per word class, per previous outcome.
     private final Map<String, Context[]> powf = new HashMap<>();
     private final Map<String, Word> words = new HashMap<>();
+    // The class bigrams' parameters (pwc,wc= and wc,nc=) by first and second class; UNKNOWN where the model has none.
+    private final Map<String, Map<String, Context>> classBefore = new HashMap<>();
+    private final Map<String, Map<String, Context>> classAfter = new HashMap<>();
+    // The model's word bigrams (pw,w= and w,nw=) by first and second word.
+    private final Map<String, Map<String, Context>> wordBefore = new HashMap<>();
+    private final Map<String, Map<String, Context>> wordAfter = new HashMap<>();
     private final List<String> scratch = new ArrayList<>();
 
     private String[] sentence;
@@ -66,18 +80,27 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private int lastIndex;
 
     /** One feature generator of the descriptor, in order: a word's own features and its window, or any other. */
-    private sealed interface Part permits WordPart, OtherPart {}
+    private sealed interface Part permits WordPart, BigramPart, OtherPart {}
 
     /** Slots of the current word, of the words before it (1, 2, ...) and after it. */
     private record WordPart(int current, int[] previous, int[] next) implements Part {}
+
+    /** OpenNLP's {@code BigramNameFeatureGenerator}, with the word classes the words already have. */
+    private record BigramPart() implements Part {}
 
     private record OtherPart(AdaptiveFeatureGenerator generator) implements Part {}
 
     /** A generator that depends on the token alone, with the prefix its window gives its features. */
     private record Slot(AdaptiveFeatureGenerator generator, String prefix) {}
 
-    /** A word's parameters: per slot (unknown features left out), and pow= and powf= per previous outcome. */
-    private record Word(Context[][] bySlot, Context[] pow, Context[] powf) {}
+    /**
+     * A word's parameters: per slot the offsets of its features' rows (unknown features left out), and pow= and
+     * powf= per previous outcome; and its class ({@code FeatureGeneratorUtil.tokenFeature}).
+     */
+    private record Word(int[][] bySlot, Context[] pow, Context[] powf, String wordClass) {}
+
+    // A feature the model does not know: adds nothing, and tells a looked-up pair from one not looked up yet.
+    private static final Context UNKNOWN = new Context(new int[0], new double[0]);
 
     private PerceptronContexts(
             AdaptiveFeatureGenerator root, List<AdaptiveFeatureGenerator> generators, PerceptronModel model) {
@@ -87,6 +110,20 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
         var map = (Map<String, Context>) model.getDataStructures()[1];
         this.parameters = map;
         this.outcomes = model.getNumOutcomes();
+        this.dense = new double[map.size() * outcomes];
+        for (var feature : map.entrySet()) {
+            bigram(feature.getKey(), "pw,w=", feature.getValue(), wordBefore);
+            bigram(feature.getKey(), "w,nw=", feature.getValue(), wordAfter);
+        }
+        for (Context feature : map.values()) {
+            int row = rowOf.size() * outcomes;
+            rowOf.put(feature, row);
+            int[] active = feature.getOutcomes();
+            double[] weights = feature.getParameters();
+            for (int a = 0; a < active.length; a++) {
+                dense[row + active[a]] = weights[a];
+            }
+        }
         this.slots = new ArrayList<>();
         var slotIds = new HashMap<Slot, Integer>();
         var parts = new ArrayList<Part>();
@@ -101,6 +138,8 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
                     next[i - 1] = slot(slotIds, new Slot(window.inner, "n" + i));
                 }
                 parts.add(new WordPart(slot(slotIds, new Slot(window.inner, "")), previous, next));
+            } else if (generator.getClass() == BigramNameFeatureGenerator.class) {
+                parts.add(new BigramPart());
             } else if (dependsOnTokenAlone(generator)) {
                 parts.add(new WordPart(slot(slotIds, new Slot(generator, "")), new int[0], new int[0]));
             } else {
@@ -123,6 +162,26 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             po[o] = parameters.get("po=" + outcomeNames[o]);
             ppo[o] = parameters.get("ppo=" + outcomeNames[o]);
         }
+    }
+
+    /**
+     * Files a bigram feature under its two words. A word may hold a comma ("1,000"), so the feature is filed under
+     * every split at a comma: the pair asked for is always one of them, and no other feature has its name.
+     */
+    private static void bigram(String name, String prefix, Context feature, Map<String, Map<String, Context>> table) {
+        if (!name.startsWith(prefix)) {
+            return;
+        }
+        String words = name.substring(prefix.length());
+        for (int comma = words.indexOf(','); comma >= 0; comma = words.indexOf(',', comma + 1)) {
+            table.computeIfAbsent(words.substring(0, comma), w -> new HashMap<>())
+                    .put(words.substring(comma + 1), feature);
+        }
+    }
+
+    private static Context bigram(Map<String, Map<String, Context>> table, String first, String second) {
+        var seconds = table.get(first);
+        return seconds == null ? null : seconds.get(second);
     }
 
     /**
@@ -212,6 +271,18 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
                         }
                     }
                 }
+                case BigramPart bigram -> {
+                    // As BigramNameFeatureGenerator.createFeatures, in its order.
+                    String wordClass = word(index).wordClass;
+                    if (index > 0) {
+                        add(bigram(wordBefore, tokens[index - 1], tokens[index]), sums);
+                        add(classBigram(classBefore, "pwc,wc=", word(index - 1).wordClass, wordClass), sums);
+                    }
+                    if (index + 1 < tokens.length) {
+                        add(bigram(wordAfter, tokens[index], tokens[index + 1]), sums);
+                        add(classBigram(classAfter, "wc,nc=", wordClass, word(index + 1).wordClass), sums);
+                    }
+                }
                 case OtherPart other -> {
                     scratch.clear();
                     other.generator.createFeatures(scratch, tokens, index, preds);
@@ -222,6 +293,13 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             }
         }
         return sums;
+    }
+
+    private Context classBigram(Map<String, Map<String, Context>> table, String prefix, String first, String second) {
+        return table.computeIfAbsent(first, f -> new HashMap<>()).computeIfAbsent(second, c -> {
+            var feature = parameters.get(prefix + first + "," + second);
+            return feature != null ? feature : UNKNOWN;
+        });
     }
 
     private Word word(int index) {
@@ -244,7 +322,7 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
     private Word newWord(String token) {
         String[] alone = {token};
         var featuresOf = new IdentityHashMap<AdaptiveFeatureGenerator, List<String>>();
-        var bySlot = new Context[slots.size()][];
+        var bySlot = new int[slots.size()][];
         for (int s = 0; s < bySlot.length; s++) {
             Slot slot = slots.get(s);
             var features = featuresOf.computeIfAbsent(slot.generator, generator -> {
@@ -255,7 +333,8 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             bySlot[s] = features.stream()
                     .map(feature -> parameters.get(slot.prefix + feature))
                     .filter(context -> context != null)
-                    .toArray(Context[]::new);
+                    .mapToInt(rowOf::get)
+                    .toArray();
         }
         var pow = new Context[outcomeNames.length];
         for (int o = 0; o < pow.length; o++) {
@@ -269,12 +348,14 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
             }
             return table;
         });
-        return new Word(bySlot, pow, powfOfClass);
+        return new Word(bySlot, pow, powfOfClass, wordClass);
     }
 
-    private static void add(Context[] features, double[] sums) {
-        for (Context feature : features) {
-            add(feature, sums);
+    private void add(int[] rows, double[] sums) {
+        for (int row : rows) {
+            for (int o = 0; o < outcomes; o++) {
+                sums[o] += dense[row + o];
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.language;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -11,6 +12,10 @@ import java.util.function.UnaryOperator;
  */
 public final class TermAnalyzer {
 
+    // A stem is a function of the word alone and news repeats its words: each thread keeps the stems it has made, up
+    // to this many words per language (a bound on memory, cleared when reached).
+    private static final int STEM_LIMIT = 20_000;
+
     private final String language;
     private final Predicate<String> stopwords;
     private final ThreadLocal<UnaryOperator<String>> stemmer;
@@ -18,7 +23,22 @@ public final class TermAnalyzer {
     TermAnalyzer(String language, Predicate<String> stopwords, Supplier<UnaryOperator<String>> stemmer) {
         this.language = language;
         this.stopwords = stopwords;
-        this.stemmer = ThreadLocal.withInitial(stemmer);
+        this.stemmer = ThreadLocal.withInitial(() -> remembering(stemmer.get()));
+    }
+
+    private static UnaryOperator<String> remembering(UnaryOperator<String> stemmer) {
+        var stems = new HashMap<String, String>();
+        return word -> {
+            String stem = stems.get(word);
+            if (stem == null) {
+                if (stems.size() >= STEM_LIMIT) {
+                    stems.clear();
+                }
+                stem = stemmer.apply(word);
+                stems.put(word, stem);
+            }
+            return stem;
+        };
     }
 
     public String language() {

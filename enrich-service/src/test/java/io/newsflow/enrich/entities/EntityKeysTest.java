@@ -21,6 +21,11 @@ class EntityKeysTest {
         assertThat(EntityKeys.of("Élysée Palace")).isEqualTo("elysee-palace");
         assertThat(EntityKeys.of("U.S.")).isEqualTo(EntityKeys.of("US")).isEqualTo("us");
         assertThat(EntityKeys.of("O’Brien")).isEqualTo(EntityKeys.of("O'Brien")).isEqualTo("obrien");
+        assertThat(EntityKeys.of("  Dr. Jean-Luc  Mélenchon, Jr ")).isEqualTo("dr-jean-luc-melenchon-jr");
+        assertThat(EntityKeys.of("Ⅻ Ølstrup ½")).isEqualTo("xy-ølstrup-1-2");
+        assertThat(EntityKeys.of("İstanbul Łódź")).isEqualTo("istanbul-łodz");
+        assertThat(EntityKeys.of("Ŝtefan O’Brien-Smith's")).isEqualTo("stefan-obrien-smiths");
+        assertThat(EntityKeys.of("...")).isEmpty();
     }
 
     @Test

@@ -35,6 +35,18 @@ class TermAnalyzersTest {
     }
 
     @Test
+    void stemsAsBeforeOnceItsRememberedStemsAreCleared() {
+        var analyzer = analyzers.forLanguage("en");
+        String first = analyzer.stem("guarantees");
+        for (int i = 0; i < 25_000; i++) {
+            analyzer.stem("word" + i + "s");
+        }
+
+        assertThat(analyzer.stem("guarantees")).isEqualTo(first).isEqualTo("guarante");
+        assertThat(analyzer.stem("word24999s")).isEqualTo("word24999");
+    }
+
+    @Test
     void anUndeterminedLanguageOnlyLowerCases() {
         var analyzer = analyzers.forLanguage(LanguageDetector.UNDETERMINED);
 
