@@ -307,13 +307,12 @@ class StoryAssignerIntegrationTest {
      * The look-ups, with a merge check's read-back that finds too many unseen articles, so that every new story is
      * checked; counts the checks' look-ups (made on the merger's thread).
      */
-    private static final class EveryCheckMade implements StoredArticles {
+    private static final class EveryCheckMade extends DelegatedLookups {
 
-        private final StoredArticles stored;
         private final AtomicInteger checks = new AtomicInteger();
 
         EveryCheckMade(StoredArticles stored) {
-            this.stored = stored;
+            super(stored);
         }
 
         @Override
@@ -329,16 +328,6 @@ class StoryAssignerIntegrationTest {
         public Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
                 throws IOException {
             return onMergersThread() ? Optional.empty() : stored.allWithin(from, to, except, max);
-        }
-
-        @Override
-        public Map<String, String> mergedInto(Collection<String> storyIds) throws IOException {
-            return stored.mergedInto(storyIds);
-        }
-
-        @Override
-        public void merge(String from, String into) throws IOException {
-            stored.merge(from, into);
         }
 
         private static boolean onMergersThread() {
@@ -501,14 +490,13 @@ class StoryAssignerIntegrationTest {
     }
 
     /** The index's story look-ups, counting the searches article by article and the reads of a window. */
-    private static final class CountedLookups implements StoredArticles {
+    private static final class CountedLookups extends DelegatedLookups {
 
-        private final StoredArticles stored;
         private final AtomicInteger lookups = new AtomicInteger();
         private final AtomicInteger reads = new AtomicInteger();
 
         CountedLookups(StoredArticles stored) {
-            this.stored = stored;
+            super(stored);
         }
 
         @Override
@@ -521,6 +509,27 @@ class StoryAssignerIntegrationTest {
         public Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
                 throws IOException {
             reads.incrementAndGet();
+            return stored.allWithin(from, to, except, max);
+        }
+    }
+
+    /** The index's look-ups as they are; the counting and checking look-ups above change one or two of them. */
+    private abstract static class DelegatedLookups implements StoredArticles {
+
+        final StoredArticles stored;
+
+        DelegatedLookups(StoredArticles stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public List<List<StoredArticle>> like(List<Probe> probes) throws IOException {
+            return stored.like(probes);
+        }
+
+        @Override
+        public Optional<List<StoredArticle>> allWithin(Instant from, Instant to, Collection<String> except, int max)
+                throws IOException {
             return stored.allWithin(from, to, except, max);
         }
 
