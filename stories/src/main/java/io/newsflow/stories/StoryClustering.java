@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Online story clustering: each article, in the order given, joins the story it fits best (see {@link StorySimilarity})
@@ -33,6 +31,9 @@ public final class StoryClustering {
     // every feature of a story's articles, terms and entities alike: a story is a candidate for an article through
     // any of them, even a term its profile has since cut
     private final Map<String, Postings> postings = new HashMap<>();
+    // per slot, how many of the story's articles have each feature: the story leaves a feature's postings when the
+    // last of them is forgotten, without going through the articles left
+    private final List<Map<String, Integer>> featureCounts = new ArrayList<>();
 
     // scratch of one look-up, by slot
     private double[] termDots = new double[16];
@@ -64,8 +65,8 @@ public final class StoryClustering {
     }
 
     /**
-     * Takes the article out of its story, as if it had never been added: the story is rebuilt from the articles left,
-     * in the order they came, and is gone when none is left.
+     * Takes the article out of its story: its weights are taken out of the story's (see {@link StoryProfile#remove}),
+     * and the story is gone when no article is left.
      *
      * @return whether the clustering held the article
      */
@@ -82,21 +83,12 @@ public final class StoryClustering {
                 break;
             }
         }
-        var story = profiles.get(slot);
+        unindex(slot, gone);
         if (remaining.isEmpty()) {
-            unindex(slot, gone, Set.of());
             close(slot);
-            return true;
+        } else {
+            profiles.get(slot).remove(gone, remaining);
         }
-        var rebuilt = new StoryProfile(story.id());
-        var left = new HashSet<String>();
-        for (var article : remaining) {
-            rebuilt.add(article);
-            left.addAll(article.terms().keySet());
-            left.addAll(article.entities().keySet());
-        }
-        profiles.set(slot, rebuilt);
-        unindex(slot, gone, left);
         return true;
     }
 
@@ -225,10 +217,12 @@ public final class StoryClustering {
             slot = freeSlots[--free];
             profiles.set(slot, new StoryProfile(storyId));
             members.set(slot, new ArrayList<>(2));
+            featureCounts.set(slot, new HashMap<>());
         } else {
             slot = profiles.size();
             profiles.add(new StoryProfile(storyId));
             members.add(new ArrayList<>(2));
+            featureCounts.add(new HashMap<>());
             if (slot >= stamps.length) {
                 var length = stamps.length * 2;
                 termDots = Arrays.copyOf(termDots, length);
@@ -245,6 +239,7 @@ public final class StoryClustering {
         slotByStory.remove(profiles.get(slot).id());
         profiles.set(slot, null);
         members.set(slot, null);
+        featureCounts.set(slot, null);
         if (free == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, free * 2);
         }
@@ -252,32 +247,34 @@ public final class StoryClustering {
     }
 
     private void index(int slot, ArticleFeatures article) {
-        for (var feature : article.terms().keySet()) {
-            postings.computeIfAbsent(feature, key -> new Postings()).add(slot);
-        }
-        for (var feature : article.entities().keySet()) {
-            postings.computeIfAbsent(feature, key -> new Postings()).add(slot);
+        var counts = featureCounts.get(slot);
+        for (var feature : features(article)) {
+            if (counts.merge(feature, 1, Integer::sum) == 1) {
+                postings.computeIfAbsent(feature, key -> new Postings()).add(slot);
+            }
         }
     }
 
     /** Takes the slot out of the postings of the gone article's features that no article left in it has. */
-    private void unindex(int slot, ArticleFeatures gone, Set<String> left) {
-        for (var feature : gone.terms().keySet()) {
-            unindex(slot, feature, left);
-        }
-        for (var feature : gone.entities().keySet()) {
-            unindex(slot, feature, left);
+    private void unindex(int slot, ArticleFeatures gone) {
+        var counts = featureCounts.get(slot);
+        for (var feature : features(gone)) {
+            if (counts.merge(feature, -1, Integer::sum) == 0) {
+                counts.remove(feature);
+                var cells = postings.get(feature);
+                if (cells != null && cells.remove(slot) && cells.size == 0) {
+                    postings.remove(feature);
+                }
+            }
         }
     }
 
-    private void unindex(int slot, String feature, Set<String> left) {
-        if (left.contains(feature)) {
-            return;
-        }
-        var cells = postings.get(feature);
-        if (cells != null && cells.remove(slot) && cells.size == 0) {
-            postings.remove(feature);
-        }
+    private static List<String> features(ArticleFeatures article) {
+        var features = new ArrayList<String>(
+                article.terms().size() + article.entities().size());
+        features.addAll(article.terms().keySet());
+        features.addAll(article.entities().keySet());
+        return features;
     }
 
     /**

@@ -81,6 +81,36 @@ public final class StoryProfile {
         count++;
     }
 
+    /**
+     * Takes an article's weights out again, so that forgetting an old article costs its own features, not a rebuild
+     * from every article left (a story of thousands of copies made each eviction a rebuild of thousands). A term the
+     * cut to the heaviest terms has dropped stays dropped; one whose weight falls to nothing goes. The norms are summed
+     * anew from what is left, so that no rounding of the running sums builds up; the times are those of the articles
+     * left.
+     */
+    void remove(ArticleFeatures article, Iterable<ArticleFeatures> left) {
+        for (var term : article.terms().entrySet()) {
+            shrink(terms, term.getKey(), term.getValue());
+        }
+        for (var entity : article.entities().entrySet()) {
+            shrink(entities, entity.getKey(), entity.getValue());
+        }
+        termNorm = Vectors.norm(terms);
+        entityNorm = Vectors.norm(entities);
+        termSquares = termNorm * termNorm;
+        entitySquares = entityNorm * entityNorm;
+        firstSeen = null;
+        lastSeen = null;
+        for (var other : left) {
+            var time = other.time();
+            if (time != null) {
+                firstSeen = firstSeen == null || time.isBefore(firstSeen) ? time : firstSeen;
+                lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
+            }
+        }
+        count--;
+    }
+
     double termWeight(String term) {
         return terms.getOrDefault(term, 0.0);
     }
@@ -114,6 +144,22 @@ public final class StoryProfile {
         var after = before + weight;
         vector.put(feature, after);
         return after * after - before * before;
+    }
+
+    // Below this a weight is what subtraction leaves of an article's own, not a feature of the story.
+    private static final double NOTHING = 1e-9;
+
+    private static void shrink(Map<String, Double> vector, String feature, double weight) {
+        var before = vector.get(feature);
+        if (before == null) {
+            return;
+        }
+        var after = before - weight;
+        if (after <= NOTHING) {
+            vector.remove(feature);
+        } else {
+            vector.put(feature, after);
+        }
     }
 
     /** Whether this story started before the other: earlier first seen, then the smaller id. */

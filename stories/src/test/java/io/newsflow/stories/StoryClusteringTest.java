@@ -218,6 +218,58 @@ class StoryClusteringTest {
         return keywords;
     }
 
+    @Test
+    void forgettingAnArticleLeavesTheStoryItsOtherArticlesMake() {
+        var a = fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0);
+        var b = lisbon("b", "Lisbon docks blaze sends smoke over Alfama", 5);
+        var c = fire("c", "Valencia firefighters battle warehouse blaze", "Valencia", 10);
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        for (var article : List.of(a, b, c)) {
+            clustering.seed("s", article);
+        }
+        var left = new StoryProfile("s");
+        left.add(b);
+        left.add(c);
+
+        clustering.forget("a");
+
+        var story = clustering.story("s").orElseThrow();
+        assertThat(story.count()).isEqualTo(2);
+        assertThat(story.firstSeen()).isEqualTo(b.time());
+        assertThat(story.lastSeen()).isEqualTo(c.time());
+        for (var article : List.of(a, b, c)) {
+            for (var term : article.terms().keySet()) {
+                assertThat(story.termWeight(term)).isCloseTo(left.termWeight(term), within(1e-12));
+            }
+            for (var entity : article.entities().keySet()) {
+                assertThat(story.entityWeight(entity)).isCloseTo(left.entityWeight(entity), within(1e-12));
+            }
+            assertThat(story.termCosine(article)).isCloseTo(left.termCosine(article), within(1e-12));
+            assertThat(story.entityCosine(article)).isCloseTo(left.entityCosine(article), within(1e-12));
+        }
+    }
+
+    @Test
+    void aFeatureLeavesTheStoryWithTheLastArticleThatHadIt() {
+        var clustering = new StoryClustering(StorySimilarity.DEFAULT);
+        clustering.seed("s", fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        clustering.seed("s", fire("b", "Blaze at Valencia port warehouse, no injuries", "Valencia", 5));
+        clustering.seed("s", lisbon("c", "Lisbon docks blaze sends smoke over Alfama", 10));
+
+        clustering.forget("a");
+        // "b" still holds every feature of "a": the story still draws a Valencia report
+        assertThat(clustering.matching(fire("d", "Fire destroys warehouse in Valencia port", "Valencia", 15)).stream()
+                        .map(StoryProfile::id))
+                .containsExactly("s");
+
+        clustering.forget("b");
+        // now no article of it names Valencia; "c" shares only the words "warehouse fire" with such a report
+        var story = clustering.story("s").orElseThrow();
+        assertThat(story.entityWeight("Valencia")).isZero();
+        assertThat(story.termWeight("valencia")).isZero();
+        assertThat(story.features()).doesNotContain("Valencia", "valencia", "firefighters");
+    }
+
     private static ArticleFeatures lisbon(String id, String title, int minutesLater) {
         return ArticleFeatures.of(
                 id,
