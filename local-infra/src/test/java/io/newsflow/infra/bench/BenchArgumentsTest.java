@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class BenchArgumentsTest {
 
     @Test
-    void aCorpusAloneMeansAThousandArticlesTwentyClientsAndCleanUp() {
+    void aCorpusAloneMeansAThousandArticlesAsManyToWarmUpTwentyClientsAndCleanUp() {
         var arguments = BenchArguments.parse(List.of("samples/demo/articles.ndjson.gz"));
 
         assertThat(arguments.corpus()).contains(Path.of("samples/demo/articles.ndjson.gz"));
         assertThat(arguments.articles()).isEqualTo(1000);
+        assertThat(arguments.warmup()).isEqualTo(1000);
         assertThat(arguments.clients()).isEqualTo(20);
         assertThat(arguments.searchFor()).isEqualTo(Duration.ofSeconds(15));
         assertThat(arguments.keep()).isFalse();
@@ -24,11 +25,14 @@ class BenchArgumentsTest {
 
     @Test
     void optionsComeInAnyOrder() {
-        var arguments = BenchArguments.parse(
-                List.of("--articles", "500", "corpus", "--keep", "--clients", "5", "--search-for", "500ms"));
+        var arguments = BenchArguments.parse(List.of(
+                "--articles", "500", "corpus", "--keep", "--clients", "5", "--search-for", "500ms", "--warmup", "0"));
 
         assertThat(arguments.corpus()).contains(Path.of("corpus"));
         assertThat(arguments.articles()).isEqualTo(500);
+        assertThat(arguments.warmup()).isZero();
+        assertThat(BenchArguments.parse(List.of("--articles", "500", "corpus")).warmup())
+                .isEqualTo(500);
         assertThat(arguments.keep()).isTrue();
         assertThat(arguments.clients()).isEqualTo(5);
         assertThat(arguments.searchFor()).isEqualTo(Duration.ofMillis(500));
@@ -49,6 +53,8 @@ class BenchArgumentsTest {
                 .hasMessageContaining("takes a number");
         assertThatThrownBy(() -> BenchArguments.parse(List.of("a", "--articles", "1")))
                 .hasMessageContaining("at least 2");
+        assertThatThrownBy(() -> BenchArguments.parse(List.of("a", "--warmup", "-1")))
+                .hasMessageContaining("0 or more");
         assertThatThrownBy(() -> BenchArguments.parse(List.of("a", "--fast"))).hasMessageContaining("unknown option");
         assertThatThrownBy(() -> BenchArguments.parse(List.of("a", "--search-for", "15")))
                 .hasMessageContaining("a duration");
