@@ -203,7 +203,9 @@ public final class StoryEvaluation {
                             event.enrichment().people(),
                             event.enrichment().organizations(),
                             event.enrichment().places()),
-                    doc.time());
+                    doc.time(),
+                    // the product's rule, on what the enrich service made of the body (the title when there is none)
+                    ArticleFeatures.headlineOnly(doc.title(), event.enrichment().text()));
             var text = event.enrichment().text();
             var input = doc.title() + ". " + text.substring(0, Math.min(text.length(), EMBEDDED_CHARACTERS));
             var embedding =
