@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * frequencies behind the keyword scores are the enrich service's shipped table, not statistics of one index.
  *
  * @param time {@code null} when the article has none (the time feature is then left out)
+ * @param headlineOnly whether the article's text is its headline alone (see {@link #headlineOnly(String, String)}):
+ *     {@link StorySimilarity} scores it with its headline settings
  */
-public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, Double> entities, Instant time) {
+public record ArticleFeatures(
+        String id, Map<String, Double> terms, Map<String, Double> entities, Instant time, boolean headlineOnly) {
 
     /** A title word weighs as much as the article's best keyword times this. */
     static final double TITLE_BOOST = 1.0;
@@ -40,6 +43,11 @@ public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, 
         entities = Map.copyOf(entities);
     }
 
+    /** A full article. */
+    public ArticleFeatures(String id, Map<String, Double> terms, Map<String, Double> entities, Instant time) {
+        this(id, terms, entities, time, false);
+    }
+
     /** The features of an enriched article; its time is its publication time, else when it was ingested. */
     public static ArticleFeatures of(ArticleEnriched event) {
         var enrichment = event.enrichment();
@@ -49,16 +57,45 @@ public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, 
                 event.article().title(),
                 enrichment.keywords(),
                 mentions(enrichment.people(), enrichment.organizations(), enrichment.places()),
-                time);
+                time,
+                headlineOnly(event.article().title(), enrichment.text()));
+    }
+
+    /**
+     * Whether an article's text is its headline alone: its clean text (the enrichment's, from the body or else the
+     * summary) has no content word, or the same content words as the title in the same order (a feed or a submission
+     * that repeats the title as the body). Decided on the words the features count, so that case and punctuation do
+     * not matter; a short text with a sentence of its own is a full article.
+     */
+    public static boolean headlineOnly(String title, String text) {
+        var words = words(text);
+        return words.isEmpty() || words.equals(words(title));
+    }
+
+    /**
+     * The features from the stored fields of a full article (the clustering scores only the article it assigns; a
+     * stored article is a story's member, never assigned, so whether it was a headline alone does not matter to the clustering).
+     *
+     * @param entities entity name to mentions, over people, organisations and places
+     */
+    public static ArticleFeatures of(
+            String id, String title, List<Enrichment.Keyword> keywords, Map<String, Integer> entities, Instant time) {
+        return of(id, title, keywords, entities, time, false);
     }
 
     /**
      * The features from the stored fields of an article.
      *
      * @param entities entity name to mentions, over people, organisations and places
+     * @param headlineOnly see {@link #headlineOnly(String, String)}
      */
     public static ArticleFeatures of(
-            String id, String title, List<Enrichment.Keyword> keywords, Map<String, Integer> entities, Instant time) {
+            String id,
+            String title,
+            List<Enrichment.Keyword> keywords,
+            Map<String, Integer> entities,
+            Instant time,
+            boolean headlineOnly) {
         var terms = new HashMap<String, Double>();
         double best = 0;
         for (var keyword : keywords) {
@@ -77,7 +114,8 @@ public record ArticleFeatures(String id, Map<String, Double> terms, Map<String, 
         var entityWeights = new HashMap<String, Double>();
         entities.forEach((name, mentions) ->
                 entityWeights.merge(name.toLowerCase(Locale.ROOT), 1 + Math.log(Math.max(1, mentions)), Double::sum));
-        return new ArticleFeatures(id, Vectors.normalised(terms), Vectors.normalised(entityWeights), time);
+        return new ArticleFeatures(
+                id, Vectors.normalised(terms), Vectors.normalised(entityWeights), time, headlineOnly);
     }
 
     /** People, organisations and places by name, with their mentions. */

@@ -165,7 +165,7 @@ public final class StoryClustering {
                 continue;
             }
             var score = similarity.score(article, story, termDots[slot], entityDots[slot]);
-            if (score >= similarity.threshold()) {
+            if (score >= similarity.threshold(article)) {
                 if (scored == null) {
                     scored = new ArrayList<>();
                 }

@@ -210,6 +210,71 @@ class StoryClusteringTest {
         assertThat(reverted.assign(farmers).storyId()).isEqualTo("harbour");
     }
 
+    /**
+     * Two headlines of one event (as in the UCI corpus, no body) that share a few words: their term cosine is small,
+     * as headlines have few terms, so they join only at the headline threshold; two full articles with the very same
+     * features stay apart at the full-article one.
+     */
+    @Test
+    void headlinesOfOneEventSharingAFewWordsJoinWhileFullArticlesWithTheSameOverlapDoNot() {
+        var headlines = new StoryClustering(StorySimilarity.DEFAULT);
+        var full = new StoryClustering(StorySimilarity.DEFAULT);
+
+        headlines.assign(yellen("a", "Yellen signals interest rates stay low for longer", 0, true));
+        var headline = yellen("b", "Fed chair Yellen defends rates as jobless claims fall", 30, true);
+        full.assign(yellen("a", "Yellen signals interest rates stay low for longer", 0, false));
+        var article = yellen("b", "Fed chair Yellen defends rates as jobless claims fall", 30, false);
+
+        var score = StorySimilarity.DEFAULT.score(headline, headlines.story("a").orElseThrow());
+        assertThat(score)
+                .isGreaterThanOrEqualTo(StorySimilarity.DEFAULT.headline().threshold())
+                .isGreaterThanOrEqualTo(StorySimilarity.DEFAULT.threshold(headline));
+        assertThat(StorySimilarity.DEFAULT.score(article, full.story("a").orElseThrow()))
+                .isLessThan(StorySimilarity.DEFAULT.threshold())
+                .isLessThan(StorySimilarity.DEFAULT.threshold(article));
+        assertThat(headlines.assign(headline).storyId()).isEqualTo("a");
+        assertThat(full.assign(article).storyId()).isEqualTo("b");
+    }
+
+    @Test
+    void theHeadlineSettingsLeaveFullArticlesAsTheyWere() {
+        var oneRule = new StorySimilarity(0.5, 0.5, 0, 0.23, Duration.ofDays(1), Duration.ofDays(3));
+        var withHeadlines = oneRule.withHeadline(new StorySimilarity.Headline(1.0, 0.0, 0.01));
+        var story = new StoryProfile("a");
+        story.add(fire("a", "Fire destroys warehouse in Valencia port", "Valencia", 0));
+        var article = lisbon("b", "Lisbon docks blaze sends smoke over Alfama", 5);
+
+        assertThat(withHeadlines.score(article, story)).isEqualTo(oneRule.score(article, story));
+        assertThat(withHeadlines.threshold(article)).isEqualTo(0.23);
+        assertThat(oneRule.headline()).isEqualTo(new StorySimilarity.Headline(0.5, 0.5, 0.23));
+        assertThat(StorySimilarity.DEFAULT.withHeadline(oneRule.headline())).isEqualTo(oneRule);
+    }
+
+    @Test
+    void anArticleIsAHeadlineAloneWhenItsTextAddsNoWordToItsTitle() {
+        var title = "Fire destroys warehouse in Valencia port";
+
+        assertThat(ArticleFeatures.headlineOnly(title, "")).isTrue();
+        assertThat(ArticleFeatures.headlineOnly(title, null)).isTrue();
+        assertThat(ArticleFeatures.headlineOnly(title, "Fire destroys warehouse in Valencia port."))
+                .isTrue();
+        assertThat(ArticleFeatures.headlineOnly(title, "FIRE destroys warehouse, in Valencia port!"))
+                .isTrue();
+        // the dashboard fixture's articles are this short, and keep the full-article threshold
+        assertThat(ArticleFeatures.headlineOnly(title, "Fog closed the channel on Tuesday. Follow for details."))
+                .isFalse();
+        assertThat(ArticleFeatures.headlineOnly(title, title + " Crews fought it all night."))
+                .isFalse();
+    }
+
+    private static ArticleFeatures yellen(String id, String title, int minutesLater, boolean headlineOnly) {
+        var keywords = ArticleFeatures.words(title).stream()
+                .map(word -> new Enrichment.Keyword(word, 1.0))
+                .toList();
+        return ArticleFeatures.of(
+                id, title, keywords, Map.of(), T0.plus(Duration.ofMinutes(minutesLater)), headlineOnly);
+    }
+
     private static List<Enrichment.Keyword> keywords(Object... termsAndScores) {
         var keywords = new ArrayList<Enrichment.Keyword>();
         for (int i = 0; i < termsAndScores.length; i += 2) {

@@ -61,10 +61,14 @@ public class StoryAssigner {
         // What a service log says it ran with: a service jar left from an older build once ran the dashboard's
         // end-to-end tests with another threshold and window, and its stories were taken for a clustering bug.
         log.info(
-                "Stories: an article joins a story at similarity {} or more (terms {}, entities {}) within {} of it",
+                "Stories: an article joins a story at similarity {} or more (terms {}, entities {}), a headline alone at {}"
+                        + " (terms {}, entities {}), within {} of it",
                 similarity.threshold(),
                 similarity.termWeight(),
                 similarity.entityWeight(),
+                similarity.headline().threshold(),
+                similarity.headline().termWeight(),
+                similarity.headline().entityWeight(),
                 similarity.window());
     }
 

@@ -39,7 +39,8 @@ record FeatureVariant(double titleBoost, double people, double organizations, do
                 terms = weighted(terms, "t:", documentFrequencies, seen);
                 entities = weighted(entities, "e:", documentFrequencies, seen);
             }
-            features.add(new ArticleFeatures(article.id(), normalised(terms), normalised(entities), article.time()));
+            features.add(new ArticleFeatures(
+                    article.id(), normalised(terms), normalised(entities), article.time(), article.headlineOnly()));
         }
         return features;
     }
