@@ -73,11 +73,7 @@ public final class StoryProfile {
         }
         termNorm = Math.sqrt(termSquares);
         entityNorm = Math.sqrt(entitySquares);
-        var time = article.time();
-        if (time != null) {
-            firstSeen = firstSeen == null || time.isBefore(firstSeen) ? time : firstSeen;
-            lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
-        }
+        seen(article.time());
         count++;
     }
 
@@ -102,13 +98,17 @@ public final class StoryProfile {
         firstSeen = null;
         lastSeen = null;
         for (var other : left) {
-            var time = other.time();
-            if (time != null) {
-                firstSeen = firstSeen == null || time.isBefore(firstSeen) ? time : firstSeen;
-                lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
-            }
+            seen(other.time());
         }
         count--;
+    }
+
+    /** Widens the story's time span to an article's time, if it has one. */
+    private void seen(Instant time) {
+        if (time != null) {
+            firstSeen = firstSeen == null || time.isBefore(firstSeen) ? time : firstSeen;
+            lastSeen = lastSeen == null || time.isAfter(lastSeen) ? time : lastSeen;
+        }
     }
 
     double termWeight(String term) {
