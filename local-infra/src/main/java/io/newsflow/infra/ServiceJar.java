@@ -2,9 +2,12 @@ package io.newsflow.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Where the build put a service's executable jar. */
@@ -60,6 +63,60 @@ public final class ServiceJar {
             return Files.getLastModifiedTime(file).compareTo(than) > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fat jar extracted by Spring Boot's jar tools into {@code destination} (a launcher jar beside {@code lib/}),
+     * as the container image runs it, extracted again when the fat jar is newer. Classes from plain jars on the class
+     * path rather than from jars nested in the fat jar: in the end-to-end bench the enrich service spent 0.88-0.91x
+     * the CPU per article run this way (two alternating pairs), and the local stack runs what the image runs.
+     */
+    public static Path extracted(Path java, Path jar, Path destination) {
+        var launcher = destination.resolve(jar.getFileName());
+        try {
+            if (isExtracted(jar, launcher)) {
+                return launcher;
+            }
+            delete(destination);
+            Files.createDirectories(destination.getParent());
+            var process = new ProcessBuilder(List.of(
+                            java.toString(),
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--destination",
+                            destination.toString()))
+                    .redirectErrorStream(true)
+                    .start();
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0 || !Files.isRegularFile(launcher)) {
+                throw new InfraException("Cannot extract " + jar + " into " + destination + ": " + output.strip());
+            }
+            return launcher;
+        } catch (IOException e) {
+            throw new InfraException("Cannot extract " + jar + " into " + destination + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraException("Interrupted extracting " + jar, e);
+        }
+    }
+
+    /** Whether {@code launcher} was extracted from {@code jar} as it is now (after the jar was last written). */
+    static boolean isExtracted(Path jar, Path launcher) throws IOException {
+        return Files.isRegularFile(launcher)
+                && Files.getLastModifiedTime(launcher).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }

@@ -46,4 +46,34 @@ class ServiceJarTest {
                 .hasMessageContaining("older than search-service/src/main/resources/application.yaml")
                 .hasMessageContaining("-pl search-service -am");
     }
+
+    @Test
+    void anExtractionOlderThanItsJarIsExtractedAgain() throws Exception {
+        Path jar = Files.createFile(
+                Files.createDirectories(home.resolve("search-service/target")).resolve("search-service.jar"));
+        Path launcher = home.resolve(".newsflow/jars/search-service/search-service.jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T10:00:00Z")));
+
+        assertThat(ServiceJar.isExtracted(jar, launcher)).isFalse();
+
+        Files.createFile(Files.createDirectories(launcher.getParent()).resolve("search-service.jar"));
+        Files.setLastModifiedTime(launcher, FileTime.from(Instant.parse("2026-12-01T10:00:01Z")));
+        assertThat(ServiceJar.isExtracted(jar, launcher)).isTrue();
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-12-01T11:00:00Z")));
+        assertThat(ServiceJar.isExtracted(jar, launcher)).isFalse();
+    }
+
+    @Test
+    void aJarThatCannotBeExtractedIsRefusedWithWhatTheToolSaid() throws Exception {
+        Path jar = Files.writeString(
+                Files.createDirectories(home.resolve("search-service/target")).resolve("search-service.jar"),
+                "not a jar");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        assertThatThrownBy(() -> ServiceJar.extracted(java, jar, home.resolve(".newsflow/jars/search-service")))
+                .isInstanceOf(InfraException.class)
+                .hasMessageContaining("Cannot extract")
+                .hasMessageContaining("search-service.jar");
+    }
 }

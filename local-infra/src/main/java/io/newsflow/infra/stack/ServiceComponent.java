@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the three services, run from its executable jar against the stack's Kafka and Elasticsearch. {@code name}
+ * One of the three services, run from its executable jar (extracted, as the container image runs it) against the stack's Kafka and Elasticsearch. {@code name}
  * names its pid and log files: the module's name for the instance {@code up} starts, another for a second instance
  * (the chaos command's); {@code environment} is added to what {@code up} gives it (a fault's setting, such as a
  * shorter max.poll.interval).
@@ -62,9 +62,13 @@ record ServiceComponent(
     @Override
     public void start() {
         List<String> command = new ArrayList<>();
-        command.add(Jdk.java(Jdk.home()).toString());
+        var java = Jdk.java(Jdk.home());
+        command.add(java.toString());
         command.addAll(settings.serviceJavaOpts());
-        command.addAll(List.of("-jar", jar().toString()));
+        // the path keeps the module's name, the marker a running instance is found by
+        var extracted = ServiceJar.extracted(
+                java, jar(), settings.stateDir().resolve("jars").resolve(module));
+        command.addAll(List.of("-jar", extracted.toString()));
         LocalProcess.newLog(logFile());
         LocalProcess.builder(name + " on port " + port)
                 .command(command)
