@@ -22,7 +22,7 @@ import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
 /**
  * What OpenNLP's {@code NameFinderME.find} does (the model's beam search over its feature generators, the adaptive
  * data of the article updated after each sentence, the outcomes decoded into spans with their mean probability), with
- * a perceptron model scored through {@link PerceptronContexts}: each word's features mapped to the model's parameters
+ * the model (a perceptron, or a maxent model trained by GIS) scored through {@link ParameterContexts}: each word's features mapped to the model's parameters
  * once, instead of their names built and looked up per token and per path of the beam. The features and scores, hence
  * the spans, are those of OpenNLP's name finder; only the work to compute them is less. Not thread-safe: one per
  * thread.
@@ -57,10 +57,10 @@ final class NameFinder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the name finder's feature generators", e);
         }
-        var perceptron = PerceptronContexts.of(features, model.<Object>getArtifact(MODEL));
-        if (perceptron.isPresent()) {
+        var parameters = ParameterContexts.of(features, model.<Object>getArtifact(MODEL));
+        if (parameters.isPresent()) {
             // As TokenNameFinderModel.getNameFinderSequenceModel, scored through the model's parameters.
-            var contexts = perceptron.get();
+            var contexts = parameters.get();
             String beam = model.getManifestProperty(BEAM_SIZE);
             this.model =
                     new BeamSearch(beam == null ? NameFinderME.DEFAULT_BEAM_SIZE : Integer.parseInt(beam), contexts);
@@ -87,9 +87,9 @@ final class NameFinder {
         return spans;
     }
 
-    /** Whether this finder scores through {@link PerceptronContexts} (else as OpenNLP does). */
+    /** Whether this finder scores through {@link ParameterContexts} (else as OpenNLP does). */
     boolean scoresThroughParameters() {
-        return context instanceof PerceptronContexts;
+        return context instanceof ParameterContexts;
     }
 
     void clearAdaptiveData() {

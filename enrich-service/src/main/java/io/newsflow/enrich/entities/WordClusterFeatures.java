@@ -39,7 +39,7 @@ public final class WordClusterFeatures extends GeneratorFactory.AbstractXmlFeatu
         return new ClusterFeature(clusters, "cl" + name + "=");
     }
 
-    /** A class of its own, so that {@link PerceptronContexts} knows it depends on the token alone. */
+    /** A class of its own, so that {@link ParameterContexts} knows it depends on the token alone. */
     record ClusterFeature(Clusters clusters, String prefix) implements AdaptiveFeatureGenerator {
 
         @Override

@@ -7,7 +7,7 @@ import opennlp.tools.util.featuregen.WindowFeatureGenerator;
 
 /**
  * OpenNLP's window feature generator (same features: it is one), built in place of OpenNLP's factory so that
- * {@link PerceptronContexts} can see its inner generator and its lengths, which OpenNLP keeps private. Only
+ * {@link ParameterContexts} can see its inner generator and its lengths, which OpenNLP keeps private. Only
  * {@link NameFinder} builds descriptors with it; models are still written with OpenNLP's class name.
  */
 public final class WordWindowFeatures extends GeneratorFactory.AbstractXmlFeatureGeneratorFactory {

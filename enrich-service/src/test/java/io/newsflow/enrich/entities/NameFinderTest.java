@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.perceptron.PerceptronModel;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.util.Span;
@@ -29,9 +30,10 @@ class NameFinderTest {
         var model = MODELS.forLanguage(language).orElseThrow();
         var ours = new NameFinder(model);
         var openNlp = new NameFinderME(model);
-        // The English model is a perceptron, the others maxent models, which keep OpenNLP's scoring.
-        assertThat(ours.scoresThroughParameters())
-                .isEqualTo(model.<Object>getArtifact("nameFinder.model") instanceof PerceptronModel);
+        // The English model is a perceptron, the others maxent (GIS) models: all scored through their parameters.
+        assertThat(model.<Object>getArtifact("nameFinder.model"))
+                .isInstanceOf(language.equals("en") ? PerceptronModel.class : GISModel.class);
+        assertThat(ours.scoresThroughParameters()).isTrue();
         int names = 0;
         for (String article : List.of("/entities/seed-article.txt", "/entities/german-article.txt")) {
             ours.clearAdaptiveData();

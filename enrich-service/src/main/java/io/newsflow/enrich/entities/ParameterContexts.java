@@ -1,11 +1,14 @@
 package io.newsflow.enrich.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.ml.perceptron.PerceptronModel;
@@ -24,10 +27,10 @@ import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
 
 /**
- * The name finder's contexts scored by a perceptron model through the model's parameters themselves rather than
+ * The name finder's contexts scored by a perceptron or a maxent (GIS) model through the model's parameters themselves rather than
  * through feature names. OpenNLP's {@code DefaultNameContextGenerator} builds every token's ~50 feature names (its
  * window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the beam, four
- * more; {@code PerceptronModel} then looks each name up in its map of some hundred thousand. Here each distinct word
+ * more; {@code PerceptronModel} and {@code GISModel} then look each name up in its map of some hundred thousand. Here each distinct word
  * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
  * position it can take, and kept for later sentences and articles; a token's features are then a few array reads,
  * from a dense copy of the parameters (a row of every outcome's weight per feature, zero where the model has none),
@@ -36,19 +39,23 @@ import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
  * word) are still built as names and looked up, once per token; the bigrams of words are found by their two words in
  * a table of the model's bigram features, the bigrams of word classes once per pair of classes.
  *
- * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order, starting from zero (adding a
- * dense row's zeros leaves a sum as it was, which is never negative zero, as it starts from positive zero; the
- * outcome-free features first, summed once per token, as OpenNLP reaches the same partial sums after them before it
- * adds the four previous-outcome features), then {@code PerceptronModel}'s normalisation. A context this class did not
+ * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order (the outcome-free features
+ * first, summed once per token, as OpenNLP reaches the same partial sums after them before it adds the four
+ * previous-outcome features), starting from what the model starts from, then the model's normalisation (see
+ * {@link Scoring}). Adding a dense row's zeros leaves a sum as it was, as a sum is never negative zero: it starts from
+ * positive zero or from a negative log prior. A context this class did not
  * return goes to the model unchanged. Not thread-safe.
  */
-final class PerceptronContexts implements NameContextGenerator, MaxentModel {
+final class ParameterContexts implements NameContextGenerator, MaxentModel {
 
     // Words kept between articles: a bound on memory, cleared when reached; the features are a function of the word.
     private static final int WORD_LIMIT = 100_000;
 
     private final AdaptiveFeatureGenerator root;
-    private final PerceptronModel model;
+    private final AbstractModel model;
+    private final Scoring scoring;
+    // What every outcome's sum starts from, as the model's eval.
+    private final double start;
     private final Map<String, Context> parameters;
     // The parameters as rows of `outcomes` weights, and the offset of each feature's row.
     private final double[] dense;
@@ -99,17 +106,34 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
      */
     private record Word(int[][] bySlot, Context[] pow, Context[] powf, String wordClass) {}
 
+    /**
+     * How OpenNLP 2.5.4 turns a context's features into probabilities. {@code PerceptronModel.eval}: sums from zero,
+     * each divided by the largest magnitude (at least 1), exponentiated and normalised. {@code GISModel.eval}: sums
+     * from its {@code UniformPrior}'s log(1/outcomes) (a model read from a file always has that prior), exponentiated
+     * and normalised; no correction constant.
+     */
+    private enum Scoring {
+        PERCEPTRON,
+        MAXENT
+    }
+
     // A feature the model does not know: adds nothing, and tells a looked-up pair from one not looked up yet.
     private static final Context UNKNOWN = new Context(new int[0], new double[0]);
 
-    private PerceptronContexts(
-            AdaptiveFeatureGenerator root, List<AdaptiveFeatureGenerator> generators, PerceptronModel model) {
+    private ParameterContexts(
+            AdaptiveFeatureGenerator root,
+            List<AdaptiveFeatureGenerator> generators,
+            AbstractModel model,
+            Scoring scoring) {
         this.root = root;
         this.model = model;
+        this.scoring = scoring;
         @SuppressWarnings("unchecked")
         var map = (Map<String, Context>) model.getDataStructures()[1];
         this.parameters = map;
         this.outcomes = model.getNumOutcomes();
+        // As UniformPrior.setLabels and logPrior.
+        this.start = scoring == Scoring.MAXENT ? StrictMath.log(1.0 / outcomes) : 0;
         this.dense = new double[map.size() * outcomes];
         for (var feature : map.entrySet()) {
             bigram(feature.getKey(), "pw,w=", feature.getValue(), wordBefore);
@@ -186,17 +210,26 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
 
     /**
      * For a name finder whose descriptor caches its features per sentence (so OpenNLP computes the outcome-free
-     * features once per token, with the first path's outcomes) and a perceptron model; otherwise empty.
+     * features once per token, with the first path's outcomes) and a perceptron or GIS model (exactly these classes,
+     * whose eval {@link Scoring} repeats); otherwise empty.
      */
-    static Optional<PerceptronContexts> of(AdaptiveFeatureGenerator features, Object model) {
-        if (!(features instanceof CachedFeatureGenerator cached) || !(model instanceof PerceptronModel perceptron)) {
+    static Optional<ParameterContexts> of(AdaptiveFeatureGenerator features, Object model) {
+        Scoring scoring;
+        if (model != null && model.getClass() == PerceptronModel.class) {
+            scoring = Scoring.PERCEPTRON;
+        } else if (model != null && model.getClass() == GISModel.class) {
+            scoring = Scoring.MAXENT;
+        } else {
+            return Optional.empty();
+        }
+        if (!(features instanceof CachedFeatureGenerator cached)) {
             return Optional.empty();
         }
         var inner = cached.getCachedFeatureGenerator();
         List<AdaptiveFeatureGenerator> generators = inner instanceof AggregatedFeatureGenerator aggregated
                 ? List.copyOf(aggregated.getGenerators())
                 : List.of(inner);
-        return Optional.of(new PerceptronContexts(features, generators, perceptron));
+        return Optional.of(new ParameterContexts(features, generators, (AbstractModel) model, scoring));
     }
 
     private int slot(Map<Slot, Integer> ids, Slot slot) {
@@ -256,6 +289,7 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
 
     private double[] fixedSums(String[] tokens, int index, String[] preds) {
         var sums = new double[outcomes];
+        Arrays.fill(sums, start);
         for (Part part : parts) {
             switch (part) {
                 case WordPart word -> {
@@ -379,7 +413,24 @@ final class PerceptronContexts implements NameContextGenerator, MaxentModel {
         for (Context feature : lastOutcomeFeatures) {
             add(feature, probs);
         }
-        // As PerceptronModel.eval's normalisation.
+        return scoring == Scoring.MAXENT ? maxentProbabilities(probs) : perceptronProbabilities(probs);
+    }
+
+    // As GISModel.eval, after ArrayMath.sumFeatures.
+    private double[] maxentProbabilities(double[] probs) {
+        double total = 0;
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] = StrictMath.exp(probs[o]);
+            total += probs[o];
+        }
+        for (int o = 0; o < outcomes; o++) {
+            probs[o] /= total;
+        }
+        return probs;
+    }
+
+    // As PerceptronModel.eval's normalisation.
+    private double[] perceptronProbabilities(double[] probs) {
         double largest = 1;
         for (int o = 0; o < outcomes; o++) {
             if (largest < StrictMath.abs(probs[o])) {
