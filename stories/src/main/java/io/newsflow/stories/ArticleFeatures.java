@@ -74,7 +74,8 @@ public record ArticleFeatures(
 
     /**
      * The features from the stored fields of a full article (the clustering scores only the article it assigns; a
-     * stored article is a story's member, never assigned, so whether it was a headline alone does not matter to the clustering).
+     * stored article is a story's member, never assigned, so whether it was a headline alone does not matter to the
+     * clustering).
      *
      * @param entities entity name to mentions, over people, organisations and places
      */

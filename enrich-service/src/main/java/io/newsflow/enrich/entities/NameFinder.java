@@ -20,12 +20,12 @@ import opennlp.tools.util.featuregen.GeneratorFactory;
 import opennlp.tools.util.featuregen.WindowFeatureGeneratorFactory;
 
 /**
- * What OpenNLP's {@code NameFinderME.find} does (the model's beam search over its feature generators, the adaptive
- * data of the article updated after each sentence, the outcomes decoded into spans with their mean probability), with
- * the model (a perceptron, or a maxent model trained by GIS) scored through {@link ParameterContexts}: each word's features mapped to the model's parameters
- * once, instead of their names built and looked up per token and per path of the beam. The features and scores, hence
- * the spans, are those of OpenNLP's name finder; only the work to compute them is less. Not thread-safe: one per
- * thread.
+ * What OpenNLP's {@code NameFinderME.find} does (the model's beam search over its feature generators, the adaptive data
+ * of the article updated after each sentence, the outcomes decoded into spans with their mean probability), with the
+ * model (a perceptron, or a maxent model trained by GIS) scored through {@link ParameterContexts}: each word's features
+ * mapped to the model's parameters once, instead of their names built and looked up per token and per path of the beam.
+ * The features and scores, hence the spans, are those of OpenNLP's name finder; only the work to compute them is less.
+ * Not thread-safe: one per thread.
  *
  * <p>Left out: NameFinderME's window of "additional context" features, which only produce features when a caller
  * passes additional context, and {@code find} never does.

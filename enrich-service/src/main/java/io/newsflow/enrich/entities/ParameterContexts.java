@@ -27,24 +27,23 @@ import opennlp.tools.util.featuregen.TokenFeatureGenerator;
 import opennlp.tools.util.featuregen.TokenPatternFeatureGenerator;
 
 /**
- * The name finder's contexts scored by a perceptron or a maxent (GIS) model through the model's parameters themselves rather than
- * through feature names. OpenNLP's {@code DefaultNameContextGenerator} builds every token's ~50 feature names (its
- * window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the beam, four
- * more; {@code PerceptronModel} and {@code GISModel} then look each name up in its map of some hundred thousand. Here each distinct word
- * is mapped once to the parameters ({@link Context}) of the features that depend on that word alone, at each window
- * position it can take, and kept for later sentences and articles; a token's features are then a few array reads,
- * from a dense copy of the parameters (a row of every outcome's weight per feature, zero where the model has none),
- * so that adding a feature is one short loop over adjacent numbers rather than the reads of a sparse {@link Context}.
- * Only the features that depend on more than the word (the sentence position, the article's previous outcome of the
- * word) are still built as names and looked up, once per token; the bigrams of words are found by their two words in
- * a table of the model's bigram features, the bigrams of word classes once per pair of classes.
+ * The name finder's contexts scored by a perceptron or a maxent (GIS) model through the model's parameters themselves
+ * rather than through feature names. OpenNLP's {@code DefaultNameContextGenerator} builds every token's ~50 feature
+ * names (its window generators concatenate "p1", "n2", ... to each neighbour's features) and, for every path of the
+ * beam, four more; {@code PerceptronModel} and {@code GISModel} then look each name up in its map of some hundred
+ * thousand. Here each distinct word is mapped once to the parameters ({@link Context}) of the features that depend on
+ * that word alone, at each window position it can take, and kept for later sentences and articles; a token's features
+ * are then a few array reads, from a dense copy of the parameters (a row of every outcome's weight per feature, zero
+ * where the model has none), so that adding a feature is one short loop over adjacent numbers rather than the reads of
+ * a sparse {@link Context}. Only the features that depend on more than the word (the sentence position, the article's
+ * previous outcome of the word) are still built as names and looked up, once per token; the bigrams of words are found
+ * by their two words in a table of the model's bigram features, the bigrams of word classes once per pair of classes.
  *
- * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order (the outcome-free features
- * first, summed once per token, as OpenNLP reaches the same partial sums after them before it adds the four
- * previous-outcome features), starting from what the model starts from, then the model's normalisation (see
- * {@link Scoring}). Adding a dense row's zeros leaves a sum as it was, as a sum is never negative zero: it starts from
- * positive zero or from a negative log prior. A context this class did not
- * return goes to the model unchanged. Not thread-safe.
+ * <p>The scores are OpenNLP's to the bit: the same parameters added in the same order (the outcome-free features first,
+ * summed once per token, as OpenNLP reaches the same partial sums after them before it adds the four previous-outcome
+ * features), starting from what the model starts from, then the model's normalisation (see {@link Scoring}). Adding a
+ * dense row's zeros leaves a sum as it was, as a sum is never negative zero: it starts from positive zero or from a
+ * negative log prior. A context this class did not return goes to the model unchanged. Not thread-safe.
  */
 final class ParameterContexts implements NameContextGenerator, MaxentModel {
 

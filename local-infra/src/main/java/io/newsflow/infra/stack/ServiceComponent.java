@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the three services, run from its executable jar (extracted, as the container image runs it) against the stack's Kafka and Elasticsearch. {@code name}
- * names its pid and log files: the module's name for the instance {@code up} starts, another for a second instance
- * (the chaos command's); {@code environment} is added to what {@code up} gives it (a fault's setting, such as a
- * shorter max.poll.interval).
+ * One of the three services, run from its executable jar (extracted, as the container image runs it) against the
+ * stack's Kafka and Elasticsearch. {@code name} names its pid and log files: the module's name for the instance
+ * {@code up} starts, another for a second instance (the chaos command's); {@code environment} is added to what
+ * {@code up} gives it (a fault's setting, such as a shorter max.poll.interval).
  */
 record ServiceComponent(
         String name, String module, int port, String portVariable, Settings settings, Map<String, String> environment)
