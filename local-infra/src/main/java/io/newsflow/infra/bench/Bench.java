@@ -100,6 +100,15 @@ public final class Bench {
         var maxRun = articles(templates, tag + "-max", n, tag);
         var anchors = new Anchors(stack.kafkaBootstrapServers(), stack.elasticsearch());
         var notes = new ArrayList<String>();
+        // the figures depend on it: a search instance remembers 10,000 articles, and beyond what it remembers within
+        // the story window it asks Elasticsearch for every article's story candidates
+        var indexed =
+                count(Http.send("GET", stack.elasticsearch().resolve("/" + alias + "/_count"), "application/json", null)
+                        .body());
+        out.printf("The index holds %d articles before the run%n", indexed);
+        notes.add("The index held " + indexed + " articles before the run (Elasticsearch's CPU per article grows with"
+                + " the articles within the story window: beyond the 10,000 a search instance remembers, each"
+                + " article's story candidates are a search).");
 
         // the anchors first, so that the pipeline's backlog does not share the machine with them
         var payloads = maxRun.stream()
@@ -325,6 +334,15 @@ public final class Bench {
             }
         }
         return queries.isEmpty() ? List.of("news") : queries;
+    }
+
+    /** The {@code count} of an answer of Elasticsearch's {@code _count}. */
+    static long count(String answer) {
+        var count = JSON.readTree(answer).path("count");
+        if (!count.isIntegralNumber()) {
+            throw new InfraException("Elasticsearch answered no count: " + answer);
+        }
+        return count.asLong();
     }
 
     private static String loadAverage() {
