@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -197,12 +196,12 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         Path staging = dir.resolve(".unpacking");
         try {
-            deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
             Files.createDirectories(staging);
             unzip(artifacts.elasticsearchZip(), staging);
-            deleteRecursively(home);
+            Folders.deleteRecursively(home);
             Files.move(staging.resolve(home.getFileName()), home, StandardCopyOption.ATOMIC_MOVE);
-            deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
             return home;
         } catch (IOException e) {
             throw new InfraException("Could not unpack " + artifacts.elasticsearchZip() + " into " + dir + ": " + e, e);
@@ -233,7 +232,7 @@ public final class LocalElasticsearch implements AutoCloseable {
                     && Files.readString(installedDigest).equals(digest)) {
                 return;
             }
-            deleteRecursively(installed);
+            Folders.deleteRecursively(installed);
             Files.deleteIfExists(installedDigest);
             int exit = LocalProcess.builder("elasticsearch-plugin")
                     .command(List.of(
@@ -292,18 +291,6 @@ public final class LocalElasticsearch implements AutoCloseable {
                 if (out.getParent().getFileName().toString().equals("bin")) {
                     out.toFile().setExecutable(true, false);
                 }
-            }
-        }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p :
-                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -78,7 +77,7 @@ public final class ServiceJar {
             if (isExtracted(jar, launcher)) {
                 return launcher;
             }
-            delete(destination);
+            Folders.deleteRecursively(destination);
             Files.createDirectories(destination.getParent());
             var process = new ProcessBuilder(List.of(
                             java.toString(),
@@ -107,16 +106,5 @@ public final class ServiceJar {
     static boolean isExtracted(Path jar, Path launcher) throws IOException {
         return Files.isRegularFile(launcher)
                 && Files.getLastModifiedTime(launcher).compareTo(Files.getLastModifiedTime(jar)) >= 0;
-    }
-
-    private static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (var file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }
